@@ -1,0 +1,74 @@
+/// Budget totals of a scenario: per year, per programme and opgave, incidental vs structural, run-rate.
+/// Every total keeps exact values, ranges (min–max) and unknown amounts apart.
+public struct BudgetSummary: Sendable, Hashable {
+    /// One year's totals.
+    public struct YearTotals: Sendable, Hashable {
+        public var year: Int
+        public var lasten: AmountTotal
+        public var baten: AmountTotal
+        public var structural: AmountTotal
+        public var incidental: AmountTotal
+
+        /// Net burden: lasten − baten (positive = nadeel).
+        public var burden: AmountTotal { lasten.subtracting(baten) }
+    }
+
+    public var years: [YearTotals]
+    /// Net burden per programme id per year.
+    public var byProgramme: [String: [Int: AmountTotal]]
+    /// Net burden per opgave id per year (an effect counts under each opgave of its fiche).
+    public var byOpgave: [String: [Int: AmountTotal]]
+    /// Net structural burden per year after the period (effects `vanaf` a year in the period).
+    public var structuralRunRate: AmountTotal
+    /// How many applied effects have an unknown amount.
+    public var unknownEffects: Int
+
+    /// Aggregates effects over `period`.
+    public init(effects: [AppliedEffect], ruleBase: RuleBase) {
+        let period = ruleBase.info.years
+        var years: [YearTotals] = []
+        var byProgramme: [String: [Int: AmountTotal]] = [:]
+        var byOpgave: [String: [Int: AmountTotal]] = [:]
+        for year in period {
+            var totals = YearTotals(year: year, lasten: .zero, baten: .zero, structural: .zero, incidental: .zero)
+            for applied in effects {
+                guard let amount = applied.effect.amount(in: year) else { continue }
+                let burden = applied.effect.side == .lasten ? amount : amount.negated
+                switch applied.effect.side {
+                case .lasten: totals.lasten.add(amount)
+                case .baten: totals.baten.add(amount)
+                }
+                switch applied.effect.nature {
+                case .structureel: totals.structural.add(burden)
+                case .incidenteel: totals.incidental.add(burden)
+                }
+                byProgramme[applied.effect.programme, default: [:]][year, default: .zero].add(burden)
+                for opgave in ruleBase.fiche(applied.fiche)?.opgaven ?? [] {
+                    byOpgave[opgave, default: [:]][year, default: .zero].add(burden)
+                }
+            }
+            years.append(totals)
+        }
+        var runRate = AmountTotal.zero
+        for applied in effects where applied.effect.nature == .structureel {
+            if case .from = applied.effect.timing, let amount = applied.effect.amount(in: period.upperBound) {
+                runRate.add(applied.effect.side == .lasten ? amount : amount.negated)
+            }
+        }
+        self.years = years
+        self.byProgramme = byProgramme
+        self.byOpgave = byOpgave
+        self.structuralRunRate = runRate
+        self.unknownEffects = effects.filter { applied in
+            switch applied.effect.timing {
+            case .perYear(let amounts): amounts.values.contains(.unknown)
+            default: applied.effect.amount == .unknown
+            }
+        }.count
+    }
+
+    /// The sum over all years of the period.
+    public var periodBurden: AmountTotal {
+        years.reduce(into: AmountTotal.zero) { $0.add($1.burden) }
+    }
+}

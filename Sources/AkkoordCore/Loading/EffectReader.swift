@@ -1,0 +1,144 @@
+import Yams
+
+/// Reads budget effects, amounts and provenance.
+struct EffectReader {
+    let context: ReadContext
+    /// Fiche the effect belongs to (default for `bron.fiche`), if any.
+    let fiche: String?
+    /// Programme used when an effect names none.
+    let defaultProgramme: String?
+
+    static let effectKeys = ["omschrijving", "soort", "aard", "programma", "bedrag", "totaal", "aandeel",
+                             "medefinanciers", "jaar", "jaren", "vanaf", "per_jaar", "bron", "aanname"]
+
+    func effects(in reader: MappingReader, key: String = "effecten") -> [BudgetEffect] {
+        reader.list(key) { effect($0) }
+    }
+
+    func effect(_ node: Node) -> BudgetEffect? {
+        guard let reader = MappingReader(node, what: "een effect", context: context) else { return nil }
+        reader.allowOnly(EffectReader.effectKeys, in: "een effect")
+        let description = reader.string("omschrijving")
+        let side: BudgetSide? = reader.string("soort").flatMap { enumValue($0, at: reader.node("soort")!, what: "soort") }
+        let provenance = self.provenance(in: reader, required: true)
+
+        var amount: Amount?
+        var total: Amount?
+        var share: Share?
+        if let node = reader.node("bedrag") { amount = self.amount(node, what: "'bedrag'") }
+        if let node = reader.node("totaal") { total = self.amount(node, what: "'totaal'") }
+        if let node = reader.node("aandeel"), let text = context.text(node, what: "'aandeel'") {
+            share = MoneyParser.parseShare(text)
+            if share == nil { context.sink.error(context.location(of: node), "'aandeel' moet een percentage zijn zoals 50% (gevonden: '\(text)')") }
+        }
+        if reader.has("totaal") != reader.has("aandeel"), !reader.has("bedrag") {
+            context.sink.error(reader.location, "'totaal' en 'aandeel' horen bij elkaar: geef beide, of geef 'bedrag'")
+        }
+        if amount == nil, let total, let share { amount = total.applying(share) }
+        if let explicit = amount, let total, let share, reader.has("bedrag"), explicit != total.applying(share) {
+            context.sink.error(reader.keyLocation("bedrag"), "'bedrag' is niet gelijk aan 'totaal' × 'aandeel'")
+        }
+
+        let timingKeys = ["jaar", "jaren", "vanaf", "per_jaar"].filter(reader.has)
+        var timing: EffectTiming?
+        if timingKeys.count != 1 {
+            context.sink.error(reader.location, timingKeys.isEmpty
+                ? "een effect heeft precies één van 'jaar', 'jaren', 'vanaf' of 'per_jaar' nodig"
+                : "een effect heeft precies één van 'jaar', 'jaren', 'vanaf' of 'per_jaar', niet \(timingKeys.joined(separator: " en "))")
+        } else {
+            switch timingKeys[0] {
+            case "jaar": timing = reader.integer("jaar").map { .years([$0]) }
+            case "jaren":
+                let years = reader.list("jaren") { context.integer($0, what: "een jaar") }
+                timing = years.isEmpty ? nil : .years(years)
+            case "vanaf": timing = reader.integer("vanaf").map { .from($0) }
+            default:
+                if let perYear = reader.mapping("per_jaar") {
+                    var amounts: [Int: Amount] = [:]
+                    for pair in perYear.pairs {
+                        guard let year = context.integer(pair.keyNode, what: "een jaar in 'per_jaar'"),
+                              let value = self.amount(pair.value, what: "het bedrag voor \(pair.key)") else { continue }
+                        amounts[year] = value
+                    }
+                    timing = .perYear(amounts)
+                    if reader.has("bedrag") || reader.has("totaal") {
+                        context.sink.error(reader.location, "bij 'per_jaar' staan de bedragen per jaar; laat 'bedrag' en 'totaal' weg")
+                    }
+                    amount = amount ?? .unknown
+                }
+            }
+        }
+        if amount == nil, !reader.has("bedrag"), !reader.has("totaal") {
+            context.sink.error(reader.location, "verplichte sleutel 'bedrag' ontbreekt (schrijf 'onbekend' als niemand het bedrag weet)")
+        }
+        var nature: BudgetNature?
+        if let text = reader.string("aard", required: false) {
+            nature = enumValue(text, at: reader.node("aard")!, what: "aard")
+        } else if let timing {
+            if case .from = timing { nature = .structureel } else { nature = .incidenteel }
+        }
+        let programme = reader.identifier("programma", required: false) ?? defaultProgramme
+        guard let description, let side, let nature, let programme, let amount, let timing, let provenance else { return nil }
+        return BudgetEffect(description: description, side: side, nature: nature, programme: programme, amount: amount,
+                            total: total, share: share, cofunders: reader.strings("medefinanciers"), timing: timing,
+                            provenance: provenance, location: reader.location)
+    }
+
+    /// `500000`, `"1.000.000,00"`, `{min: .., max: ..}` or `onbekend`.
+    func amount(_ node: Node, what: String) -> Amount? {
+        if case .mapping = node {
+            guard let reader = MappingReader(node, what: what, context: context) else { return nil }
+            reader.allowOnly(["min", "max"], in: "een bandbreedte")
+            guard let minText = reader.string("min"), let maxText = reader.string("max") else { return nil }
+            guard let min = euros(minText, at: reader.node("min")!, what: "'min'"),
+                  let max = euros(maxText, at: reader.node("max")!, what: "'max'") else { return nil }
+            guard min <= max else {
+                context.sink.error(reader.location, "bandbreedte: 'min' (\(min)) is groter dan 'max' (\(max))")
+                return nil
+            }
+            return .range(min: min, max: max)
+        }
+        guard let text = context.text(node, what: what) else { return nil }
+        if text.lowercased() == "onbekend" { return .unknown }
+        return euros(text, at: node, what: what).map { .exact($0) }
+    }
+
+    private func euros(_ text: String, at node: Node, what: String) -> Money? {
+        if let money = MoneyParser.parseEuros(text) { return money }
+        let hint = text.contains(".") && !text.contains(",") && text.split(separator: ".").last?.count != 3
+            ? " (decimalen schrijf je met een komma: \"1.234,50\"; geen 1.5 of 0.5)" : ""
+        context.sink.error(context.location(of: node), "\(what) moet een bedrag in euro zijn, een {min, max}-bandbreedte of 'onbekend' (gevonden: '\(text)')\(hint)")
+        return nil
+    }
+
+    /// Exactly one of `bron` or `aanname` (when `required`).
+    func provenance(in reader: MappingReader, required: Bool) -> Provenance? {
+        switch (reader.has("bron"), reader.has("aanname")) {
+        case (true, true):
+            context.sink.error(reader.keyLocation("aanname"), "geef 'bron' of 'aanname', niet beide")
+            return nil
+        case (false, false):
+            if required { context.sink.error(reader.location, "herkomst ontbreekt: geef 'bron' (fiche + letterlijk citaat) of 'aanname' (met uitleg)") }
+            return nil
+        case (false, true):
+            return reader.string("aanname").map { .assumption($0) }
+        case (true, false):
+            guard let bron = reader.mapping("bron") else { return nil }
+            bron.allowOnly(["fiche", "citaat"], in: "'bron'")
+            let code = bron.string("fiche", required: fiche == nil) ?? fiche
+            guard let code, let quote = bron.string("citaat") else { return nil }
+            if !FicheCode.isValid(code) {
+                context.sink.error(bron.keyLocation("fiche"), "'\(code)' is geen fichecode (zoals 2F)")
+            }
+            return .quote(fiche: code, text: quote)
+        }
+    }
+
+    func enumValue<E: RawRepresentable & CaseIterable>(_ text: String, at node: Node, what: String) -> E? where E.RawValue == String {
+        if let value = E(rawValue: text) { return value }
+        let allowed = E.allCases.map(\.rawValue)
+        context.sink.error(context.location(of: node),
+                           "'\(what)' moet een van \(allowed.joined(separator: ", ")) zijn (gevonden: '\(text)')\(Suggestion.hint(for: text, in: allowed))")
+        return nil
+    }
+}

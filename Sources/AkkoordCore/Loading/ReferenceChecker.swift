@@ -1,0 +1,124 @@
+/// Checks that everything the rule base refers to exists, and reports the doubts it records.
+struct ReferenceChecker {
+    let ruleBase: RuleBase
+    let sink: DiagnosticSink
+
+    func run() {
+        let info = ruleBase.info
+        let opgaven = Set(info.opgaven.map(\.id))
+        let programmes = Set(info.programmes.map(\.id))
+        let codes = ruleBase.fiches.map(\.code)
+        let assumptionIDs = ruleBase.assumptions.map(\.id)
+
+        duplicates(ruleBase.fiches.map { ($0.code, $0.location) }, what: "fiche")
+        duplicates(ruleBase.assumptions.map { ($0.id, $0.location) }, what: "aanname")
+        duplicates(ruleBase.rules.map { ($0.id, $0.location) }, what: "regel")
+
+        for fiche in ruleBase.fiches {
+            for opgave in fiche.opgaven where !opgaven.contains(opgave) {
+                sink.error(fiche.location, "fiche \(fiche.code): onbekende opgave '\(opgave)'\(Suggestion.hint(for: opgave, in: opgaven))")
+            }
+            if !programmes.contains(fiche.programme) {
+                sink.error(fiche.location, "fiche \(fiche.code): onbekend programma '\(fiche.programme)'\(Suggestion.hint(for: fiche.programme, in: programmes))")
+            }
+            duplicates(fiche.decisions.map { ($0.id, $0.location) }, what: "beslissing in fiche \(fiche.code)")
+            for development in fiche.externalDevelopments {
+                if let id = development.assumption { assumption(id, at: development.location, known: assumptionIDs) }
+            }
+            for relation in fiche.relations {
+                if let code = relation.fiche, !codes.contains(code) {
+                    sink.error(relation.location, "relatie naar onbekende fiche '\(code)'\(Suggestion.hint(for: code, in: codes))")
+                }
+            }
+            if let moment = fiche.steeringMoment { steering(moment) }
+            for decision in fiche.decisions {
+                if let moment = decision.steeringMoment { steering(moment) }
+                for option in decision.options {
+                    option.effects.forEach { effect($0, codes: codes, programmes: programmes) }
+                    (option.requires + option.excludes).forEach { reference($0, at: option.location) }
+                }
+            }
+            for doubt in fiche.doubts {
+                sink.warning(doubt.location, "twijfel in fiche \(fiche.code): \(doubt.text)")
+            }
+        }
+        for rule in ruleBase.rules {
+            rule.condition.optionRefs.forEach { reference($0, at: rule.location) }
+            rule.condition.decisionRefs.forEach { decisionReference($0, at: rule.location) }
+            rule.condition.assumptionIDs.forEach { assumption($0, at: rule.location, known: assumptionIDs) }
+            (rule.requires + rule.excludes).forEach { reference($0, at: rule.location) }
+            rule.effects.forEach { effect($0, codes: codes, programmes: programmes) }
+            if case .quote(let code, _)? = rule.provenance, !codes.contains(code) {
+                sink.error(rule.location, "regel '\(rule.id)': bron verwijst naar onbekende fiche '\(code)'")
+            }
+        }
+        let factsByID = Dictionary(grouping: ruleBase.fiches.flatMap(\.facts), by: \.id)
+        for (id, facts) in factsByID.sorted(by: { $0.key < $1.key }) {
+            let values = Set(facts.map(\.value))
+            guard values.count > 1 else { continue }
+            let listing = facts.map { "\($0.fiche): \($0.value)" }.joined(separator: ", ")
+            for fact in facts.dropFirst() {
+                sink.warning(fact.location, "feit '\(id)' staat in het dossier met verschillende waarden (\(listing))")
+            }
+        }
+    }
+
+    private func duplicates(_ items: [(String, SourceLocation)], what: String) {
+        var seen: [String: SourceLocation] = [:]
+        for (id, location) in items {
+            if let first = seen[id] {
+                sink.error(location, "\(what) '\(id)' is dubbel (eerder in \(first))")
+            } else {
+                seen[id] = location
+            }
+        }
+    }
+
+    private func assumption(_ id: String, at location: SourceLocation, known: [String]) {
+        if !known.contains(id) {
+            sink.error(location, "onbekende aanname '\(id)'\(Suggestion.hint(for: id, in: known))")
+        }
+    }
+
+    private func decisionReference(_ ref: DecisionRef, at location: SourceLocation) {
+        guard let fiche = ruleBase.fiche(ref.fiche) else {
+            sink.error(location, "'\(ref)' verwijst naar onbekende fiche '\(ref.fiche)'\(Suggestion.hint(for: ref.fiche, in: ruleBase.fiches.map(\.code)))")
+            return
+        }
+        if fiche.decision(ref.decision) == nil {
+            sink.error(location, "'\(ref)': fiche \(ref.fiche) heeft geen beslissing '\(ref.decision)'\(Suggestion.hint(for: ref.decision, in: fiche.decisions.map(\.id)))")
+        }
+    }
+
+    private func reference(_ ref: OptionRef, at location: SourceLocation) {
+        decisionReference(ref.decision, at: location)
+        guard let decision = ruleBase.decision(ref.decision) else { return }
+        if decision.option(ref.option) == nil {
+            sink.error(location, "'\(ref)': beslissing \(ref.decision) heeft geen optie '\(ref.option)'\(Suggestion.hint(for: ref.option, in: decision.options.map(\.id)))")
+        }
+    }
+
+    private func effect(_ effect: BudgetEffect, codes: [String], programmes: Set<String>) {
+        if !programmes.contains(effect.programme) {
+            sink.error(effect.location, "onbekend programma '\(effect.programme)'\(Suggestion.hint(for: effect.programme, in: programmes))")
+        }
+        let years = ruleBase.info.years
+        let used: [Int] = switch effect.timing {
+        case .years(let list): list
+        case .from(let first): [first]
+        case .perYear(let amounts): amounts.keys.sorted()
+        }
+        for year in used where !years.contains(year) {
+            sink.error(effect.location, "jaar \(year) ligt buiten de periode \(years.lowerBound)–\(years.upperBound)")
+        }
+        if case .quote(let code, _) = effect.provenance, !codes.contains(code) {
+            sink.error(effect.location, "bron verwijst naar onbekende fiche '\(code)'")
+        }
+    }
+
+    private func steering(_ moment: SteeringMoment) {
+        if let period = moment.moment.period, period.end.year < ruleBase.info.years.lowerBound {
+            sink.warning(moment.location, "stuurmoment '\(moment.text)' ligt vóór de start van de periode (\(ruleBase.info.years.lowerBound))")
+        }
+    }
+}

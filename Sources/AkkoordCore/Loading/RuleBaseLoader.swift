@@ -1,0 +1,147 @@
+import Foundation
+import Yams
+
+/// The result of loading: the value plus the warnings found on the way.
+public struct Loaded<Value: Sendable>: Sendable {
+    public var value: Value
+    public var warnings: [Diagnostic]
+
+    public init(value: Value, warnings: [Diagnostic]) {
+        self.value = value
+        self.warnings = warnings
+    }
+}
+
+/// Loads a rule-base folder: `dossier.yaml`, `fiches/*.yaml` and `regels/*.yaml`.
+public struct RuleBaseLoader: Sendable {
+    public var limits: LoadLimits
+
+    public init(limits: LoadLimits = .standard) { self.limits = limits }
+
+    /// Loads and validates the folder; throws ``LoadError`` with every diagnostic when it cannot be used.
+    public func load(directory: String) throws(LoadError) -> Loaded<RuleBase> {
+        let sink = DiagnosticSink()
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        let dossierPath = base + "/dossier.yaml"
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw LoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: base, line: 1, column: 1),
+                                                     "map met regels niet gevonden")])
+        }
+        var files: [String: Data] = [:]
+        files[dossierPath] = FileManager.default.contents(atPath: dossierPath)
+        if files[dossierPath] == nil {
+            sink.error(SourceLocation(file: dossierPath, line: 1, column: 1), "dossier.yaml ontbreekt in de map met regels")
+        }
+        for folder in ["fiches", "regels"] {
+            for path in RuleBaseLoader.yamlFiles(in: base + "/" + folder) {
+                files[path] = FileManager.default.contents(atPath: path) ?? Data()
+            }
+        }
+        let ruleBase = load(files: files, dossierPath: dossierPath, sink: sink)
+        if sink.hasErrors || ruleBase == nil { throw LoadError(diagnostics: sink.diagnostics) }
+        return Loaded(value: ruleBase!, warnings: sink.diagnostics.sorted())
+    }
+
+    /// Loads from in-memory files (path → bytes). Used by tests, the fuzzer and the benchmark.
+    public func load(files: [String: Data], dossierPath: String) throws(LoadError) -> Loaded<RuleBase> {
+        let sink = DiagnosticSink()
+        let ruleBase = load(files: files, dossierPath: dossierPath, sink: sink)
+        if sink.hasErrors || ruleBase == nil { throw LoadError(diagnostics: sink.diagnostics) }
+        return Loaded(value: ruleBase!, warnings: sink.diagnostics.sorted())
+    }
+
+    static func yamlFiles(in directory: String) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { directory + "/" + $0 }
+    }
+
+    private func load(files: [String: Data], dossierPath: String, sink: DiagnosticSink) -> RuleBase? {
+        var info: DossierInfo?
+        var assumptions: [Assumption] = []
+        if let data = files[dossierPath], let document = YAMLDocument.parse(data: data, path: dossierPath, limits: limits, sink: sink) {
+            if let read = DossierReader(context: ReadContext(path: dossierPath, sink: sink)).read(document.root) {
+                info = read.info
+                assumptions += read.assumptions
+            }
+        }
+        let periods = PeriodParser(
+            coalitionStart: info?.coalitionStart ?? Day(year: 2026, month: 6, day: 1)!,
+            namedPeriods: Dictionary(uniqueKeysWithValues: (info?.planning ?? []).compactMap { item in
+                item.moment.period.map { (item.id.lowercased(), $0) }
+            }))
+        var fiches: [Fiche] = []
+        var rules: [Rule] = []
+        for path in files.keys.sorted() where path != dossierPath {
+            guard let document = YAMLDocument.parse(data: files[path]!, path: path, limits: limits, sink: sink) else { continue }
+            let context = ReadContext(path: path, sink: sink)
+            if path.contains("/regels/") {
+                guard let reader = MappingReader(document.root, what: "een regelbestand", context: context) else { continue }
+                reader.allowOnly(["regels"], in: "een regelbestand")
+                let ruleReader = RuleReader(context: context, fiche: nil, defaultProgramme: nil)
+                rules += reader.list("regels", required: true) { ruleReader.rule($0) }
+            } else if let read = FicheReader(context: context, periods: periods).read(document.root) {
+                fiches.append(read.fiche)
+                assumptions += read.assumptions
+                rules += read.rules
+            }
+        }
+        guard let info else { return nil }
+        let ruleBase = RuleBase(info: info, fiches: fiches, assumptions: assumptions, rules: rules)
+        ReferenceChecker(ruleBase: ruleBase, sink: sink).run()
+        return ruleBase
+    }
+}
+
+/// Reads `dossier.yaml`.
+struct DossierReader {
+    let context: ReadContext
+
+    func read(_ root: Node) -> (info: DossierInfo, assumptions: [Assumption])? {
+        guard let reader = MappingReader(root, what: "dossier.yaml", context: context) else { return nil }
+        reader.allowOnly(["gemeente", "titel", "versie", "periode", "start_coalitie", "opgaven", "programmas",
+                          "planning", "aannames"], in: "dossier.yaml")
+        let municipality = reader.string("gemeente")
+        let title = reader.string("titel")
+        let version = reader.string("versie")
+        var years: ClosedRange<Int>?
+        if let periode = reader.mapping("periode") {
+            periode.allowOnly(["van", "tot"], in: "'periode'")
+            if let from = periode.integer("van"), let to = periode.integer("tot") {
+                if from <= to { years = from...to } else { context.sink.error(periode.location, "'van' ligt na 'tot'") }
+            }
+        }
+        var start: Day?
+        if let text = reader.string("start_coalitie") {
+            start = PeriodParser(coalitionStart: Day(year: 2000, month: 1, day: 1)!).parseDay(text)
+            if start == nil { context.sink.error(reader.keyLocation("start_coalitie"), "'start_coalitie' moet een datum zijn zoals 2026-06-01") }
+        }
+        let opgaven = reader.list("opgaven", required: true) { label($0, what: "een opgave") }
+        let programmes = reader.list("programmas", required: true) { label($0, what: "een programma") }
+        let parser = PeriodParser(coalitionStart: start ?? Day(year: 2026, month: 6, day: 1)!)
+        let ficheReader = FicheReader(context: context, periods: parser)
+        let planning: [PlanningItem] = reader.list("planning") { node in
+            guard let item = MappingReader(node, what: "een planningsmoment", context: context) else { return nil }
+            item.allowOnly(["id", "titel", "moment"], in: "een planningsmoment")
+            let moment = item.node("moment").flatMap { ficheReader.moment($0, what: "'moment'") }
+            if !item.has("moment") { context.sink.error(item.location, "verplichte sleutel 'moment' ontbreekt") }
+            guard let id = item.identifier("id"), let title = item.string("titel"), let moment else { return nil }
+            return PlanningItem(id: id, title: title, moment: moment)
+        }
+        let effects = EffectReader(context: context, fiche: nil, defaultProgramme: nil)
+        let assumptions = reader.list("aannames") {
+            AssumptionReader(context: context, periods: parser, effects: effects).read($0, fiche: nil)
+        }
+        guard let municipality, let title, let version, let years, let start else { return nil }
+        return (DossierInfo(municipality: municipality, title: title, version: version, years: years,
+                            coalitionStart: start, opgaven: opgaven, programmes: programmes, planning: planning),
+                assumptions)
+    }
+
+    private func label(_ node: Node, what: String) -> Label? {
+        guard let reader = MappingReader(node, what: what, context: context) else { return nil }
+        reader.allowOnly(["id", "titel"], in: what)
+        guard let id = reader.identifier("id"), let title = reader.string("titel") else { return nil }
+        return Label(id: id, title: title)
+    }
+}

@@ -1,0 +1,28 @@
+/// An external uncertainty with a default value, e.g. "the provincie co-funds the runway".
+public struct Assumption: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var defaultValue: Bool
+    /// Probability that it holds, if stated.
+    public var probability: Share?
+    /// When it becomes known.
+    public var moment: Moment?
+    public var explanation: String?
+    public var provenance: Provenance?
+    /// Fiche that defines it, or `nil` for the dossier.
+    public var fiche: String?
+    public var location: SourceLocation
+
+    public init(id: String, title: String, defaultValue: Bool, probability: Share?, moment: Moment?,
+                explanation: String?, provenance: Provenance?, fiche: String?, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.defaultValue = defaultValue
+        self.probability = probability
+        self.moment = moment
+        self.explanation = explanation
+        self.provenance = provenance
+        self.fiche = fiche
+        self.location = location
+    }
+}

@@ -1,0 +1,129 @@
+/// A document the current line rests on, with its end date.
+public struct SourceDocument: Sendable, Hashable {
+    public enum EndDate: Sendable, Hashable {
+        case none
+        case unknown
+        case on(Period)
+    }
+
+    public var title: String
+    public var endDate: EndDate
+
+    public init(title: String, endDate: EndDate) {
+        self.title = title
+        self.endDate = endDate
+    }
+}
+
+/// An expected move by Rijk, provincie or EU.
+public struct ExternalDevelopment: Sendable, Hashable {
+    public var text: String
+    public var moment: Moment?
+    public var assumption: String?
+    public var location: SourceLocation
+
+    public init(text: String, moment: Moment?, assumption: String?, location: SourceLocation) {
+        self.text = text
+        self.moment = moment
+        self.assumption = assumption
+        self.location = location
+    }
+}
+
+/// The kind of link between fiches.
+public enum RelationKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case kans
+    case risico
+    case vereist
+    case maaktMogelijk = "maakt_mogelijk"
+    case conflict
+    case concurreert
+}
+
+/// A row of the fiche's relations table.
+public struct Relation: Sendable, Hashable {
+    public var fiche: String?
+    public var policyArea: String?
+    public var kind: RelationKind
+    public var text: String
+    public var location: SourceLocation
+
+    public init(fiche: String?, policyArea: String?, kind: RelationKind, text: String, location: SourceLocation) {
+        self.fiche = fiche
+        self.policyArea = policyArea
+        self.kind = kind
+        self.text = text
+        self.location = location
+    }
+}
+
+/// A stated fact that other fiches may state differently.
+public struct Fact: Sendable, Hashable {
+    public var id: String
+    public var value: String
+    public var quote: String
+    public var fiche: String
+    public var location: SourceLocation
+
+    public init(id: String, value: String, quote: String, fiche: String, location: SourceLocation) {
+        self.id = id
+        self.value = value
+        self.quote = quote
+        self.fiche = fiche
+        self.location = location
+    }
+}
+
+/// Something doubtful in the dossier text, recorded rather than silently fixed.
+public struct Doubt: Sendable, Hashable {
+    public var text: String
+    public var quote: String?
+    public var location: SourceLocation
+
+    public init(text: String, quote: String?, location: SourceLocation) {
+        self.text = text
+        self.quote = quote
+        self.location = location
+    }
+}
+
+/// A topic sheet of the dossier.
+public struct Fiche: Sendable, Hashable {
+    public var code: String
+    public var title: String
+    public var opgaven: [String]
+    public var programme: String
+    public var currentLine: String
+    public var sources: [SourceDocument]
+    public var partners: [String]
+    public var externalDevelopments: [ExternalDevelopment]
+    public var steeringMoment: SteeringMoment?
+    public var decisions: [Decision]
+    public var relations: [Relation]
+    public var facts: [Fact]
+    public var doubts: [Doubt]
+    public var location: SourceLocation
+
+    public init(code: String, title: String, opgaven: [String], programme: String, currentLine: String,
+                sources: [SourceDocument], partners: [String], externalDevelopments: [ExternalDevelopment],
+                steeringMoment: SteeringMoment?, decisions: [Decision], relations: [Relation], facts: [Fact],
+                doubts: [Doubt], location: SourceLocation) {
+        self.code = code
+        self.title = title
+        self.opgaven = opgaven
+        self.programme = programme
+        self.currentLine = currentLine
+        self.sources = sources
+        self.partners = partners
+        self.externalDevelopments = externalDevelopments
+        self.steeringMoment = steeringMoment
+        self.decisions = decisions
+        self.relations = relations
+        self.facts = facts
+        self.doubts = doubts
+        self.location = location
+    }
+
+    /// Looks up a decision by id.
+    public func decision(_ id: String) -> Decision? { decisions.first { $0.id == id } }
+}

@@ -1,0 +1,80 @@
+/// A named item of the dossier (opgave, programme).
+public struct Label: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+
+    public init(id: String, title: String) {
+        self.id = id
+        self.title = title
+    }
+}
+
+/// A planning-and-control document with its moment.
+public struct PlanningItem: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var moment: Moment
+
+    public init(id: String, title: String, moment: Moment) {
+        self.id = id
+        self.title = title
+        self.moment = moment
+    }
+}
+
+/// The dossier-wide data of `dossier.yaml`.
+public struct DossierInfo: Sendable, Hashable {
+    public var municipality: String
+    public var title: String
+    public var version: String
+    public var years: ClosedRange<Int>
+    public var coalitionStart: Day
+    public var opgaven: [Label]
+    public var programmes: [Label]
+    public var planning: [PlanningItem]
+
+    public init(municipality: String, title: String, version: String, years: ClosedRange<Int>, coalitionStart: Day,
+                opgaven: [Label], programmes: [Label], planning: [PlanningItem]) {
+        self.municipality = municipality
+        self.title = title
+        self.version = version
+        self.years = years
+        self.coalitionStart = coalitionStart
+        self.opgaven = opgaven
+        self.programmes = programmes
+        self.planning = planning
+    }
+}
+
+/// The whole rule base: dossier data, fiches, assumptions and rules, in a fixed order.
+public struct RuleBase: Sendable, Hashable {
+    public var info: DossierInfo
+    /// Fiches sorted by code.
+    public var fiches: [Fiche]
+    /// Assumptions sorted by id.
+    public var assumptions: [Assumption]
+    /// Rules sorted by id.
+    public var rules: [Rule]
+
+    public init(info: DossierInfo, fiches: [Fiche], assumptions: [Assumption], rules: [Rule]) {
+        self.info = info
+        self.fiches = fiches.sorted { $0.code < $1.code }
+        self.assumptions = assumptions.sorted { $0.id < $1.id }
+        self.rules = rules.sorted { $0.id < $1.id }
+    }
+
+    public func fiche(_ code: String) -> Fiche? { fiches.first { $0.code == code } }
+
+    public func decision(_ ref: DecisionRef) -> Decision? { fiche(ref.fiche)?.decision(ref.decision) }
+
+    public func option(_ ref: OptionRef) -> Option? { decision(ref.decision)?.option(ref.option) }
+
+    public func assumption(_ id: String) -> Assumption? { assumptions.first { $0.id == id } }
+
+    /// Every decision with its reference, in fiche order.
+    public var allDecisions: [(ref: DecisionRef, fiche: Fiche, decision: Decision)] {
+        fiches.flatMap { fiche in
+            fiche.decisions.map { (DecisionRef(fiche: fiche.code, decision: $0.id), fiche, $0) }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// A budget frame a scenario must stay within.
+public struct BudgetFrame: Sendable, Hashable {
+    /// Maximum structural extra net burden per year at the end of the period.
+    public var maxStructuralBurden: Money?
+    /// Maximum extra net burden in any single year.
+    public var maxBurdenPerYear: Money?
+
+    public init(maxStructuralBurden: Money?, maxBurdenPerYear: Money?) {
+        self.maxStructuralBurden = maxStructuralBurden
+        self.maxBurdenPerYear = maxBurdenPerYear
+    }
+}
+
+/// A located value from a scenario file.
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+/// A combination of choices and assumption values to evaluate.
+public struct Scenario: Sendable, Hashable {
+    public var title: String
+    public var description: String?
+    /// Reference date: when the coalition agreement is signed.
+    public var referenceDate: Day
+    /// Chosen option id per decision; missing decisions stay on the current line.
+    public var choices: [DecisionRef: Located<String>]
+    public var assumptions: [String: Located<Bool>]
+    public var frame: BudgetFrame?
+    public var file: String
+
+    public init(title: String, description: String?, referenceDate: Day, choices: [DecisionRef: Located<String>],
+                assumptions: [String: Located<Bool>], frame: BudgetFrame?, file: String) {
+        self.title = title
+        self.description = description
+        self.referenceDate = referenceDate
+        self.choices = choices
+        self.assumptions = assumptions
+        self.frame = frame
+        self.file = file
+    }
+}

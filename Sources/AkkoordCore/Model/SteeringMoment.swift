@@ -1,0 +1,16 @@
+/// The logical moment to change course ("logisch moment om bij te sturen").
+public struct SteeringMoment: Sendable, Hashable {
+    /// The literal words of the dossier.
+    public var text: String
+    /// Their interpretation.
+    public var moment: Moment
+    public var explanation: String?
+    public var location: SourceLocation
+
+    public init(text: String, moment: Moment, explanation: String?, location: SourceLocation) {
+        self.text = text
+        self.moment = moment
+        self.explanation = explanation
+        self.location = location
+    }
+}

@@ -1,0 +1,68 @@
+/// Dutch formatting of money, totals and dates: `€ 1.234.567`, `€ 1,3 mln`, `1 juni 2026`.
+public enum DutchFormat {
+    static let monthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                             "september", "oktober", "november", "december"]
+
+    /// `€ 1.234.567` or `€ 1.234,56`; negative as `-€ 1.234`.
+    public static func euro(_ money: Money) -> String {
+        let sign = money.cents < 0 ? "-" : ""
+        let magnitude = money.cents.magnitude
+        let euros = grouped(magnitude / 100)
+        let cents = magnitude % 100
+        return cents == 0 ? "\(sign)€ \(euros)" : "\(sign)€ \(euros),\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// A plain number with Dutch grouping and decimal comma, without the euro sign (for CSV and tables).
+    public static func number(_ money: Money) -> String {
+        let sign = money.cents < 0 ? "-" : ""
+        let magnitude = money.cents.magnitude
+        let cents = magnitude % 100
+        return "\(sign)\(grouped(magnitude / 100)),\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// `€ 1,3 mln` for amounts of a million or more (rounded half up to one decimal), otherwise `euro`.
+    public static func compact(_ money: Money) -> String {
+        let magnitude = money.cents.magnitude
+        guard magnitude >= 100_000_000 else { return euro(money) }
+        let tenths = (magnitude + 5_000_000) / 10_000_000
+        let sign = money.cents < 0 ? "-" : ""
+        let whole = tenths / 10, fraction = tenths % 10
+        return fraction == 0 ? "\(sign)€ \(grouped(whole)) mln" : "\(sign)€ \(grouped(whole)),\(fraction) mln"
+    }
+
+    static func grouped(_ value: UInt64) -> String {
+        let digits = String(value)
+        var result = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(".") }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// An amount: exact, `€ 10,5 mln – € 11,6 mln`, or `onbekend`.
+    public static func amount(_ amount: Amount) -> String {
+        switch amount {
+        case .exact(let value): euro(value)
+        case .range(let min, let max): "\(euro(min)) – \(euro(max))"
+        case .unknown: "onbekend"
+        }
+    }
+
+    /// A total: `€ 1.000`, `€ 1.000 – € 2.000`, with `+ 2 onbekend` when unknown amounts were part of it;
+    /// `onbekend` when only unknown amounts were; `–` when nothing applies.
+    public static func total(_ total: AmountTotal, compact useCompact: Bool = false) -> String {
+        let format = useCompact ? compact : euro
+        if total.minimum == .zero, total.maximum == .zero {
+            return total.unknownCount == 0 ? "–" : "onbekend (\(total.unknownCount))"
+        }
+        let known = total.isExact ? format(total.minimum) : "\(format(total.minimum)) – \(format(total.maximum))"
+        return total.unknownCount == 0 ? known : "\(known) + \(total.unknownCount) onbekend"
+    }
+
+    /// `1 juni 2026`.
+    public static func date(_ day: Day) -> String { "\(day.day) \(monthNames[day.month - 1]) \(day.year)" }
+
+    /// `Q2 2026`.
+    public static func quarter(_ day: Day) -> String { "Q\(day.quarter) \(day.year)" }
+}

@@ -1,0 +1,169 @@
+/// Renders a report as Dutch Markdown: summary, choices, money, messages, timeline, consequences, partners, sources.
+public struct MarkdownRenderer: Sendable {
+    public init() {}
+
+    public func render(_ report: ConsequenceReport) -> String {
+        var out: [String] = []
+        let summary = report.samenvatting
+        out.append("# Consequentierapport: \(inline(report.scenario.titel))")
+        out.append("")
+        out.append("\(inline(report.dossier.titel)) · regelbasis versie \(inline(report.dossier.versie)) · periode \(report.dossier.periode.map(String.init).joined(separator: "–")) · peildatum \(DutchFormat.date(report.scenario.peildatum))")
+        if let description = report.scenario.omschrijving {
+            out.append("")
+            out.append(inline(description))
+        }
+
+        out.append("")
+        out.append("## Samenvatting")
+        out.append("")
+        out.append("| | |")
+        out.append("| --- | --- |")
+        out.append("| Beslissingen | \(summary.beslissingen) |")
+        out.append("| Bijsturingen (afwijkingen van de huidige lijn) | \(summary.bijsturingen) |")
+        out.append("| Niet in het scenario genoemd (huidige lijn aangenomen) | \(summary.standaardKeuzes) |")
+        out.append("| Fouten / waarschuwingen / info | \(summary.fouten) / \(summary.waarschuwingen) / \(summary.info) |")
+        out.append("| Nadeel over de periode (lasten − baten) | \(DutchFormat.total(summary.saldoPeriode.amountTotal)) |")
+        out.append("| Structureel nadeel per jaar na de periode | \(DutchFormat.total(summary.structureelNaPeriode.amountTotal)) |")
+        out.append("| Effecten met onbekend bedrag | \(summary.onbekendeBedragen) |")
+
+        out.append("")
+        out.append("## Keuzes")
+        out.append("")
+        let deviations = report.keuzes.filter(\.afwijking)
+        if deviations.isEmpty {
+            out.append("Alle beslissingen blijven op de huidige lijn.")
+        } else {
+            out.append("| Beslissing | Gekozen | Huidige lijn | Logisch moment |")
+            out.append("| --- | --- | --- | --- |")
+            for choice in deviations {
+                out.append("| \(cell(choice.beslissing)) \(cell(choice.ficheTitel)): \(cell(choice.vraag)) | **\(cell(choice.gekozen.titel))** | \(cell(choice.huidigeLijn.titel)) | \(cell(choice.stuurmoment?.tekst ?? "onbekend")) |")
+            }
+        }
+        let onCurrent = report.keuzes.filter { !$0.afwijking }
+        if !onCurrent.isEmpty {
+            out.append("")
+            out.append("Op de huidige lijn (\(onCurrent.count)): " + onCurrent.map { "\($0.beslissing) \(inline($0.gekozen.titel))\($0.expliciet ? "" : "*")" }.joined(separator: "; ") + ".")
+            out.append("")
+            out.append("\\* niet in het scenario genoemd; huidige lijn aangenomen.")
+        }
+        let assumptions = report.aannames.filter { !$0.standaard }
+        out.append("")
+        out.append("**Aannames:** " + report.aannames.map { "\(inline($0.titel)): \($0.waarde ? "ja" : "nee")\($0.standaard ? "" : " (scenario)")" }.joined(separator: "; ") + ".")
+        _ = assumptions
+
+        out.append("")
+        out.append("## Geld")
+        out.append("")
+        out.append("Bedragen ten opzichte van de vastgestelde begroting 2026 en meerjarenraming. Nadeel = lasten − baten (positief is een nadeel). Een bandbreedte staat als min – max; onbekende bedragen tellen niet mee als € 0 maar worden geteld.")
+        out.append("")
+        out.append("| Jaar | Lasten | Baten | Nadeel | waarvan structureel | waarvan incidenteel |")
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+        for year in report.geld.jaren {
+            out.append("| \(year.jaar) | \(t(year.lasten)) | \(t(year.baten)) | \(t(year.nadeel)) | \(t(year.structureel)) | \(t(year.incidenteel)) |")
+        }
+        out.append("")
+        out.append("Structureel nadeel per jaar na \(report.dossier.periode.last ?? 0): **\(t(report.geld.structureelNaPeriode))**.")
+        if let frame = report.geld.kader {
+            var parts: [String] = []
+            if let value = frame.maxStructureelNadeelCent { parts.append("maximaal structureel nadeel \(DutchFormat.euro(Money(cents: value)))") }
+            if let value = frame.maxNadeelPerJaarCent { parts.append("maximaal nadeel per jaar \(DutchFormat.euro(Money(cents: value)))") }
+            out.append("")
+            out.append("Begrotingskader van het scenario: \(parts.joined(separator: "; ")). Zie de meldingen voor de toets.")
+        }
+        for (title, groups) in [("Per programma", report.geld.programmas), ("Per opgave (een effect telt mee bij elke opgave van zijn fiche)", report.geld.opgaven)] where !groups.isEmpty {
+            out.append("")
+            out.append("### \(title)")
+            out.append("")
+            out.append("| | " + report.geld.jaren.map { String($0.jaar) }.joined(separator: " | ") + " |")
+            out.append("| --- | " + report.geld.jaren.map { _ in "---:" }.joined(separator: " | ") + " |")
+            for group in groups {
+                out.append("| \(cell(group.titel)) | " + group.perJaar.map(t).joined(separator: " | ") + " |")
+            }
+        }
+        if !report.effecten.isEmpty {
+            out.append("")
+            out.append("### Effecten")
+            out.append("")
+            out.append("| Nr | Omschrijving | Herkomst | Soort | Bedrag | Bron |")
+            out.append("| --- | --- | --- | --- | --- | --- |")
+            for effect in report.effecten {
+                let source = effect.bron.map { "fiche \($0.fiche)" } ?? "aanname"
+                out.append("| \(effect.nummer) | \(cell(effect.omschrijving)) | \(cell(effect.herkomst)) | \(effect.soort), \(effect.aard) | \(cell(effect.bedrag))\(effect.aandeel.map { " (aandeel \($0) van \(effect.totaal ?? "?"))" } ?? "") | \(source) |")
+            }
+        }
+
+        out.append("")
+        out.append("## Afhankelijkheden en meldingen")
+        out.append("")
+        if report.meldingen.isEmpty {
+            out.append("Geen meldingen.")
+        } else {
+            for message in report.meldingen {
+                out.append("- **\(message.niveau.rawValue)** (\(inline(message.herkomst))): \(inline(message.tekst))")
+            }
+        }
+
+        out.append("")
+        out.append("## Tijdlijn van stuurmomenten")
+        out.append("")
+        if report.tijdlijn.isEmpty {
+            out.append("Geen stuurmomenten.")
+        } else {
+            out.append("| Kwartaal | Moment | Wat | Soort | P&C-document | |")
+            out.append("| --- | --- | --- | --- | --- | --- |")
+            for item in report.tijdlijn {
+                out.append("| \(item.kwartaal ?? "onbekend") | \(cell(item.moment.tekst)) | \(cell(item.titel)) | \(item.soort.rawValue) | \(cell(item.planning ?? "–")) | \(item.verstreken ? "verstreken" : "") |")
+            }
+        }
+
+        out.append("")
+        out.append("## Kansen en risico's")
+        out.append("")
+        if report.kansenEnRisicos.isEmpty { out.append("Geen kansen of risico's vastgelegd bij de gekozen opties.") }
+        for item in report.kansenEnRisicos {
+            out.append("- **\(item.beslissing)** \(inline(item.optie))\(item.afwijking ? " (bijsturing)" : "")")
+            for kans in item.kansen { out.append("  - kans: \(inline(kans))") }
+            for risico in item.risicos { out.append("  - risico: \(inline(risico))") }
+        }
+
+        out.append("")
+        out.append("## Partners en externe ontwikkelingen")
+        out.append("")
+        if report.partners.isEmpty, report.externeOntwikkelingen.isEmpty { out.append("Geen bijsturingen: geen partners te informeren.") }
+        for partner in report.partners {
+            out.append("- **\(partner.fiche) \(inline(partner.titel))**: \(partner.partners.map(inline).joined(separator: ", "))")
+        }
+        for development in report.externeOntwikkelingen {
+            for text in development.ontwikkelingen { out.append("- \(development.fiche) extern: \(inline(text))") }
+        }
+
+        out.append("")
+        out.append("## Bronnen")
+        out.append("")
+        if report.bronnen.isEmpty { out.append("Geen bedragen met een bron in dit scenario.") }
+        for source in report.bronnen {
+            out.append("- \(source.effecten.joined(separator: ", ")) — fiche \(source.fiche): “\(inline(source.citaat))”")
+        }
+        for effect in report.effecten {
+            if let assumption = effect.aanname { out.append("- \(effect.nummer) — aanname: \(inline(assumption))") }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func t(_ total: ConsequenceReport.Total) -> String { DutchFormat.total(total.amountTotal) }
+
+    /// Text from YAML on one line, with Markdown control characters escaped.
+    func inline(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "\n", "\r": result.append(" ")
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|": result.append("\\"); result.append(character)
+            default: result.append(character)
+            }
+        }
+        return result.trimmingCharacters(in: .whitespaces)
+    }
+
+    private func cell(_ text: String) -> String { inline(text) }
+}

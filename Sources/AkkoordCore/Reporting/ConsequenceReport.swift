@@ -1,0 +1,196 @@
+/// The consolidated consequence report of one scenario: a presentation-neutral, Codable model that every
+/// renderer (Markdown, JSON, ...) draws from. Field names are Dutch and stable; see `docs/report-json.md`.
+public struct ConsequenceReport: Sendable, Hashable, Codable {
+    /// Version of the JSON schema; raised on every incompatible change.
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var dossier: DossierHeader
+    public var scenario: ScenarioHeader
+    public var samenvatting: Summary
+    public var keuzes: [Choice]
+    public var aannames: [AssumptionValue]
+    public var geld: MoneySection
+    public var effecten: [EffectLine]
+    public var meldingen: [Message]
+    public var tijdlijn: [TimelineItem]
+    public var kansenEnRisicos: [OpportunitiesAndRisks]
+    public var partners: [Partners]
+    public var externeOntwikkelingen: [Developments]
+    public var bronnen: [SourceQuote]
+
+    public struct DossierHeader: Sendable, Hashable, Codable {
+        public var gemeente: String
+        public var titel: String
+        public var versie: String
+        public var periode: [Int]
+    }
+
+    public struct ScenarioHeader: Sendable, Hashable, Codable {
+        public var titel: String
+        public var omschrijving: String?
+        public var bestand: String
+        public var peildatum: Day
+    }
+
+    public struct Summary: Sendable, Hashable, Codable {
+        public var beslissingen: Int
+        public var bijsturingen: Int
+        public var standaardKeuzes: Int
+        public var fouten: Int
+        public var waarschuwingen: Int
+        public var info: Int
+        public var onbekendeBedragen: Int
+        public var saldoPeriode: Total
+        public var structureelNaPeriode: Total
+    }
+
+    /// An amount total in euro cents: `min` and `max` of the known part and the number of unknown amounts.
+    public struct Total: Sendable, Hashable, Codable {
+        public var minCent: Int64
+        public var maxCent: Int64
+        public var onbekend: Int
+
+        init(_ total: AmountTotal) {
+            minCent = total.minimum.cents
+            maxCent = total.maximum.cents
+            onbekend = total.unknownCount
+        }
+
+        public var amountTotal: AmountTotal {
+            AmountTotal(minimum: Money(cents: minCent), maximum: Money(cents: maxCent), unknownCount: onbekend)
+        }
+    }
+
+    public struct OptionSummary: Sendable, Hashable, Codable {
+        public var id: String
+        public var titel: String
+    }
+
+    public struct Choice: Sendable, Hashable, Codable {
+        public var beslissing: String
+        public var fiche: String
+        public var ficheTitel: String
+        public var vraag: String
+        public var gekozen: OptionSummary
+        public var huidigeLijn: OptionSummary
+        public var afwijking: Bool
+        public var expliciet: Bool
+        public var stuurmoment: MomentValue?
+    }
+
+    public struct MomentValue: Sendable, Hashable, Codable {
+        public var tekst: String
+        public var begin: Day?
+        public var eind: Day?
+    }
+
+    public struct AssumptionValue: Sendable, Hashable, Codable {
+        public var id: String
+        public var titel: String
+        public var waarde: Bool
+        public var standaard: Bool
+    }
+
+    public struct MoneySection: Sendable, Hashable, Codable {
+        public var jaren: [YearLine]
+        public var programmas: [GroupLine]
+        public var opgaven: [GroupLine]
+        public var structureelNaPeriode: Total
+        public var kader: Frame?
+    }
+
+    public struct YearLine: Sendable, Hashable, Codable {
+        public var jaar: Int
+        public var lasten: Total
+        public var baten: Total
+        /// Lasten − baten: positive is a nadeel for the budget.
+        public var nadeel: Total
+        public var structureel: Total
+        public var incidenteel: Total
+    }
+
+    public struct GroupLine: Sendable, Hashable, Codable {
+        public var id: String
+        public var titel: String
+        /// Net burden per year, in the order of `geld.jaren`.
+        public var perJaar: [Total]
+    }
+
+    public struct Frame: Sendable, Hashable, Codable {
+        public var maxStructureelNadeelCent: Int64?
+        public var maxNadeelPerJaarCent: Int64?
+    }
+
+    public struct EffectLine: Sendable, Hashable, Codable {
+        /// Stable number within the report (`E1`, `E2`, ...), used by the sources section.
+        public var nummer: String
+        public var omschrijving: String
+        public var fiche: String
+        public var herkomst: String
+        public var soort: String
+        public var aard: String
+        public var programma: String
+        public var bedrag: String
+        public var perJaar: [YearAmount]
+        public var totaal: String?
+        public var aandeel: String?
+        public var medefinanciers: [String]
+        public var bron: Quote?
+        public var aanname: String?
+        public var locatie: String
+    }
+
+    public struct YearAmount: Sendable, Hashable, Codable {
+        public var jaar: Int
+        public var bedrag: Total
+    }
+
+    public struct Quote: Sendable, Hashable, Codable {
+        public var fiche: String
+        public var citaat: String
+    }
+
+    public struct Message: Sendable, Hashable, Codable {
+        public var niveau: MessageLevel
+        public var soort: MessageKind
+        public var tekst: String
+        public var herkomst: String
+        public var locatie: String?
+    }
+
+    public struct TimelineItem: Sendable, Hashable, Codable {
+        public var soort: TimelineEntry.Kind
+        public var titel: String
+        public var verwijzing: String
+        public var moment: MomentValue
+        public var kwartaal: String?
+        public var planning: String?
+        public var verstreken: Bool
+    }
+
+    public struct OpportunitiesAndRisks: Sendable, Hashable, Codable {
+        public var beslissing: String
+        public var optie: String
+        public var afwijking: Bool
+        public var kansen: [String]
+        public var risicos: [String]
+    }
+
+    public struct Partners: Sendable, Hashable, Codable {
+        public var fiche: String
+        public var titel: String
+        public var partners: [String]
+    }
+
+    public struct Developments: Sendable, Hashable, Codable {
+        public var fiche: String
+        public var ontwikkelingen: [String]
+    }
+
+    public struct SourceQuote: Sendable, Hashable, Codable {
+        public var fiche: String
+        public var citaat: String
+        public var effecten: [String]
+    }
+}

@@ -1,0 +1,59 @@
+import AkkoordCore
+import ArgumentParser
+import Foundation
+
+@main
+struct Akkoord: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "akkoord",
+        abstract: "Scenarioplanning voor coalitieonderhandelingen: regels, scenario's en consequentierapporten.",
+        discussion: """
+        Exitcodes: 0 = in orde, 1 = bevindingen (fouten in het scenario of de regels), 2 = onbruikbare invoer.
+        """,
+        version: "0.1.0",
+        subcommands: [ReportCommand.self, CheckCommand.self]
+    )
+}
+
+/// Exit codes shared by all commands.
+enum ExitStatus {
+    static let findings = ExitCode(1)
+    static let unusableInput = ExitCode(2)
+}
+
+/// Options shared by commands that read a rule base.
+struct RuleBaseOptions: ParsableArguments {
+    @ArgumentParser.Option(name: .long, help: "Map met de regelbasis (dossier.yaml, fiches/, regels/).")
+    var rules: String = "rules"
+}
+
+/// Prints diagnostics to standard error.
+func printDiagnostics(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics.sorted() {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+    }
+}
+
+/// Loads the rule base or exits with code 2 after printing every diagnostic.
+func loadRuleBase(_ directory: String) throws(ExitCode) -> Loaded<RuleBase> {
+    do {
+        return try RuleBaseLoader().load(directory: directory)
+    } catch {
+        printDiagnostics(error.diagnostics)
+        throw ExitStatus.unusableInput
+    }
+}
+
+/// Writes `text` to `output` atomically, or to standard output.
+func emit(_ text: String, output: String?) throws(ExitCode) {
+    guard let output else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+    }
+    do {
+        try AtomicFileWriter.write(text, to: output)
+    } catch {
+        FileHandle.standardError.write(Data((error.description + "\n").utf8))
+        throw ExitStatus.unusableInput
+    }
+}
