@@ -16,7 +16,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try loadRuleBase(ruleBase.rules)
-        var diagnostics = loaded.warnings
+        var diagnostics = loaded.warnings + RuleBaseAudit(ruleBase: loaded.value).findings()
         var unusable = false
         var findings = false
         for path in scenarios {

@@ -1,4 +1,4 @@
-/// Checks that everything the rule base refers to exists, and reports the doubts it records.
+/// Checks that everything the rule base refers to exists; a rule base that fails this cannot be evaluated.
 struct ReferenceChecker {
     let ruleBase: RuleBase
     let sink: DiagnosticSink
@@ -38,9 +38,6 @@ struct ReferenceChecker {
                     (option.requires + option.excludes).forEach { reference($0, at: option.location) }
                 }
             }
-            for doubt in fiche.doubts {
-                sink.warning(doubt.location, "twijfel in fiche \(fiche.code): \(doubt.text)")
-            }
         }
         for rule in ruleBase.rules {
             rule.condition.optionRefs.forEach { reference($0, at: rule.location) }
@@ -50,15 +47,6 @@ struct ReferenceChecker {
             rule.effects.forEach { effect($0, codes: codes, programmes: programmes) }
             if case .quote(let code, _)? = rule.provenance, !codes.contains(code) {
                 sink.error(rule.location, "regel '\(rule.id)': bron verwijst naar onbekende fiche '\(code)'")
-            }
-        }
-        let factsByID = Dictionary(grouping: ruleBase.fiches.flatMap(\.facts), by: \.id)
-        for (id, facts) in factsByID.sorted(by: { $0.key < $1.key }) {
-            let values = Set(facts.map(\.value))
-            guard values.count > 1 else { continue }
-            let listing = facts.map { "\($0.fiche): \($0.value)" }.joined(separator: ", ")
-            for fact in facts.dropFirst() {
-                sink.warning(fact.location, "feit '\(id)' staat in het dossier met verschillende waarden (\(listing))")
             }
         }
     }

@@ -72,10 +72,11 @@ public struct RuleBaseLoader: Sendable {
             }))
         var fiches: [Fiche] = []
         var rules: [Rule] = []
+        let base = String(dossierPath.dropLast("dossier.yaml".count))
         for path in files.keys.sorted() where path != dossierPath {
             guard let document = YAMLDocument.parse(data: files[path]!, path: path, limits: limits, sink: sink) else { continue }
             let context = ReadContext(path: path, sink: sink)
-            if path.contains("/regels/") {
+            if path.hasPrefix(base + "regels/") {
                 guard let reader = MappingReader(document.root, what: "een regelbestand", context: context) else { continue }
                 reader.allowOnly(["regels"], in: "een regelbestand")
                 let ruleReader = RuleReader(context: context, fiche: nil, defaultProgramme: nil)

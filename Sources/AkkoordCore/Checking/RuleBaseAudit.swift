@@ -1,0 +1,33 @@
+/// Consistency findings about a rule base that loads: what the dossier itself leaves doubtful. These do not stop
+/// evaluation, so `report` stays quiet about them; `check` reports them.
+public struct RuleBaseAudit: Sendable {
+    public var ruleBase: RuleBase
+
+    public init(ruleBase: RuleBase) { self.ruleBase = ruleBase }
+
+    /// Every finding, sorted by location.
+    public func findings() -> [Diagnostic] {
+        (doubts() + conflictingFacts()).sorted()
+    }
+
+    /// Each recorded doubt (placeholder dates, duplicated blocks, contradictions) as a warning.
+    public func doubts() -> [Diagnostic] {
+        ruleBase.fiches.flatMap { fiche in
+            fiche.doubts.map { Diagnostic(.warning, $0.location, "twijfel in fiche \(fiche.code): \($0.text)") }
+        }
+    }
+
+    /// Facts the dossier states more than once with different values.
+    public func conflictingFacts() -> [Diagnostic] {
+        let byID = Dictionary(grouping: ruleBase.fiches.flatMap(\.facts), by: \.id)
+        var findings: [Diagnostic] = []
+        for (id, facts) in byID.sorted(by: { $0.key < $1.key }) where Set(facts.map(\.value)).count > 1 {
+            let listing = facts.map { "\($0.fiche): \($0.value)" }.joined(separator: ", ")
+            for fact in facts.dropFirst() {
+                findings.append(Diagnostic(.warning, fact.location,
+                                           "feit '\(id)' staat in het dossier met verschillende waarden (\(listing))"))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+@testable import AkkoordCore
+
+@Suite("Dutch period words become day intervals")
+struct PeriodParserTests {
+    let parser = PeriodParser(coalitionStart: Day(year: 2026, month: 6, day: 1)!,
+                              namedPeriods: ["begroting-2027": Period(text: "november 2026",
+                                                                      start: Day(year: 2026, month: 11, day: 1)!,
+                                                                      end: Day(year: 2026, month: 11, day: 30)!)])
+
+    func interval(_ text: String) -> String? {
+        guard case .known(let period)? = parser.parse(text) else { return nil }
+        return "\(period.start)..\(period.end)"
+    }
+
+    @Test(arguments: [
+        ("voorjaar 2026", "2026-03-01..2026-05-31"),
+        ("het voorjaar van 2026", "2026-03-01..2026-05-31"),
+        ("najaar 2026", "2026-09-01..2026-11-30"),
+        ("eind 2026", "2026-10-01..2026-12-31"),
+        ("Eind 2026", "2026-10-01..2026-12-31"),
+        ("medio 2026", "2026-06-01..2026-08-31"),
+        ("halverwege 2027", "2027-06-01..2027-08-31"),
+        ("Q2 2026", "2026-04-01..2026-06-30"),
+        ("begin 2027", "2027-01-01..2027-03-31"),
+        ("2027", "2027-01-01..2027-12-31"),
+        ("december 2027", "2027-12-01..2027-12-31"),
+        ("februari 2028", "2028-02-01..2028-02-29"),
+        ("15 juni 2026", "2026-06-15..2026-06-15"),
+        ("2026-06-15", "2026-06-15..2026-06-15"),
+        ("31-12-2027", "2027-12-31..2027-12-31"),
+        ("tweede helft 2026", "2026-07-01..2026-12-31"),
+        ("start nieuwe coalitie", "2026-06-01..2026-06-01"),
+        ("begroting-2027", "2026-11-01..2026-11-30"),
+    ])
+    func parses(text: String, expected: String) {
+        #expect(interval(text) == expected)
+    }
+
+    @Test(arguments: ["31-12-207", "xx", "voorjaar", "Q5 2026", "31-02-2026", "binnenkort", "2026/2027", ""])
+    func rejectsWhatItDoesNotUnderstand(text: String) {
+        #expect(parser.parse(text) == nil)
+    }
+
+    @Test func unknownIsExplicit() {
+        #expect(parser.parse("onbekend") == .unknown)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import AkkoordCore
+
+/// Whitespace-insensitive form used to compare quotes with the dossier text (line breaks in the PDF extraction).
+func normalized(_ text: String) -> String {
+    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+}
+
+@Suite("The bundled Enschede rule base says what the dossier says")
+struct RuleBaseContentTests {
+    let ruleBase: RuleBase
+
+    init() throws { ruleBase = try RuleBaseLoader().load(directory: Fixture.rules.path).value }
+
+    @Test func allFortyNineFichesArePresent() {
+        let expected = (["1": "ABCDEFGHIJKLM", "2": "ABCDEF", "3": "ABCDEFGHIJK", "4": "ABCDE", "5": "ABCDEFGHIJKLMN"] as [String: String])
+            .flatMap { number, letters in letters.map { "\(number)\($0)" } }.sorted()
+        #expect(expected.count == 49)
+        #expect(ruleBase.fiches.map(\.code) == expected)
+        #expect(ruleBase.fiches.allSatisfy { !$0.decisions.isEmpty })
+    }
+
+    /// Every quote in the rule base (effects, rules, assumptions, facts) occurs verbatim in the dossier.
+    @Test func everyQuoteOccursInTheDossier() throws {
+        let dossier = normalized(try #require(Fixture.dossierText, "dossier text ../shared/seeds/004_* not found"))
+        var quotes: [(String, String)] = []
+        func add(_ provenance: Provenance?, _ place: String) {
+            if case .quote(_, let text)? = provenance { quotes.append((text, place)) }
+        }
+        for fiche in ruleBase.fiches {
+            for decision in fiche.decisions {
+                for option in decision.options {
+                    option.effects.forEach { add($0.provenance, $0.location.description) }
+                }
+            }
+            fiche.facts.forEach { quotes.append(($0.quote, $0.location.description)) }
+        }
+        for rule in ruleBase.rules {
+            add(rule.provenance, rule.location.description)
+            rule.effects.forEach { add($0.provenance, $0.location.description) }
+        }
+        ruleBase.assumptions.forEach { add($0.provenance, $0.location.description) }
+        #expect(quotes.count > 100)
+        for (quote, place) in quotes {
+            #expect(dossier.contains(normalized(quote)), "\(place): quote not in dossier: \(quote.prefix(80))")
+        }
+    }
+
+    /// Our own extraction of the amounts the dossier states (Resources/bedragen/*.tsv): each is in the rule base
+    /// with its quote, as an exact amount, a total or a range.
+    @Test func everyStatedAmountIsEncodedWithItsQuote() throws {
+        let dossier = normalized(try #require(Fixture.dossierText))
+        let folder = try #require(Bundle.module.url(forResource: "Resources/bedragen", withExtension: nil))
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tsv") }.sorted()
+        #expect(files.count == 8)
+        var amounts: [(fiche: String, value: String, quote: String)] = []
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                let columns = line.split(separator: "\t", maxSplits: 2).map(String.init)
+                try #require(columns.count == 3, "\(file): \(line)")
+                amounts.append((columns[0], columns[1], columns[2]))
+            }
+        }
+        #expect(amounts.count >= 15)
+        var effects: [(fiche: String, effect: BudgetEffect)] = []
+        for fiche in ruleBase.fiches {
+            for decision in fiche.decisions { for option in decision.options { effects += option.effects.map { (fiche.code, $0) } } }
+        }
+        for rule in ruleBase.rules { effects += rule.effects.map { (rule.fiche ?? "", $0) } }
+        for amount in amounts {
+            #expect(dossier.contains(normalized(amount.quote)), "quote not in dossier: \(amount.quote)")
+            let expected = try #require(parse(amount.value), "bad value \(amount.value)")
+            let carriers = effects.filter { entry in
+                guard case .quote(let fiche, let quote) = entry.effect.provenance else { return false }
+                return fiche == amount.fiche && normalized(quote) == normalized(amount.quote)
+            }
+            #expect(!carriers.isEmpty, "\(amount.fiche): no effect quotes \(amount.quote)")
+            let matches = carriers.contains { entry in
+                let effect = entry.effect
+                let values: [Amount] = [effect.amount, effect.total, effect.amount.negated, effect.total?.negated].compactMap { $0 }
+                if values.contains(expected) { return true }
+                if case .perYear(let perYear) = effect.timing { return perYear.values.contains(expected) }
+                return false
+            }
+            #expect(matches, "\(amount.fiche): \(amount.value) not found on the effects quoting \(amount.quote)")
+        }
+    }
+
+    /// `123`, `-123`, `100-200`, `-525000--475000`.
+    func parse(_ text: String) -> Amount? {
+        if let value = Int64(text) { return .exact(Money(euros: value)) }
+        let body = text.hasPrefix("-") ? String(text.dropFirst()) : text
+        guard let separator = body.firstIndex(of: "-") else { return nil }
+        let first = (text.hasPrefix("-") ? "-" : "") + body[..<separator]
+        let second = String(body[body.index(after: separator)...])
+        guard let min = Int64(first), let max = Int64(second) else { return nil }
+        return .range(min: Money(euros: min), max: Money(euros: max))
+    }
+
+    @Test func everyScenarioLoadsAndEvaluatesWithoutErrors() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Fixture.scenarios.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(names.count >= 5)
+        for name in names {
+            let scenario = try ScenarioLoader().load(path: Fixture.scenarios.appendingPathComponent(name).path, ruleBase: ruleBase).value
+            let evaluation = Evaluator().evaluate(scenario, in: ruleBase)
+            #expect(evaluation.count(.fout) == 0, "\(name): \(evaluation.messages.filter { $0.level == .fout }.map(\.text))")
+        }
+    }
+}

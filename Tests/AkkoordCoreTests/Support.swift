@@ -1,0 +1,96 @@
+import Foundation
+@testable import AkkoordCore
+
+/// Paths and helpers shared by the tests.
+enum Fixture {
+    /// The package root, found from this file's location.
+    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let examples = root.appendingPathComponent("examples")
+    static let rules = root.appendingPathComponent("rules")
+    static let scenarios = root.appendingPathComponent("scenarios")
+    /// The dossier text (`../shared/seeds/004_*`), if present beside the repository.
+    static var dossierText: String? {
+        let seeds = root.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: seeds.path),
+              let name = names.sorted().first(where: { $0.hasPrefix("004_") }) else { return nil }
+        return try? String(contentsOf: seeds.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    /// The tutorial rule base.
+    static func exampleRuleBase() throws -> RuleBase {
+        try RuleBaseLoader().load(directory: examples.appendingPathComponent("regels").path).value
+    }
+
+    /// A fresh temporary directory.
+    static func temporaryDirectory() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("akkoord-tests-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Copies the tutorial rule base to a temporary directory and replaces or adds files (relative path → text).
+    static func ruleBase(replacing files: [String: String]) -> URL {
+        let directory = temporaryDirectory().appendingPathComponent("regels")
+        try? FileManager.default.copyItem(at: examples.appendingPathComponent("regels"), to: directory)
+        for (path, text) in files {
+            let url = directory.appendingPathComponent(path)
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? Data(text.utf8).write(to: url)
+        }
+        return directory
+    }
+
+    /// Loads a scenario from text against a rule base.
+    static func scenario(_ text: String, in ruleBase: RuleBase, path: String = "scenario.yaml") throws(LoadError) -> Scenario {
+        try ScenarioLoader().load(data: Data(text.utf8), path: path, ruleBase: ruleBase).value
+    }
+
+    /// The diagnostics from loading a rule-base folder (empty when it loads).
+    static func diagnostics(loading directory: URL) -> [Diagnostic] {
+        do {
+            return try RuleBaseLoader().load(directory: directory.path).warnings
+        } catch {
+            return error.diagnostics
+        }
+    }
+}
+
+/// Runs the built `akkoord` binary.
+enum CLI {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL? {
+        var candidates: [URL] = []
+        if let first = CommandLine.arguments.first {
+            candidates.append(URL(fileURLWithPath: first).deletingLastPathComponent().appendingPathComponent("akkoord"))
+        }
+        candidates.append(Bundle.main.bundleURL.appendingPathComponent("akkoord"))
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("akkoord"))
+        for build in ["debug", "release"] {
+            candidates.append(Fixture.root.appendingPathComponent(".build/\(build)/akkoord"))
+        }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    static func run(_ arguments: [String], in directory: URL = Fixture.root) throws -> Result {
+        guard let binary else { throw CocoaError(.fileNoSuchFile) }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
