@@ -34,6 +34,7 @@ struct RuleBaseContentTests {
                     option.effects.forEach { add($0.provenance, $0.location.description) }
                 }
             }
+            fiche.budgeted.forEach { add($0.provenance, $0.location.description) }
             fiche.facts.forEach { quotes.append(($0.quote, $0.location.description)) }
         }
         for rule in ruleBase.rules {
@@ -67,6 +68,7 @@ struct RuleBaseContentTests {
         var effects: [(fiche: String, effect: BudgetEffect)] = []
         for fiche in ruleBase.fiches {
             for decision in fiche.decisions { for option in decision.options { effects += option.effects.map { (fiche.code, $0) } } }
+            effects += fiche.budgeted.map { (fiche.code, $0) }
         }
         for rule in ruleBase.rules { effects += rule.effects.map { (rule.fiche ?? "", $0) } }
         for amount in amounts {

@@ -31,6 +31,8 @@ public enum Origin: Sendable, Hashable, Comparable {
     case lapse(DecisionRef)
     case frame
     case scenario
+    /// Already in the adopted budget of this fiche (context only).
+    case budgeted(String)
 
     public var description: String {
         switch self {
@@ -40,6 +42,7 @@ public enum Origin: Sendable, Hashable, Comparable {
         case .lapse(let ref): "verloop \(ref)"
         case .frame: "begrotingskader"
         case .scenario: "scenario"
+        case .budgeted(let fiche): "begroting (fiche \(fiche))"
         }
     }
 
@@ -51,6 +54,7 @@ public enum Origin: Sendable, Hashable, Comparable {
         case .lapse(let ref): (3, ref.description)
         case .frame: (4, "")
         case .scenario: (5, "")
+        case .budgeted(let fiche): (6, fiche)
         }
     }
 

@@ -6,7 +6,7 @@ struct FicheReader {
     let periods: PeriodParser
 
     static let ficheKeys = ["code", "titel", "opgaven", "programma", "huidige_lijn", "bronnen", "partners",
-                            "externe_ontwikkelingen", "stuurmoment", "aannames", "beslissingen", "relaties",
+                            "externe_ontwikkelingen", "stuurmoment", "aannames", "beslissingen", "begroot", "relaties",
                             "regels", "feiten", "twijfels"]
 
     /// The fiche plus the assumptions and rules its file defines.
@@ -29,6 +29,7 @@ struct FicheReader {
         let steering = reader.mapping("stuurmoment", required: true).flatMap { steeringMoment($0) }
         let assumptions = reader.list("aannames") { AssumptionReader(context: context, periods: periods, effects: effects).read($0, fiche: code) }
         let decisions = reader.list("beslissingen", required: true) { decision($0, effects: effects, fiche: code) }
+        let budgeted = effects.effects(in: reader, key: "begroot")
         let relations = reader.list("relaties") { relation($0) }
         let ruleList = reader.list("regels") { rules.rule($0) }
         let facts = reader.list("feiten") { fact($0, fiche: code) }
@@ -36,7 +37,7 @@ struct FicheReader {
         guard let code, let title, let programme, let currentLine else { return nil }
         let fiche = Fiche(code: code, title: title, opgaven: opgaven, programme: programme, currentLine: currentLine,
                           sources: sources, partners: partners, externalDevelopments: developments,
-                          steeringMoment: steering, decisions: decisions, relations: relations, facts: facts,
+                          steeringMoment: steering, decisions: decisions, budgeted: budgeted, relations: relations, facts: facts,
                           doubts: doubts, location: reader.location)
         return (fiche, assumptions, ruleList)
     }

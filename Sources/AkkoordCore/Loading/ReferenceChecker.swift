@@ -31,6 +31,7 @@ struct ReferenceChecker {
                 }
             }
             if let moment = fiche.steeringMoment { steering(moment) }
+            fiche.budgeted.forEach { effect($0, codes: codes, programmes: programmes) }
             for decision in fiche.decisions {
                 if let moment = decision.steeringMoment { steering(moment) }
                 for option in decision.options {

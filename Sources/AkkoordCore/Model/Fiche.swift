@@ -99,6 +99,8 @@ public struct Fiche: Sendable, Hashable {
     public var externalDevelopments: [ExternalDevelopment]
     public var steeringMoment: SteeringMoment?
     public var decisions: [Decision]
+    /// Amounts the dossier states that are already in the adopted budget: context, never a scenario effect.
+    public var budgeted: [BudgetEffect]
     public var relations: [Relation]
     public var facts: [Fact]
     public var doubts: [Doubt]
@@ -106,7 +108,8 @@ public struct Fiche: Sendable, Hashable {
 
     public init(code: String, title: String, opgaven: [String], programme: String, currentLine: String,
                 sources: [SourceDocument], partners: [String], externalDevelopments: [ExternalDevelopment],
-                steeringMoment: SteeringMoment?, decisions: [Decision], relations: [Relation], facts: [Fact],
+                steeringMoment: SteeringMoment?, decisions: [Decision], budgeted: [BudgetEffect] = [],
+                relations: [Relation], facts: [Fact],
                 doubts: [Doubt], location: SourceLocation) {
         self.code = code
         self.title = title
@@ -118,6 +121,7 @@ public struct Fiche: Sendable, Hashable {
         self.externalDevelopments = externalDevelopments
         self.steeringMoment = steeringMoment
         self.decisions = decisions
+        self.budgeted = budgeted
         self.relations = relations
         self.facts = facts
         self.doubts = doubts

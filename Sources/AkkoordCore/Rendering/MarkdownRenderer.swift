@@ -39,17 +39,23 @@ public struct MarkdownRenderer: Sendable {
                 out.append("| \(cell(choice.beslissing)) \(cell(choice.ficheTitel)): \(cell(choice.vraag)) | **\(cell(choice.gekozen.titel))** | \(cell(choice.huidigeLijn.titel)) | \(cell(choice.stuurmoment?.tekst ?? "onbekend")) |")
             }
         }
-        let onCurrent = report.keuzes.filter { !$0.afwijking }
-        if !onCurrent.isEmpty {
-            out.append("")
-            out.append("Op de huidige lijn (\(onCurrent.count)): " + onCurrent.map { "\($0.beslissing) \(inline($0.gekozen.titel))\($0.expliciet ? "" : "*")" }.joined(separator: "; ") + ".")
-            out.append("")
-            out.append("\\* niet in het scenario genoemd; huidige lijn aangenomen.")
-        }
-        let assumptions = report.aannames.filter { !$0.standaard }
         out.append("")
-        out.append("**Aannames:** " + report.aannames.map { "\(inline($0.titel)): \($0.waarde ? "ja" : "nee")\($0.standaard ? "" : " (scenario)")" }.joined(separator: "; ") + ".")
-        _ = assumptions
+        out.append("### Alle beslissingen")
+        out.append("")
+        out.append("| Beslissing | Keuze | Status |")
+        out.append("| --- | --- | --- |")
+        for choice in report.keuzes {
+            let status = choice.afwijking ? "**bijsturing**" : (choice.expliciet ? "huidige lijn" : "huidige lijn (niet genoemd)")
+            out.append("| \(choice.beslissing) | \(cell(choice.gekozen.titel)) | \(status) |")
+        }
+        out.append("")
+        out.append("### Aannames")
+        out.append("")
+        out.append("| Aanname | Waarde | Herkomst |")
+        out.append("| --- | --- | --- |")
+        for assumption in report.aannames {
+            out.append("| \(cell(assumption.titel)) | \(assumption.waarde ? "ja" : "nee") | \(assumption.standaard ? "standaard" : "scenario") |")
+        }
 
         out.append("")
         out.append("## Geld")
@@ -89,6 +95,17 @@ public struct MarkdownRenderer: Sendable {
             for effect in report.effecten {
                 let source = effect.bron.map { "fiche \($0.fiche)" } ?? "aanname"
                 out.append("| \(effect.nummer) | \(cell(effect.omschrijving)) | \(cell(effect.herkomst)) | \(effect.soort), \(effect.aard) | \(cell(effect.bedrag))\(effect.aandeel.map { " (aandeel \($0) van \(effect.totaal ?? "?"))" } ?? "") | \(source) |")
+            }
+        }
+
+        if !report.inBegroting.isEmpty {
+            out.append("")
+            out.append("### Al in de begroting (ter informatie, niet in de totalen)")
+            out.append("")
+            out.append("| Nr | Fiche | Omschrijving | Bedrag | Bron |")
+            out.append("| --- | --- | --- | --- | --- |")
+            for effect in report.inBegroting {
+                out.append("| \(effect.nummer) | \(effect.fiche) | \(cell(effect.omschrijving)) | \(cell(effect.bedrag))\(effect.aandeel.map { " (aandeel \($0) van \(effect.totaal ?? "?"))" } ?? "") | \(effect.bron.map { "fiche \($0.fiche)" } ?? "aanname") |")
             }
         }
 
@@ -144,7 +161,7 @@ public struct MarkdownRenderer: Sendable {
         for source in report.bronnen {
             out.append("- \(source.effecten.joined(separator: ", ")) — fiche \(source.fiche): “\(inline(source.citaat))”")
         }
-        for effect in report.effecten {
+        for effect in report.effecten + report.inBegroting {
             if let assumption = effect.aanname { out.append("- \(effect.nummer) — aanname: \(inline(assumption))") }
         }
         return out.joined(separator: "\n") + "\n"

@@ -12,6 +12,8 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
     public var aannames: [AssumptionValue]
     public var geld: MoneySection
     public var effecten: [EffectLine]
+    /// Amounts already in the adopted budget for the fiches this scenario steers on (context, not in the totals).
+    public var inBegroting: [EffectLine]
     public var meldingen: [Message]
     public var tijdlijn: [TimelineItem]
     public var kansenEnRisicos: [OpportunitiesAndRisks]

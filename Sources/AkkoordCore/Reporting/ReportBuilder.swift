@@ -29,9 +29,8 @@ public struct ReportBuilder: Sendable {
             }
         }
         var quoteUse: [R.Quote: [String]] = [:]
-        let effects = evaluation.effects.enumerated().map { index, applied -> R.EffectLine in
+        func line(_ number: String, _ applied: AppliedEffect) -> R.EffectLine {
             let effect = applied.effect
-            let number = "E\(index + 1)"
             var quote: R.Quote?
             var assumption: String?
             switch effect.provenance {
@@ -55,6 +54,12 @@ public struct ReportBuilder: Sendable {
                                 aandeel: effect.share.map(shareText), medefinanciers: effect.cofunders,
                                 bron: quote, aanname: assumption, locatie: effect.location.description)
         }
+        let effects = evaluation.effects.enumerated().map { line("E\($0.offset + 1)", $0.element) }
+        let touched = Set(evaluation.deviations.map(\.ref.fiche))
+        let touchedFiches = ruleBase.fiches.filter { touched.contains($0.code) }
+        let budgeted = touchedFiches.flatMap { fiche in
+            fiche.budgeted.map { AppliedEffect(effect: $0, origin: .budgeted(fiche.code), fiche: fiche.code) }
+        }.enumerated().map { line("B\($0.offset + 1)", $0.element) }
         let messages = evaluation.messages.map {
             R.Message(niveau: $0.level, soort: $0.kind, tekst: $0.text, herkomst: $0.origin.description,
                       locatie: $0.location?.description)
@@ -71,8 +76,6 @@ public struct ReportBuilder: Sendable {
                                            afwijking: choice.isDeviation, kansen: choice.chosen.opportunities,
                                            risicos: choice.chosen.risks)
         }
-        let touched = Set(evaluation.deviations.map(\.ref.fiche))
-        let touchedFiches = ruleBase.fiches.filter { touched.contains($0.code) }
         let partners = touchedFiches.filter { !$0.partners.isEmpty }.map {
             R.Partners(fiche: $0.code, titel: $0.title, partners: $0.partners)
         }
@@ -105,7 +108,7 @@ public struct ReportBuilder: Sendable {
                                      R.Frame(maxStructureelNadeelCent: $0.maxStructuralBurden?.cents,
                                              maxNadeelPerJaarCent: $0.maxBurdenPerYear?.cents)
                                  }),
-            effecten: effects, meldingen: messages, tijdlijn: timeline, kansenEnRisicos: consequences,
+            effecten: effects, inBegroting: budgeted, meldingen: messages, tijdlijn: timeline, kansenEnRisicos: consequences,
             partners: partners, externeOntwikkelingen: developments, bronnen: sources)
     }
 
