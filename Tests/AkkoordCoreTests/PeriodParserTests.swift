@@ -30,7 +30,6 @@ struct PeriodParserTests {
         ("2026-06-15", "2026-06-15..2026-06-15"),
         ("31-12-2027", "2027-12-31..2027-12-31"),
         ("tweede helft 2026", "2026-07-01..2026-12-31"),
-        ("start nieuwe coalitie", "2026-06-01..2026-06-01"),
         ("begroting-2027", "2026-11-01..2026-11-30"),
     ])
     func parses(text: String, expected: String) {
@@ -40,6 +39,14 @@ struct PeriodParserTests {
     @Test(arguments: ["31-12-207", "xx", "voorjaar", "Q5 2026", "31-02-2026", "binnenkort", "2026/2027", ""])
     func rejectsWhatItDoesNotUnderstand(text: String) {
         #expect(parser.parse(text) == nil)
+    }
+
+    @Test func coalitionStartIsRelativeToTheReferenceDate() {
+        let moment = parser.parse("de start nieuwe coalitie")
+        #expect(moment == .coalitionStart(text: "de start nieuwe coalitie"))
+        let reference = Day(year: 2026, month: 11, day: 23)!
+        #expect(moment?.resolved(referenceDate: reference).period?.start == reference)
+        #expect(moment?.resolved(referenceDate: reference).period?.end == reference)
     }
 
     @Test func unknownIsExplicit() {

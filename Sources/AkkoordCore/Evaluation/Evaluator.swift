@@ -57,9 +57,10 @@ public struct Evaluator: Sendable {
         ruleBase.allDecisions.compactMap { ref, fiche, decision in
             guard let current = decision.currentLine else { return nil }
             let explicit = scenario.choices[ref].flatMap { decision.option($0.value) }
+            var steering = decision.steeringMoment ?? fiche.steeringMoment
+            if let moment = steering?.moment { steering?.moment = moment.resolved(referenceDate: scenario.referenceDate) }
             return ResolvedChoice(ref: ref, ficheTitle: fiche.title, decision: decision, chosen: explicit ?? current,
-                                  currentLine: current, isExplicit: explicit != nil,
-                                  steeringMoment: decision.steeringMoment ?? fiche.steeringMoment)
+                                  currentLine: current, isExplicit: explicit != nil, steeringMoment: steering)
         }
     }
 

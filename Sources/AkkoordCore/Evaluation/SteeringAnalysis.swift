@@ -19,7 +19,7 @@ struct SteeringAnalysis {
                                                   origin: origin, location: choice.steeringMoment?.location))
             case .known?:
                 break
-            case .unknown?, nil:
+            case .unknown?, .coalitionStart?, nil:
                 messages.append(EvaluationMessage(level: .info, kind: .momentOnbekend,
                                                   text: "Voor bijsturing op \(choice.ref) noemt het dossier geen logisch moment.",
                                                   origin: origin, location: choice.decision.location))
@@ -34,7 +34,8 @@ struct SteeringAnalysis {
             }
         }
         for choice in choices where !choice.isDeviation {
-            guard let lapse = choice.decision.lapse else { continue }
+            guard var lapse = choice.decision.lapse else { continue }
+            lapse.moment = lapse.moment.resolved(referenceDate: referenceDate)
             let when = lapse.moment.period.map { "'\($0.text)'" } ?? "een onbekend moment"
             let past = lapse.moment.period.map { $0.end < referenceDate } ?? false
             messages.append(EvaluationMessage(level: .info, kind: .verloopt,
@@ -63,7 +64,8 @@ struct SteeringAnalysis {
         return entries.sorted()
     }
 
-    private func entry(_ kind: TimelineEntry.Kind, _ title: String, _ moment: Moment, _ ref: String) -> TimelineEntry {
+    private func entry(_ kind: TimelineEntry.Kind, _ title: String, _ unresolved: Moment, _ ref: String) -> TimelineEntry {
+        let moment = unresolved.resolved(referenceDate: referenceDate)
         let period = moment.period
         let planning = period.flatMap { period in
             ruleBase.info.planning

@@ -1,4 +1,5 @@
-/// Turns Dutch period words ("voorjaar 2026", "Q2 2026", "eind 2026", "start nieuwe coalitie") into day intervals.
+/// Turns Dutch period words ("voorjaar 2026", "Q2 2026", "eind 2026") into day intervals. "Start nieuwe coalitie"
+/// stays relative: it becomes the scenario's reference date when a scenario is evaluated.
 public struct PeriodParser: Sendable {
     /// The day "start nieuwe coalitie" means.
     public var coalitionStart: Day
@@ -24,10 +25,21 @@ public struct PeriodParser: Sendable {
         let lower = text.lowercased()
         if lower == "onbekend" { return .unknown }
         if let named = namedPeriods[lower] { return .known(Period(text: text, start: named.start, end: named.end)) }
+        if PeriodParser.coalitionStartWords.contains(normalizedWords(lower).joined(separator: " ")) {
+            return .coalitionStart(text: text)
+        }
         let words = lower.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
             .map(String.init).filter { !PeriodParser.fillers.contains($0) }
         guard let interval = interval(words) else { return nil }
         return .known(Period(text: text, start: interval.0, end: interval.1))
+    }
+
+    static let coalitionStartWords: Set<String> = ["start nieuwe coalitie", "start coalitie", "begin nieuwe coalitie",
+                                                   "start nieuw college", "begin collegeperiode", "start collegeperiode"]
+
+    private func normalizedWords(_ lower: String) -> [String] {
+        lower.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+            .filter { !PeriodParser.fillers.contains($0) }
     }
 
     private func year(_ word: String) -> Int? {
@@ -36,10 +48,6 @@ public struct PeriodParser: Sendable {
     }
 
     private func interval(_ words: [String]) -> (Day, Day)? {
-        let joined = words.joined(separator: " ")
-        if ["start nieuwe coalitie", "start coalitie", "begin nieuwe coalitie", "start nieuw college"].contains(joined) {
-            return (coalitionStart, coalitionStart)
-        }
         switch words.count {
         case 1:
             let word = words[0]

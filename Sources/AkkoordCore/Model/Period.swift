@@ -21,10 +21,18 @@ public enum Moment: Sendable, Hashable {
     case known(Period)
     /// Nobody knows when.
     case unknown
+    /// When the new coalition starts ("start nieuwe coalitie"): the scenario's reference date.
+    case coalitionStart(text: String)
 
-    /// The interval, if known.
+    /// The interval, if known without a scenario.
     public var period: Period? {
         if case .known(let period) = self { return period }
         return nil
+    }
+
+    /// Resolves a moment relative to the coalition start against a scenario's reference date.
+    public func resolved(referenceDate: Day) -> Moment {
+        if case .coalitionStart(let text) = self { return .known(Period(text: text, start: referenceDate, end: referenceDate)) }
+        return self
     }
 }

@@ -1,0 +1,98 @@
+/// Escaping and small building blocks for HTML output. Every value that comes from YAML passes through `escape`.
+public enum HTMLText {
+    /// Escapes text for element content and attribute values.
+    public static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// A table with a caption, header cells (`scope="col"`) and rows; cells are already-escaped HTML.
+    static func table(caption: String?, headers: [String], rows: [[String]], numericColumns: Set<Int> = []) -> String {
+        var out = "<table>"
+        if let caption { out += "<caption>\(escape(caption))</caption>" }
+        out += "<thead><tr>"
+        for (index, header) in headers.enumerated() {
+            out += "<th scope=\"col\"\(numericColumns.contains(index) ? " class=\"num\"" : "")>\(escape(header))</th>"
+        }
+        out += "</tr></thead><tbody>"
+        for row in rows {
+            out += "<tr>"
+            for (index, cell) in row.enumerated() {
+                if index == 0 {
+                    out += "<th scope=\"row\">\(cell)</th>"
+                } else {
+                    out += "<td\(numericColumns.contains(index) ? " class=\"num\"" : "")>\(cell)</td>"
+                }
+            }
+            out += "</tr>"
+        }
+        return out + "</tbody></table>\n"
+    }
+
+    /// A complete, self-contained page (no network): inline style, Dutch language, optional marking.
+    static func page(title: String, marking: String?, body: String) -> String {
+        let mark = marking.map { "<p class=\"marking\" role=\"note\">\(escape($0))</p>" } ?? ""
+        return """
+        <!DOCTYPE html>
+        <html lang="nl">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>\(HTMLStyle.css)</style>
+        </head>
+        <body>
+        \(mark)
+        <main>
+        \(body)
+        </main>
+        </body>
+        </html>
+
+        """
+    }
+}
+
+/// The stylesheet, inlined in every page: screen and A4 print.
+enum HTMLStyle {
+    static let css = """
+    :root { --ink: #1b1b1b; --muted: #555; --line: #c8c8c8; --accent: #0b4f8a; --warn: #8a5a00; --err: #a4161a; }
+    body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--ink); margin: 0; line-height: 1.45; }
+    main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
+    h1 { font-size: 1.7rem; color: var(--accent); margin-bottom: .2rem; }
+    h2 { font-size: 1.3rem; border-bottom: 2px solid var(--accent); padding-bottom: .2rem; margin-top: 2rem; }
+    h3 { font-size: 1.05rem; margin-top: 1.4rem; }
+    p.meta { color: var(--muted); margin-top: 0; }
+    table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .9rem; }
+    caption { text-align: left; font-weight: 600; padding: .3rem 0; }
+    th, td { border-bottom: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; }
+    thead th { background: #eef3f8; border-bottom: 2px solid var(--accent); }
+    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .fout { color: var(--err); font-weight: 600; } .waarschuwing { color: var(--warn); font-weight: 600; }
+    .bijsturing { font-weight: 600; } .verstreken { color: var(--err); }
+    .marking { position: sticky; top: 0; margin: 0; padding: .3rem; text-align: center; background: #fff4d6;
+               border-bottom: 1px solid #e0b64c; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; }
+    nav.toc ol { columns: 2; } figure { margin: 1rem 0; } figcaption { color: var(--muted); font-size: .85rem; }
+    blockquote { margin: .3rem 0 .3rem 1rem; color: var(--muted); font-style: italic; }
+    .cards { display: flex; flex-wrap: wrap; gap: .8rem; } .card { border: 1px solid var(--line); padding: .6rem .9rem; min-width: 10rem; }
+    .card strong { display: block; font-size: 1.2rem; }
+    @page { size: A4; margin: 16mm 14mm 18mm; }
+    @media print {
+      body { font-size: 10pt; } main { max-width: none; padding: 0; }
+      .marking { position: static; }
+      h2 { break-after: avoid; } tr, figure, .card { break-inside: avoid; } thead { display: table-header-group; }
+      section.page { break-before: page; } a { color: inherit; text-decoration: none; }
+    }
+    """
+}
