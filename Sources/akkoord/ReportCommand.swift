@@ -5,7 +5,9 @@ import Foundation
 /// Output formats of a single-scenario report.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case markdown
+    case html
     case json
+    case csv
 }
 
 struct ReportCommand: ParsableCommand {
@@ -20,27 +22,27 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var ruleBase: RuleBaseOptions
 
-    @ArgumentParser.Option(name: .long, help: "Uitvoerformaat: markdown of json.")
+    @ArgumentParser.Option(name: .long, help: "Uitvoerformaat: markdown, html, json of csv.")
     var format: ReportFormat = .markdown
+
+    @ArgumentParser.Option(name: .long, help: "CSV-variant: excel-nl (puntkomma, decimale komma, BOM) of rfc4180.")
+    var csv: CSVRenderer.Dialect = .excelNL
+
+    @ArgumentParser.Option(name: .long, help: "Markering op elke HTML-pagina, bijv. concept of vertrouwelijk.")
+    var markering: String?
 
     @ArgumentParser.Option(name: .shortAndLong, help: "Schrijf naar dit bestand (atomair) in plaats van naar standaarduitvoer.")
     var output: String?
 
     func run() throws {
         let loaded = try loadRuleBase(ruleBase.rules)
-        let scenario: Loaded<Scenario>
-        do {
-            scenario = try ScenarioLoader().load(path: self.scenario, ruleBase: loaded.value)
-        } catch {
-            printDiagnostics(error.diagnostics)
-            throw ExitStatus.unusableInput
-        }
-        printDiagnostics(scenario.warnings)
-        let evaluation = Evaluator().evaluate(scenario.value, in: loaded.value)
+        let evaluation = try evaluateScenarios([scenario], in: loaded.value)[0]
         let report = ReportBuilder().build(evaluation)
         let text = switch format {
         case .markdown: MarkdownRenderer().render(report)
+        case .html: HTMLReportRenderer(marking: markering).render(report)
         case .json: JSONRenderer().render(report)
+        case .csv: CSVRenderer(dialect: csv).render(report)
         }
         try emit(text, output: output)
         if evaluation.count(.fout) > 0 { throw ExitStatus.findings }

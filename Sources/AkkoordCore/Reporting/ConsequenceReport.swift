@@ -135,6 +135,8 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
         public var programma: String
         public var bedrag: String
         public var perJaar: [YearAmount]
+        /// First year of a recurring effect that continues after the period (`vanaf`), if it is one.
+        public var vanaf: Int?
         public var totaal: String?
         public var aandeel: String?
         public var medefinanciers: [String]

@@ -50,6 +50,7 @@ public struct ReportBuilder: Sendable {
                                 herkomst: applied.origin.description, soort: effect.side.rawValue,
                                 aard: effect.nature.rawValue, programma: effect.programme,
                                 bedrag: amountText(effect), perJaar: perYear,
+                                vanaf: { if case .from(let year) = effect.timing { year } else { nil } }(),
                                 totaal: effect.total.map(DutchFormat.amount),
                                 aandeel: effect.share.map(shareText), medefinanciers: effect.cofunders,
                                 bron: quote, aanname: assumption, locatie: effect.location.description)

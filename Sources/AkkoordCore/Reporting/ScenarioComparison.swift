@@ -79,17 +79,41 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
                                huidigeLijn: reference.huidigeLijn.titel, keuzes: row.map(\.gekozen.titel),
                                afwijking: row.map(\.afwijking))
         }
-        func withDeltas(_ totals: [R.Total]) -> [TotalWithDelta] {
+        // Deltas come from the effects that differ: an effect both scenarios share (same rule or option, same place
+        // in the rule base) cancels out, so its unknown amount does not make the difference unknown.
+        struct EffectKey: Hashable { var location: String; var origin: String }
+        let periodYears = (first?.geld.jaren ?? []).map(\.jaar)
+        let lastYear = periodYears.last ?? 0
+        func keyed(_ report: R) -> [EffectKey: R.EffectLine] {
+            Dictionary(report.effecten.map { (EffectKey(location: $0.locatie, origin: $0.herkomst), $0) }, uniquingKeysWith: { lhs, _ in lhs })
+        }
+        let keyedReports = reports.map(keyed)
+        func burden(_ line: R.EffectLine, year: Int) -> AmountTotal {
+            guard let amount = line.perJaar.first(where: { $0.jaar == year })?.bedrag.amountTotal else { return .zero }
+            return line.soort == BudgetSide.baten.rawValue ? AmountTotal.zero.subtracting(amount) : amount
+        }
+        func runRate(_ line: R.EffectLine) -> AmountTotal {
+            line.vanaf != nil && line.aard == BudgetNature.structureel.rawValue ? burden(line, year: lastYear) : .zero
+        }
+        func delta(_ index: Int, _ measure: (R.EffectLine) -> AmountTotal) -> R.Total {
+            let mine = keyedReports[index], reference = keyedReports[0]
+            var added = AmountTotal.zero, removed = AmountTotal.zero
+            for (key, line) in mine where reference[key] == nil { added.add(measure(line)) }
+            for (key, line) in reference where mine[key] == nil { removed.add(measure(line)) }
+            return R.Total(added.subtracting(removed))
+        }
+        func withDeltas(_ totals: [R.Total], _ measure: @escaping (R.EffectLine) -> AmountTotal) -> [TotalWithDelta] {
             totals.enumerated().map { index, total in
-                guard index > 0, let reference = totals.first else { return TotalWithDelta(totaal: total, verschil: nil) }
-                return TotalWithDelta(totaal: total, verschil: R.Total(total.amountTotal.subtracting(reference.amountTotal)))
+                TotalWithDelta(totaal: total, verschil: index == 0 ? nil : delta(index, measure))
             }
         }
-        geld = (first?.geld.jaren ?? []).enumerated().map { index, year in
-            YearRow(jaar: year.jaar, nadeel: withDeltas(reports.map { $0.geld.jaren[index].nadeel }))
+        geld = periodYears.enumerated().map { index, year in
+            YearRow(jaar: year, nadeel: withDeltas(reports.map { $0.geld.jaren[index].nadeel }) { burden($0, year: year) })
         }
-        structureelNaPeriode = withDeltas(reports.map(\.geld.structureelNaPeriode))
-        saldoPeriode = withDeltas(reports.map(\.samenvatting.saldoPeriode))
+        structureelNaPeriode = withDeltas(reports.map(\.geld.structureelNaPeriode), runRate)
+        saldoPeriode = withDeltas(reports.map(\.samenvatting.saldoPeriode)) { line in
+            periodYears.reduce(into: AmountTotal.zero) { $0.add(burden(line, year: $1)) }
+        }
 
         struct MessageKey: Hashable, Comparable {
             var level: MessageLevel
