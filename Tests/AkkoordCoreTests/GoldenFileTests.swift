@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import AkkoordCore
+
+/// Renderer output compared byte for byte with reviewed files in `Resources/golden/`.
+/// After an intended change: `AKKOORD_UPDATE_GOLDEN=1 swift test --filter GoldenFileTests`, then review the diff.
+@Suite("Golden files for the Markdown, HTML and CSV renderers")
+struct GoldenFileTests {
+    static let goldenSource = Fixture.root.appendingPathComponent("Tests/AkkoordCoreTests/Resources/golden")
+
+    let reports: [ConsequenceReport]
+
+    init() throws {
+        let ruleBase = try Fixture.exampleRuleBase()
+        reports = try ["examples/scenario-renoveren.yaml", "examples/scenario-sluiten.yaml"].map { path in
+            let data = try Data(contentsOf: Fixture.root.appendingPathComponent(path))
+            let scenario = try ScenarioLoader().load(data: data, path: path, ruleBase: ruleBase).value
+            return ReportBuilder().build(Evaluator().evaluate(scenario, in: ruleBase))
+        }
+    }
+
+    func assertGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let url = Self.goldenSource.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["AKKOORD_UPDATE_GOLDEN"] == "1" {
+            try Data(actual.utf8).write(to: url)
+            return
+        }
+        // Compared as bytes: decoding would drop the CSV's byte-order mark.
+        let expected = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+        #expect(Data(actual.utf8) == Data(expected.utf8), "\(name) differs from the golden file; rerun with AKKOORD_UPDATE_GOLDEN=1 and review", sourceLocation: sourceLocation)
+    }
+
+    @Test func markdownReport() throws { try assertGolden(MarkdownRenderer().render(reports[0]), "rapport-renoveren.md") }
+    @Test func htmlReport() throws { try assertGolden(HTMLReportRenderer(marking: "concept").render(reports[1]), "rapport-sluiten.html") }
+    @Test func csvReportExcel() throws { try assertGolden(CSVRenderer().render(reports[0]), "begroting-renoveren.csv") }
+    @Test func csvReportRFC4180() throws { try assertGolden(CSVRenderer(dialect: .rfc4180).render(reports[1]), "begroting-sluiten-rfc4180.csv") }
+    @Test func markdownComparison() throws { try assertGolden(MarkdownComparisonRenderer().render(ScenarioComparison(reports: reports)), "vergelijking.md") }
+    @Test func htmlComparison() throws { try assertGolden(HTMLComparisonRenderer().render(ScenarioComparison(reports: reports)), "vergelijking.html") }
+    @Test func csvComparison() throws { try assertGolden(CSVRenderer().render(ScenarioComparison(reports: reports)), "vergelijking.csv") }
+
+    @Test func excelCSVHasBOMSemicolonsAndDecimalComma() {
+        let csv = CSVRenderer().render(reports[0])
+        #expect(csv.hasPrefix("\u{FEFF}scenario;nummer;"))
+        #expect(csv.contains(";1000000,00;1000000,00;0;"))
+        #expect(csv.contains("\r\n"))
+        let rfc = CSVRenderer(dialect: .rfc4180).render(reports[0])
+        #expect(rfc.hasPrefix("scenario,nummer,"))
+        #expect(rfc.contains(",1000000.00,1000000.00,0,"))
+    }
+}
