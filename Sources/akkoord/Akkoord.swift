@@ -11,7 +11,7 @@ struct Akkoord: ParsableCommand {
         Exitcodes: 0 = in orde, 1 = bevindingen (fouten in het scenario of de regels), 2 = onbruikbare invoer.
         """,
         version: "0.1.0",
-        subcommands: [ReportCommand.self, CompareCommand.self, PackCommand.self, CheckCommand.self]
+        subcommands: [ReportCommand.self, CompareCommand.self, PackCommand.self, CheckCommand.self, TestCommand.self]
     )
 }
 

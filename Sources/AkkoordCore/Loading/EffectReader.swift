@@ -8,16 +8,13 @@ struct EffectReader {
     /// Programme used when an effect names none.
     let defaultProgramme: String?
 
-    static let effectKeys = ["omschrijving", "soort", "aard", "programma", "bedrag", "totaal", "aandeel",
-                             "medefinanciers", "jaar", "jaren", "vanaf", "per_jaar", "bron", "aanname"]
-
     func effects(in reader: MappingReader, key: String = "effecten") -> [BudgetEffect] {
         reader.list(key) { effect($0) }
     }
 
     func effect(_ node: Node) -> BudgetEffect? {
         guard let reader = MappingReader(node, what: "een effect", context: context) else { return nil }
-        reader.allowOnly(EffectReader.effectKeys, in: "een effect")
+        reader.allowOnly(FormatKeys.effect, in: "een effect")
         let description = reader.string("omschrijving")
         let side: BudgetSide? = reader.string("soort").flatMap { enumValue($0, at: reader.node("soort")!, what: "soort") }
         let provenance = self.provenance(in: reader, required: true)
@@ -88,7 +85,7 @@ struct EffectReader {
     func amount(_ node: Node, what: String) -> Amount? {
         if case .mapping = node {
             guard let reader = MappingReader(node, what: what, context: context) else { return nil }
-            reader.allowOnly(["min", "max"], in: "een bandbreedte")
+            reader.allowOnly(FormatKeys.range, in: "een bandbreedte")
             guard let minText = reader.string("min"), let maxText = reader.string("max") else { return nil }
             guard let min = euros(minText, at: reader.node("min")!, what: "'min'"),
                   let max = euros(maxText, at: reader.node("max")!, what: "'max'") else { return nil }
@@ -124,7 +121,7 @@ struct EffectReader {
             return reader.string("aanname").map { .assumption($0) }
         case (true, false):
             guard let bron = reader.mapping("bron") else { return nil }
-            bron.allowOnly(["fiche", "citaat"], in: "'bron'")
+            bron.allowOnly(FormatKeys.quote, in: "'bron'")
             let code = bron.string("fiche", required: fiche == nil) ?? fiche
             guard let code, let quote = bron.string("citaat") else { return nil }
             if !FicheCode.isValid(code) {

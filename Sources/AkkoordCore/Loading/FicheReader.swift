@@ -5,14 +5,10 @@ struct FicheReader {
     let context: ReadContext
     let periods: PeriodParser
 
-    static let ficheKeys = ["code", "titel", "opgaven", "programma", "huidige_lijn", "bronnen", "partners",
-                            "externe_ontwikkelingen", "stuurmoment", "aannames", "beslissingen", "begroot", "relaties",
-                            "regels", "feiten", "twijfels"]
-
     /// The fiche plus the assumptions and rules its file defines.
     func read(_ root: Node) -> (fiche: Fiche, assumptions: [Assumption], rules: [Rule])? {
         guard let reader = MappingReader(root, what: "een fichebestand", context: context) else { return nil }
-        reader.allowOnly(FicheReader.ficheKeys, in: "een fiche")
+        reader.allowOnly(FormatKeys.fiche, in: "een fiche")
         let code = reader.string("code")
         if let code, !FicheCode.isValid(code) {
             context.sink.error(context.location(of: reader.node("code")!), "'code' moet een fichecode zijn zoals 2F (gevonden: '\(code)')")
@@ -53,7 +49,7 @@ struct FicheReader {
     }
 
     func steeringMoment(_ reader: MappingReader) -> SteeringMoment? {
-        reader.allowOnly(["tekst", "periode", "toelichting"], in: "'stuurmoment'")
+        reader.allowOnly(FormatKeys.steeringMoment, in: "'stuurmoment'")
         let text = reader.string("tekst")
         let moment = reader.node("periode").flatMap { self.moment($0, what: "'periode'") }
         if !reader.has("periode") { context.sink.error(reader.location, "verplichte sleutel 'periode' ontbreekt") }
@@ -64,7 +60,7 @@ struct FicheReader {
 
     func source(_ node: Node) -> SourceDocument? {
         guard let reader = MappingReader(node, what: "een bron", context: context) else { return nil }
-        reader.allowOnly(["titel", "einddatum"], in: "een bron")
+        reader.allowOnly(FormatKeys.source, in: "een bron")
         guard let title = reader.string("titel") else { return nil }
         var endDate = SourceDocument.EndDate.unknown
         if let node = reader.node("einddatum"), let text = context.text(node, what: "'einddatum'") {
@@ -80,7 +76,7 @@ struct FicheReader {
 
     func development(_ node: Node) -> ExternalDevelopment? {
         guard let reader = MappingReader(node, what: "een externe ontwikkeling", context: context) else { return nil }
-        reader.allowOnly(["tekst", "moment", "aanname"], in: "een externe ontwikkeling")
+        reader.allowOnly(FormatKeys.externalDevelopment, in: "een externe ontwikkeling")
         guard let text = reader.string("tekst") else { return nil }
         return ExternalDevelopment(text: text, moment: reader.node("moment").flatMap { moment($0, what: "'moment'") },
                                    assumption: reader.identifier("aanname", required: false), location: reader.location)
@@ -88,14 +84,14 @@ struct FicheReader {
 
     func decision(_ node: Node, effects: EffectReader, fiche: String?) -> Decision? {
         guard let reader = MappingReader(node, what: "een beslissing", context: context) else { return nil }
-        reader.allowOnly(["id", "vraag", "vorm", "stuurmoment", "verloopt", "opties"], in: "een beslissing")
+        reader.allowOnly(FormatKeys.decision, in: "een beslissing")
         let id = reader.identifier("id")
         let question = reader.string("vraag")
         let shape: DecisionShape? = reader.string("vorm").flatMap { effects.enumValue($0, at: reader.node("vorm")!, what: "vorm") }
         let steering = reader.mapping("stuurmoment", required: false).flatMap { steeringMoment($0) }
         var lapse: Lapse?
         if let verloopt = reader.mapping("verloopt", required: false) {
-            verloopt.allowOnly(["moment", "gevolg"], in: "'verloopt'")
+            verloopt.allowOnly(FormatKeys.lapse, in: "'verloopt'")
             let moment = verloopt.node("moment").flatMap { self.moment($0, what: "'moment'") }
             if !verloopt.has("moment") { context.sink.error(verloopt.location, "verplichte sleutel 'moment' ontbreekt") }
             if let moment, let consequence = verloopt.string("gevolg") { lapse = Lapse(moment: moment, consequence: consequence) }
@@ -121,8 +117,7 @@ struct FicheReader {
 
     func option(_ node: Node, effects: EffectReader) -> Option? {
         guard let reader = MappingReader(node, what: "een optie", context: context) else { return nil }
-        reader.allowOnly(["id", "titel", "huidige_lijn", "toelichting", "effecten", "vereist", "sluit_uit",
-                          "kansen", "risicos"], in: "een optie")
+        reader.allowOnly(FormatKeys.option, in: "een optie")
         let rules = RuleReader(context: context, fiche: effects.fiche, defaultProgramme: effects.defaultProgramme)
         let id = reader.identifier("id")
         let title = reader.string("titel")
@@ -138,7 +133,7 @@ struct FicheReader {
 
     func relation(_ node: Node) -> Relation? {
         guard let reader = MappingReader(node, what: "een relatie", context: context) else { return nil }
-        reader.allowOnly(["fiche", "beleidsterrein", "soort", "tekst"], in: "een relatie")
+        reader.allowOnly(FormatKeys.relation, in: "een relatie")
         let kind: RelationKind? = reader.string("soort").flatMap {
             EffectReader(context: context, fiche: nil, defaultProgramme: nil).enumValue($0, at: reader.node("soort")!, what: "soort")
         }
@@ -154,7 +149,7 @@ struct FicheReader {
 
     func fact(_ node: Node, fiche: String?) -> Fact? {
         guard let reader = MappingReader(node, what: "een feit", context: context) else { return nil }
-        reader.allowOnly(["id", "waarde", "citaat"], in: "een feit")
+        reader.allowOnly(FormatKeys.fact, in: "een feit")
         guard let id = reader.identifier("id"), let value = reader.string("waarde"), let quote = reader.string("citaat"),
               let fiche else { return nil }
         return Fact(id: id, value: value, quote: quote, fiche: fiche, location: reader.location)
@@ -162,7 +157,7 @@ struct FicheReader {
 
     func doubt(_ node: Node) -> Doubt? {
         guard let reader = MappingReader(node, what: "een twijfel", context: context) else { return nil }
-        reader.allowOnly(["tekst", "citaat"], in: "een twijfel")
+        reader.allowOnly(FormatKeys.doubt, in: "een twijfel")
         guard let text = reader.string("tekst") else { return nil }
         return Doubt(text: text, quote: reader.string("citaat", required: false), location: reader.location)
     }
@@ -176,7 +171,7 @@ struct AssumptionReader {
 
     func read(_ node: Node, fiche: String?) -> Assumption? {
         guard let reader = MappingReader(node, what: "een aanname", context: context) else { return nil }
-        reader.allowOnly(["id", "titel", "standaard", "kans", "moment", "toelichting", "bron"], in: "een aanname")
+        reader.allowOnly(FormatKeys.assumption, in: "een aanname")
         let id = reader.identifier("id")
         let title = reader.string("titel")
         let value = reader.bool("standaard")

@@ -78,7 +78,7 @@ public struct RuleBaseLoader: Sendable {
             let context = ReadContext(path: path, sink: sink)
             if path.hasPrefix(base + "regels/") {
                 guard let reader = MappingReader(document.root, what: "een regelbestand", context: context) else { continue }
-                reader.allowOnly(["regels"], in: "een regelbestand")
+                reader.allowOnly(FormatKeys.ruleFile, in: "een regelbestand")
                 let ruleReader = RuleReader(context: context, fiche: nil, defaultProgramme: nil)
                 rules += reader.list("regels", required: true) { ruleReader.rule($0) }
             } else if let read = FicheReader(context: context, periods: periods).read(document.root) {
@@ -100,14 +100,13 @@ struct DossierReader {
 
     func read(_ root: Node) -> (info: DossierInfo, assumptions: [Assumption])? {
         guard let reader = MappingReader(root, what: "dossier.yaml", context: context) else { return nil }
-        reader.allowOnly(["gemeente", "titel", "versie", "periode", "start_coalitie", "opgaven", "programmas",
-                          "planning", "aannames"], in: "dossier.yaml")
+        reader.allowOnly(FormatKeys.dossier, in: "dossier.yaml")
         let municipality = reader.string("gemeente")
         let title = reader.string("titel")
         let version = reader.string("versie")
         var years: ClosedRange<Int>?
         if let periode = reader.mapping("periode") {
-            periode.allowOnly(["van", "tot"], in: "'periode'")
+            periode.allowOnly(FormatKeys.period, in: "'periode'")
             if let from = periode.integer("van"), let to = periode.integer("tot") {
                 if from <= to { years = from...to } else { context.sink.error(periode.location, "'van' ligt na 'tot'") }
             }
@@ -123,7 +122,7 @@ struct DossierReader {
         let ficheReader = FicheReader(context: context, periods: parser)
         let planning: [PlanningItem] = reader.list("planning") { node in
             guard let item = MappingReader(node, what: "een planningsmoment", context: context) else { return nil }
-            item.allowOnly(["id", "titel", "moment"], in: "een planningsmoment")
+            item.allowOnly(FormatKeys.planningItem, in: "een planningsmoment")
             let moment = item.node("moment").flatMap { ficheReader.moment($0, what: "'moment'") }
             if !item.has("moment") { context.sink.error(item.location, "verplichte sleutel 'moment' ontbreekt") }
             guard let id = item.identifier("id"), let title = item.string("titel"), let moment else { return nil }
@@ -141,7 +140,7 @@ struct DossierReader {
 
     private func label(_ node: Node, what: String) -> Label? {
         guard let reader = MappingReader(node, what: what, context: context) else { return nil }
-        reader.allowOnly(["id", "titel"], in: what)
+        reader.allowOnly(FormatKeys.label, in: what)
         guard let id = reader.identifier("id"), let title = reader.string("titel") else { return nil }
         return Label(id: id, title: title)
     }

@@ -14,17 +14,17 @@ struct RuleReader {
 
     func rule(_ node: Node) -> Rule? {
         guard let reader = MappingReader(node, what: "een regel", context: context) else { return nil }
-        reader.allowOnly(["id", "titel", "als", "dan", "bron", "aanname"], in: "een regel")
+        reader.allowOnly(FormatKeys.rule, in: "een regel")
         let id = reader.identifier("id")
         let title = reader.string("titel")
         let condition = reader.node("als").flatMap { self.condition($0) }
         if !reader.has("als") { context.sink.error(reader.location, "verplichte sleutel 'als' ontbreekt") }
         let provenance = effects.provenance(in: reader, required: true)
         guard let then = reader.mapping("dan") else { return nil }
-        then.allowOnly(["melding", "effecten", "vereist", "sluit_uit"], in: "'dan'")
+        then.allowOnly(FormatKeys.ruleThen, in: "'dan'")
         var message: RuleMessage?
         if let melding = then.mapping("melding", required: false) {
-            melding.allowOnly(["niveau", "tekst"], in: "'melding'")
+            melding.allowOnly(FormatKeys.message, in: "'melding'")
             let level: MessageLevel? = melding.string("niveau").flatMap {
                 effects.enumValue($0, at: melding.node("niveau")!, what: "niveau")
             }
@@ -46,7 +46,7 @@ struct RuleReader {
         let forms = ["keuze", "afwijking", "aanname", "alle", "een_van", "niet"]
         let present = forms.filter(reader.has)
         guard present.count == 1 else {
-            reader.allowOnly(forms + ["is"], in: "een voorwaarde")
+            reader.allowOnly(FormatKeys.condition, in: "een voorwaarde")
             context.sink.error(reader.location, present.isEmpty
                 ? "een voorwaarde heeft één van \(forms.joined(separator: ", ")) nodig"
                 : "een voorwaarde heeft precies één van \(forms.joined(separator: ", ")); splits met 'alle' of 'een_van'")

@@ -24,12 +24,10 @@ public struct ScenarioLoader: Sendable {
         return Loaded(value: scenario!, warnings: sink.diagnostics.sorted())
     }
 
-    static let keys = ["titel", "omschrijving", "peildatum", "keuzes", "aannames", "kader"]
-
     private func read(_ root: Node, path: String, ruleBase: RuleBase, sink: DiagnosticSink) -> Scenario? {
         let context = ReadContext(path: path, sink: sink)
         guard let reader = MappingReader(root, what: "een scenariobestand", context: context) else { return nil }
-        reader.allowOnly(ScenarioLoader.keys, in: "een scenario")
+        reader.allowOnly(FormatKeys.scenario, in: "een scenario")
         let title = reader.string("titel")
         var referenceDate: Day?
         if let text = reader.string("peildatum") {
@@ -74,7 +72,7 @@ public struct ScenarioLoader: Sendable {
         }
         var frame: BudgetFrame?
         if let kader = reader.mapping("kader", required: false) {
-            kader.allowOnly(["max_structureel_nadeel", "max_nadeel_per_jaar"], in: "'kader'")
+            kader.allowOnly(FormatKeys.frame, in: "'kader'")
             let effects = EffectReader(context: context, fiche: nil, defaultProgramme: nil)
             func money(_ key: String) -> Money? {
                 guard let node = kader.node(key), let amount = effects.amount(node, what: "'\(key)'") else { return nil }
@@ -86,8 +84,11 @@ public struct ScenarioLoader: Sendable {
             }
             frame = BudgetFrame(maxStructuralBurden: money("max_structureel_nadeel"), maxBurdenPerYear: money("max_nadeel_per_jaar"))
         }
+        let expectations = reader.mapping("verwachtingen", required: false).map {
+            ExpectationsReader(context: context, ruleBase: ruleBase).read($0)
+        }
         guard let title, let referenceDate else { return nil }
         return Scenario(title: title, description: reader.string("omschrijving", required: false), referenceDate: referenceDate,
-                        choices: choices, assumptions: assumptions, frame: frame, file: path)
+                        choices: choices, assumptions: assumptions, frame: frame, expectations: expectations, file: path)
     }
 }

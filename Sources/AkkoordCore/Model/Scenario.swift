@@ -32,16 +32,19 @@ public struct Scenario: Sendable, Hashable {
     public var choices: [DecisionRef: Located<String>]
     public var assumptions: [String: Located<Bool>]
     public var frame: BudgetFrame?
+    /// Expected outcomes for `akkoord test`, if the file has them.
+    public var expectations: Expectations?
     public var file: String
 
     public init(title: String, description: String?, referenceDate: Day, choices: [DecisionRef: Located<String>],
-                assumptions: [String: Located<Bool>], frame: BudgetFrame?, file: String) {
+                assumptions: [String: Located<Bool>], frame: BudgetFrame?, expectations: Expectations? = nil, file: String) {
         self.title = title
         self.description = description
         self.referenceDate = referenceDate
         self.choices = choices
         self.assumptions = assumptions
         self.frame = frame
+        self.expectations = expectations
         self.file = file
     }
 }

@@ -1,0 +1,73 @@
+import AkkoordCore
+import ArgumentParser
+import Foundation
+
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Reken scenario's door en vergelijk de uitkomst met hun 'verwachtingen'.",
+        aliases: ["toets"]
+    )
+
+    @Argument(help: "Scenariobestanden of mappen (standaard: scenarios).")
+    var paths: [String] = ["scenarios"]
+
+    @OptionGroup var ruleBase: RuleBaseOptions
+
+    @Flag(name: .long, help: "Schrijf de huidige uitkomsten als verwachtingen terug in de scenariobestanden (na controle!).")
+    var update = false
+
+    @OptionGroup var watch: WatchOptions
+
+    func run() throws {
+        try watch.run(directories: [ruleBase.rules] + paths) { () throws(ExitCode) in try once() }
+    }
+
+    func once() throws(ExitCode) {
+        let loaded = try loadRuleBase(ruleBase.rules)
+        let files = scenarioFiles(paths)
+        let evaluations = try evaluateScenarios(files, in: loaded.value)
+        var passed = 0, failed = 0, withoutExpectations = 0
+        for evaluation in evaluations {
+            let path = evaluation.scenario.file
+            if update {
+                let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+                let updated = ExpectationWriter.replacingBlock(in: text, with: ExpectationWriter.block(for: evaluation))
+                do { try AtomicFileWriter.write(updated, to: path) } catch {
+                    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                    throw ExitStatus.unusableInput
+                }
+                print("bijgewerkt: \(path)")
+                continue
+            }
+            guard evaluation.scenario.expectations != nil else {
+                withoutExpectations += 1
+                print("GEEN VERWACHTINGEN \(path)")
+                continue
+            }
+            let failures = ExpectationCheck().failures(evaluation)
+            if failures.isEmpty {
+                passed += 1
+                print("OK    \(path)")
+            } else {
+                failed += 1
+                print("FOUT  \(path)")
+                failures.forEach { print("  \($0)") }
+            }
+        }
+        print(ScenarioCoverage(ruleBase: loaded.value, evaluations: evaluations).summary)
+        if update { return }
+        print("\(passed) passed, \(failed) failed" + (withoutExpectations > 0 ? ", \(withoutExpectations) zonder verwachtingen" : ""))
+        if failed > 0 { throw ExitStatus.findings }
+    }
+}
+
+/// Expands folders into their `*.yaml` files, sorted; keeps files as given.
+func scenarioFiles(_ paths: [String]) -> [String] {
+    paths.flatMap { path -> [String] in
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { path + "/" + $0 }
+    }
+}
