@@ -89,11 +89,9 @@ public struct BriefingPack: Sendable {
         let info = ruleBase.info
         var out = "<h1>Briefingpakket: \(e(info.title))</h1>\n"
         out += "<p class=\"meta\">Gemeente \(e(info.municipality)) · periode \(info.years.lowerBound)–\(info.years.upperBound)</p>\n"
-        out += HTMLText.table(caption: "Herkomst", headers: ["", ""], rows: [
-            ["Regelbasis", "versie \(e(info.version)) · \(ruleBase.fiches.count) fiches, \(ruleBase.allDecisions.count) beslissingen, \(ruleBase.rules.count) regels"],
-            ["Hash van de invoer (SHA-256)", "<code>\(e(digest.hex))</code> over \(digest.fileCount) bestanden"],
-            ["Markering", e(marking ?? "geen")],
-        ])
+        out += "<dl class=\"provenance\"><dt>Regelbasis</dt><dd>versie \(e(info.version)) · \(ruleBase.fiches.count) fiches, \(ruleBase.allDecisions.count) beslissingen, \(ruleBase.rules.count) regels</dd>"
+        out += "<dt>Hash van de invoer (SHA-256)</dt><dd><code>\(e(digest.hex))</code> over \(digest.fileCount) bestanden (regelbasis en scenario's)</dd>"
+        out += "<dt>Markering</dt><dd>\(e(marking ?? "geen"))</dd></dl>\n"
         out += "<h2>Kerncijfers</h2>\n"
         out += HTMLText.table(caption: nil, headers: ["Scenario", "Peildatum", "Bijsturingen", "Fouten / waarschuwingen", "Nadeel over de periode", "Structureel na de periode"],
                               rows: reports.enumerated().map { index, report in
@@ -169,7 +167,7 @@ public struct BriefingPack: Sendable {
             let ref = DecisionRef(fiche: fiche.code, decision: decision.id)
             out += "<h\(h + 2)>\(e(decision.question))</h\(h + 2)>\n"
             if let lapse = decision.lapse { out += "<p><strong>Als niemand beslist:</strong> \(e(lapse.consequence))</p>\n" }
-            out += HTMLText.table(caption: nil, headers: ["Optie", "Huidige lijn"] + reports.map(\.scenario.titel), rows: decision.options.map { option in
+            out += HTMLText.table(caption: nil, headers: ["Optie", "Huidige lijn (dossier)"] + reports.map(\.scenario.titel), rows: decision.options.map { option in
                 [e(option.title), option.isCurrentLine ? "✓" : ""] + reports.map { report in
                     report.keuzes.first { $0.beslissing == ref.description }?.gekozen.id == option.id ? "gekozen" : ""
                 }
@@ -179,7 +177,10 @@ public struct BriefingPack: Sendable {
             out += "<h\(h + 1)>Bedragen in de begroting</h\(h + 1)>\n<ul>" + fiche.budgeted.map { effect in
                 var quote = ""
                 if case .quote(_, let text) = effect.provenance { quote = "<blockquote>“\(e(text))”</blockquote>" }
-                return "<li>\(e(effect.description)): \(e(DutchFormat.amount(effect.total ?? effect.amount)))\(quote)</li>"
+                let share = effect.share.map { share in
+                    " (aandeel \(share.basisPoints / 100)% van \(e(DutchFormat.amount(effect.total ?? .unknown))))"
+                } ?? ""
+                return "<li>\(e(effect.description)): \(e(DutchFormat.amount(effect.amount)))\(share)\(quote)</li>"
             }.joined() + "</ul>\n"
         }
         if !fiche.partners.isEmpty { out += "<h\(h + 1)>Partners</h\(h + 1)>\n<p>\(fiche.partners.map(e).joined(separator: ", "))</p>\n" }

@@ -87,6 +87,8 @@ enum HTMLStyle {
     blockquote { margin: .3rem 0 .3rem 1rem; color: var(--muted); font-style: italic; }
     .cards { display: flex; flex-wrap: wrap; gap: .8rem; } .card { border: 1px solid var(--line); padding: .6rem .9rem; min-width: 10rem; }
     .card strong { display: block; font-size: 1.2rem; }
+    dl.provenance { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } dl.provenance dt { font-weight: 600; }
+    dl.provenance dd { margin: 0; } code { word-break: break-all; }
     @page { size: A4; margin: 16mm 14mm 18mm; }
     @media print {
       body { font-size: 10pt; } main { max-width: none; padding: 0; }

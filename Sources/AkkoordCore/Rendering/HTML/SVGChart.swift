@@ -36,12 +36,16 @@ enum SVGChart {
                 let x = groupLeft + Double(seriesIndex) * barWidth
                 let color = palette[seriesIndex % palette.count]
                 let zero = y(0), lowEnd = y(total.minCent), highEnd = y(total.maxCent)
-                let solidTop = min(zero, lowEnd), solidHeight = abs(lowEnd - zero)
+                // Solid: the part that is certain (from zero to the bound nearest zero); hatched: the range beyond.
+                let certain: Int64 = total.minCent >= 0 ? total.minCent : (total.maxCent <= 0 ? total.maxCent : 0)
+                let certainEnd = y(certain)
                 let label = "\(item.name), \(year): \(DutchFormat.total(total.amountTotal))"
                 svg += "<g><title>\(HTMLText.escape(label))</title>"
-                svg += "<rect x=\"\(fmt(x))\" y=\"\(fmt(solidTop))\" width=\"\(fmt(barWidth - 2))\" height=\"\(fmt(max(solidHeight, 0.5)))\" fill=\"\(color)\"/>"
+                svg += "<rect x=\"\(fmt(x))\" y=\"\(fmt(min(zero, certainEnd)))\" width=\"\(fmt(barWidth - 2))\" height=\"\(fmt(max(abs(certainEnd - zero), 0.5)))\" fill=\"\(color)\"/>"
                 if total.maxCent != total.minCent {
-                    svg += "<rect x=\"\(fmt(x))\" y=\"\(fmt(min(lowEnd, highEnd)))\" width=\"\(fmt(barWidth - 2))\" height=\"\(fmt(abs(highEnd - lowEnd)))\" fill=\"url(#hatch)\" stroke=\"\(color)\"/>"
+                    let far = total.minCent >= 0 ? highEnd : (total.maxCent <= 0 ? lowEnd : lowEnd)
+                    let near = total.minCent < 0 && total.maxCent > 0 ? highEnd : certainEnd
+                    svg += "<rect x=\"\(fmt(x))\" y=\"\(fmt(min(far, near)))\" width=\"\(fmt(barWidth - 2))\" height=\"\(fmt(abs(far - near)))\" fill=\"url(#hatch)\" stroke=\"\(color)\"/>"
                 }
                 if total.onbekend > 0 {
                     svg += "<text x=\"\(fmt(x + barWidth / 2 - 1))\" y=\"\(fmt(min(zero, highEnd, lowEnd) - 3))\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"700\">?</text>"
