@@ -2,10 +2,13 @@ import AkkoordCore
 import ArgumentParser
 import Foundation
 
+extension CheckReportRenderer.Format: ExpressibleByArgument {}
+
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Controleer de regelbasis en (optioneel) scenario's op fouten en twijfels.",
+        abstract: "Controleer de regelbasis en (optioneel) scenario's: verwijzingen, tegenstrijdigheden, twijfels.",
+        discussion: "Exitcodes: 0 geen fouten (waarschuwingen mogen), 1 fouten gevonden, 2 onbruikbare invoer.",
         aliases: ["controleer"]
     )
 
@@ -14,18 +17,37 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var ruleBase: RuleBaseOptions
 
+    @ArgumentParser.Option(name: .long, help: "Uitvoer: text (compilerstijl), json of junit.")
+    var format: CheckReportRenderer.Format = .text
+
+    @ArgumentParser.Option(name: .shortAndLong, help: "Schrijf het resultaat naar dit bestand (atomair).")
+    var output: String?
+
+    @OptionGroup var watch: WatchOptions
+
     func run() throws {
-        let loaded = try loadRuleBase(ruleBase.rules)
+        try watch.run(directories: [ruleBase.rules] + scenarios.map { ($0 as NSString).deletingLastPathComponent }) { () throws(ExitCode) in
+            try once()
+        }
+    }
+
+    func once() throws(ExitCode) {
+        let files = RuleBaseFiles.list(ruleBase.rules) + scenarios
+        let loaded: Loaded<RuleBase>
+        do {
+            loaded = try RuleBaseLoader().load(directory: ruleBase.rules)
+        } catch {
+            try finish(CheckReportRenderer.Result(files: files, diagnostics: error.diagnostics), unusable: true)
+            return
+        }
         var diagnostics = loaded.warnings + RuleBaseAudit(ruleBase: loaded.value).findings()
         var unusable = false
-        var findings = false
         for path in scenarios {
             do {
                 let scenario = try ScenarioLoader().load(path: path, ruleBase: loaded.value)
                 diagnostics += scenario.warnings
                 let evaluation = Evaluator().evaluate(scenario.value, in: loaded.value)
                 for message in evaluation.messages where message.level == .fout {
-                    findings = true
                     let location = message.location ?? SourceLocation(file: path, line: 1, column: 1)
                     diagnostics.append(Diagnostic(.error, location, "scenario \(path): \(message.text)"))
                 }
@@ -34,12 +56,32 @@ struct CheckCommand: ParsableCommand {
                 unusable = true
             }
         }
-        printDiagnostics(diagnostics)
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.filter { $0.severity == .warning }.count
-        let summary = "\(loaded.value.fiches.count) fiches, \(loaded.value.allDecisions.count) beslissingen, \(loaded.value.rules.count) regels, \(scenarios.count) scenario's: \(errors) fout(en), \(warnings) waarschuwing(en)\n"
-        FileHandle.standardError.write(Data(summary.utf8))
+        let result = CheckReportRenderer.Result(files: files, diagnostics: diagnostics)
+        let summary = "\(loaded.value.fiches.count) fiches, \(loaded.value.allDecisions.count) beslissingen, \(loaded.value.rules.count) regels, \(scenarios.count) scenario's: \(result.errors) fout(en), \(result.warnings) waarschuwing(en)\n"
+        try finish(result, unusable: unusable, summary: summary)
+    }
+
+    private func finish(_ result: CheckReportRenderer.Result, unusable: Bool, summary: String? = nil) throws(ExitCode) {
+        let text = CheckReportRenderer(format: format).render(result)
+        if format == .text, output == nil {
+            FileHandle.standardError.write(Data(text.utf8))
+        } else {
+            try emit(text, output: output)
+        }
+        if let summary { FileHandle.standardError.write(Data(summary.utf8)) }
         if unusable { throw ExitStatus.unusableInput }
-        if findings { throw ExitStatus.findings }
+        if result.errors > 0 { throw ExitStatus.findings }
+    }
+}
+
+/// The YAML files of a rule-base folder, for reports that list what was checked.
+enum RuleBaseFiles {
+    static func list(_ directory: String) -> [String] {
+        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        return [base + "/dossier.yaml"] + ["fiches", "regels"].flatMap { folder -> [String] in
+            let path = base + "/" + folder
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { path + "/" + $0 }
+        }
     }
 }

@@ -7,7 +7,7 @@ public struct RuleBaseAudit: Sendable {
 
     /// Every finding, sorted by location.
     public func findings() -> [Diagnostic] {
-        (doubts() + conflictingFacts()).sorted()
+        (doubts() + conflictingFacts() + valuesPastTheirEnd() + ConstraintAnalysis(ruleBase: ruleBase).findings()).sorted()
     }
 
     /// Each recorded doubt (placeholder dates, duplicated blocks, contradictions) as a warning.
@@ -26,6 +26,23 @@ public struct RuleBaseAudit: Sendable {
             for fact in facts.dropFirst() {
                 findings.append(Diagnostic(.warning, fact.location,
                                            "feit '\(id)' staat in het dossier met verschillende waarden (\(listing))"))
+            }
+        }
+        return findings
+    }
+
+    /// Amounts booked on a lapsing line after the moment it lapses: the line no longer exists then, so such a value
+    /// is used past its end date.
+    public func valuesPastTheirEnd() -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for (ref, _, decision) in ruleBase.allDecisions {
+            guard let lapse = decision.lapse, let end = lapse.moment.period?.end, let current = decision.currentLine else { continue }
+            for effect in current.effects {
+                let late = effect.years(within: ruleBase.info.years).filter { $0 > end.year }
+                if let first = late.first {
+                    findings.append(Diagnostic(.warning, effect.location,
+                                               "\(ref): de huidige lijn loopt af op '\(lapse.moment.period?.text ?? "")', maar dit bedrag wordt nog gebruikt in \(first)\(late.count > 1 ? "–\(late.last!)" : "")"))
+                }
             }
         }
         return findings
