@@ -7,11 +7,13 @@ let package = Package(
     products: [
         .library(name: "AkkoordCore", targets: ["AkkoordCore"]),
         .executable(name: "akkoord", targets: ["akkoord"]),
+        .executable(name: "akkoord-bench", targets: ["akkoord-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(
@@ -28,9 +30,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "akkoord-bench",
+            dependencies: ["AkkoordCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "akkoord-fuzz",
+            dependencies: ["AkkoordCore"]
+        ),
         .testTarget(
             name: "AkkoordCoreTests",
-            dependencies: ["AkkoordCore", "akkoord"],
+            dependencies: [
+                "AkkoordCore", "akkoord",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             resources: [.copy("Resources")]
         ),
     ],

@@ -75,6 +75,9 @@ struct EffectReader {
             if case .from = timing { nature = .structureel } else { nature = .incidenteel }
         }
         let programme = reader.identifier("programma", required: false) ?? defaultProgramme
+        if programme == nil, !reader.has("programma") {
+            context.sink.error(reader.location, "verplichte sleutel 'programma' ontbreekt (buiten een fiche is er geen standaardprogramma)")
+        }
         guard let description, let side, let nature, let programme, let amount, let timing, let provenance else { return nil }
         return BudgetEffect(description: description, side: side, nature: nature, programme: programme, amount: amount,
                             total: total, share: share, cofunders: reader.strings("medefinanciers"), timing: timing,

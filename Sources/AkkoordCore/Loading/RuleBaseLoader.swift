@@ -29,13 +29,14 @@ public struct RuleBaseLoader: Sendable {
                                                      "map met regels niet gevonden")])
         }
         var files: [String: Data] = [:]
-        files[dossierPath] = FileManager.default.contents(atPath: dossierPath)
-        if files[dossierPath] == nil {
+        if FileManager.default.fileExists(atPath: dossierPath) {
+            files[dossierPath] = YAMLDocument.readBytes(path: dossierPath, limits: limits, sink: sink)
+        } else {
             sink.error(SourceLocation(file: dossierPath, line: 1, column: 1), "dossier.yaml ontbreekt in de map met regels")
         }
         for folder in ["fiches", "regels"] {
             for path in RuleBaseLoader.yamlFiles(in: base + "/" + folder) {
-                files[path] = FileManager.default.contents(atPath: path) ?? Data()
+                if let data = YAMLDocument.readBytes(path: path, limits: limits, sink: sink) { files[path] = data }
             }
         }
         let ruleBase = load(files: files, dossierPath: dossierPath, sink: sink)

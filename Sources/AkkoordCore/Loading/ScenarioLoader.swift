@@ -9,9 +9,8 @@ public struct ScenarioLoader: Sendable {
 
     /// Loads `path`; throws ``LoadError`` when the file is unusable or refers to things that do not exist.
     public func load(path: String, ruleBase: RuleBase) throws(LoadError) -> Loaded<Scenario> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw LoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), "kan het scenario niet lezen (bestaat het?)")])
-        }
+        let sink = DiagnosticSink()
+        guard let data = YAMLDocument.readBytes(path: path, limits: limits, sink: sink) else { throw LoadError(diagnostics: sink.diagnostics) }
         return try load(data: data, path: path, ruleBase: ruleBase)
     }
 

@@ -26,12 +26,21 @@ struct YAMLDocument {
 
     /// Reads and composes a file. Returns `nil` after reporting to `sink` when the file is unusable.
     static func read(path: String, limits: LoadLimits, sink: DiagnosticSink) -> YAMLDocument? {
+        readBytes(path: path, limits: limits, sink: sink).flatMap { parse(data: $0, path: path, limits: limits, sink: sink) }
+    }
+
+    /// Reads a file, refusing one larger than the limit before reading it into memory.
+    static func readBytes(path: String, limits: LoadLimits, sink: DiagnosticSink) -> Data? {
         let start = SourceLocation(file: path, line: 1, column: 1)
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limits.maxFileBytes {
+            sink.error(start, "bestand is te groot (\(size) bytes; maximaal \(limits.maxFileBytes))")
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             sink.error(start, "kan het bestand niet lezen (bestaat het?)")
             return nil
         }
-        return parse(data: data, path: path, limits: limits, sink: sink)
+        return data
     }
 
     /// Composes YAML bytes. Returns `nil` after reporting to `sink` when the bytes are unusable.

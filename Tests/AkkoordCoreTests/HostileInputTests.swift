@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import AkkoordCore
+
+/// Half-edited and hostile files through `report` and `check` of the built binary: each must end with exit code 2,
+/// a `path:line:column: error:` diagnostic, no crash, and no output file left behind.
+@Suite("Hostile input", .serialized)
+struct HostileInputTests {
+    static func aliasBomb() -> Data {
+        var text = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 { text += "a\(level): &a\(level) [" + (0..<9).map { _ in "*a\(level - 1)" }.joined(separator: ", ") + "]\n" }
+        return Data(text.utf8)
+    }
+
+    static let corpus: [(name: String, data: Data)] = [
+        ("leeg", Data()),
+        ("alleen-witruimte", Data("   \n\n  \n".utf8)),
+        ("binair", Data((0..<512).map { UInt8(($0 * 37) % 256) })),
+        ("ongeldige-utf8", Data("titel: caf".utf8) + Data([0xC3, 0x28]) + Data("\n".utf8)),
+        ("nul-bytes", Data("titel: a\u{0}b\n".utf8)),
+        ("tabs", Data("titel: x\n\tpeildatum: 2026-06-15\n".utf8)),
+        ("open-aanhalingsteken", Data("titel: \"nooit gesloten\npeildatum: 2026-06-15\n".utf8)),
+        ("dubbele-sleutel", Data("titel: a\npeildatum: 2026-06-15\ntitel: b\n".utf8)),
+        ("alias-bom", aliasBomb()),
+        ("diepe-nesting", Data(("a: " + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000) + "\n").utf8)),
+        ("diepe-inspringing", Data((0..<300).map { String(repeating: "  ", count: $0) + "k\($0):\n" }.joined().utf8)),
+        ("meerdere-documenten", Data("titel: a\n---\ntitel: b\n".utf8)),
+        ("scalar-20mb", Data(("titel: " + String(repeating: "x", count: 20_000_000) + "\n").utf8)),
+        ("lijst-bovenaan", Data("- titel: a\n- titel: b\n".utf8)),
+        ("onbekend-anker", Data("titel: *nergens\n".utf8)),
+        ("ja-nee-valkuil", Data("titel: x\npeildatum: 2026-06-15\naannames:\n  provincie-betaalt-mee: no\n".utf8)),
+    ]
+
+    struct Outcome {
+        var status: Int32
+        var stderr: String
+        var seconds: Double
+    }
+
+    func run(_ arguments: [String]) throws -> Outcome {
+        let clock = ContinuousClock()
+        var result: CLI.Result?
+        let elapsed = try clock.measure { result = try CLI.run(arguments) }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return Outcome(status: result!.status, stderr: result!.stderr, seconds: seconds)
+    }
+
+    func expectUnusable(_ outcome: Outcome, path: String, _ name: String) {
+        #expect(outcome.status == 2, "\(name): exit \(outcome.status)\n\(outcome.stderr.prefix(300))")
+        let first = outcome.stderr.split(separator: "\n").first.map(String.init) ?? ""
+        let pattern = "^" + NSRegularExpression.escapedPattern(for: path) + ":[0-9]+:[0-9]+: error: "
+        #expect(first.range(of: pattern, options: .regularExpression) != nil, "\(name): \(first.prefix(200))")
+        #expect(outcome.stderr.count < 2_000, "\(name): the diagnostic must not echo the file")
+        // Generous bound against hangs; typical runs take about 0.1 s (see docs/performance.md).
+        #expect(outcome.seconds < 5, "\(name): took \(outcome.seconds) s")
+    }
+
+    @Test func everyHostileScenarioIsRejectedByReportWithoutOutput() throws {
+        let directory = Fixture.temporaryDirectory()
+        for (name, data) in Self.corpus {
+            let path = directory.appendingPathComponent("\(name).yaml").path
+            try data.write(to: URL(fileURLWithPath: path))
+            let output = directory.appendingPathComponent("uit-\(name).md").path
+            let outcome = try run(["report", path, "--rules", "examples/regels", "--output", output])
+            expectUnusable(outcome, path: path, name)
+            #expect(!FileManager.default.fileExists(atPath: output), "\(name): partial output left behind")
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { !$0.hasSuffix(".yaml") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    @Test func everyHostileFicheIsRejectedByCheck() throws {
+        for (name, data) in Self.corpus {
+            let base = Fixture.ruleBase(replacing: [:])
+            let path = base.appendingPathComponent("fiches/9Z-\(name).yaml").path
+            try data.write(to: URL(fileURLWithPath: path))
+            expectUnusable(try run(["check", "--rules", base.path]), path: path, name)
+        }
+    }
+
+    @Test func memoryStaysBounded() throws {
+        _ = try run(["report", "examples/scenario-sluiten.yaml", "--rules", "examples/regels"])
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+        // ru_maxrss is in kilobytes on Linux: the largest child (including the 20 MB file and the alias bomb) stayed small.
+        #expect(usage.ru_maxrss < 512 * 1024, "peak \(usage.ru_maxrss) KB")
+    }
+}
