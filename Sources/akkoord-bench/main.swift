@@ -1,0 +1,2 @@
+// The benchmark is being written; see docs/performance.md.
+print("akkoord-bench")
