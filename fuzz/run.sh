@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 swift build -c release --product akkoord-fuzz --scratch-path .build-fuzz \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
   -Xcc -fsanitize=fuzzer-no-link,address
 binary="$(swift build -c release --product akkoord-fuzz --scratch-path .build-fuzz --show-bin-path)/akkoord-fuzz"
 work="$(mktemp -d)"

@@ -4,9 +4,9 @@ import Foundation
 /// libFuzzer entry point: feeds arbitrary bytes to the loader as a fiche file, a dossier file and a scenario.
 /// The loader must never crash, hang or use unbounded memory; every input ends in a value or diagnostics.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzLoader(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    let data = Data(bytes: bytes, count: count)
-    LoaderFuzzer.run(data)
+public func fuzzLoader(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    guard let bytes else { return 0 }
+    LoaderFuzzer.run(Data(bytes: bytes, count: count))
     return 0
 }
 
@@ -55,16 +55,29 @@ enum LoaderFuzzer {
     }
 }
 
-#if !FUZZING
-/// Without libFuzzer: replay inputs (crash reproducers, corpus files) given as arguments.
+#if FUZZING
+/// libFuzzer's driver, available when linked with `-sanitize=fuzzer`.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
+                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+#endif
+
+/// With libFuzzer (`-DFUZZING`): hand control to its driver. Without: replay inputs given as arguments
+/// (crash reproducers, corpus files), so a finding can be debugged in a normal build.
 @main
-struct FuzzReplay {
+struct FuzzMain {
     static func main() {
+        #if FUZZING
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runFuzzerDriver(&argc, &argv, fuzzLoader))
+        #else
         for path in CommandLine.arguments.dropFirst() {
             guard let data = FileManager.default.contents(atPath: path) else { continue }
             LoaderFuzzer.run(data)
             print("ok \(path)")
         }
+        #endif
     }
 }
-#endif
