@@ -14,17 +14,7 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var ruleBase: RuleBaseOptions
 
-    @ArgumentParser.Option(name: .long, help: "Uitvoerformaat: markdown, html, json of csv.")
-    var format: ReportFormat = .markdown
-
-    @ArgumentParser.Option(name: .long, help: "CSV-variant: excel-nl of rfc4180.")
-    var csv: CSVRenderer.Dialect = .excelNL
-
-    @ArgumentParser.Option(name: .long, help: "Markering op de HTML-pagina, bijv. concept of vertrouwelijk.")
-    var markering: String?
-
-    @ArgumentParser.Option(name: .shortAndLong, help: "Schrijf naar dit bestand (atomair).")
-    var output: String?
+    @OptionGroup var out: OutputOptions
 
     func validate() throws {
         guard scenarios.count >= 2 else { throw ValidationError("Geef minstens twee scenario's om te vergelijken.") }
@@ -34,12 +24,12 @@ struct CompareCommand: ParsableCommand {
         let loaded = try loadRuleBase(ruleBase.rules)
         let evaluations = try evaluateScenarios(scenarios, in: loaded.value)
         let comparison = ScenarioComparison(reports: evaluations.map(ReportBuilder().build))
-        let text = switch format {
+        let text = switch out.format {
         case .markdown: MarkdownComparisonRenderer().render(comparison)
-        case .html: HTMLComparisonRenderer(marking: markering).render(comparison)
+        case .html: HTMLComparisonRenderer(marking: out.markering).render(comparison)
         case .json: JSONRenderer().render(encodable: comparison)
-        case .csv: CSVRenderer(dialect: csv).render(comparison)
+        case .csv: CSVRenderer(dialect: out.csv).render(comparison)
         }
-        try emit(text, output: output)
+        try emit(text, output: out.output)
     }
 }
