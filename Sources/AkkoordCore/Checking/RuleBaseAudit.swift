@@ -23,8 +23,9 @@ public struct RuleBaseAudit: Sendable {
         var findings: [Diagnostic] = []
         for (id, facts) in byID.sorted(by: { $0.key < $1.key }) where Set(facts.map(\.value)).count > 1 {
             let listing = facts.map { "\($0.fiche): \($0.value)" }.joined(separator: ", ")
-            for fact in facts.dropFirst() {
-                findings.append(Diagnostic(.warning, fact.location,
+            // One finding per fact, at the first place that disagrees with the first statement.
+            if let differing = facts.first(where: { $0.value != facts[0].value }) {
+                findings.append(Diagnostic(.warning, differing.location,
                                            "feit '\(id)' staat in het dossier met verschillende waarden (\(listing))"))
             }
         }
