@@ -48,6 +48,8 @@ public struct ConstraintAnalysis: Sendable {
     /// Every finding: self-contradicting options, dead options with their chain, rules that can never fire.
     public func findings() -> [Diagnostic] {
         var findings: [Diagnostic] = []
+        let constrained = Set(constraints.flatMap(\.violation.decisionRefs))
+        var unfinished: [SourceLocation] = []
         for (ref, _, decision) in ruleBase.allDecisions {
             for option in decision.options {
                 let me = OptionRef(decision: ref, option: option.id)
@@ -56,21 +58,39 @@ public struct ConstraintAnalysis: Sendable {
                     findings.append(Diagnostic(.error, option.location, "optie \(me) vereist én sluit uit: \(both.sorted().map(\.description).joined(separator: ", "))"))
                     continue
                 }
-                guard let chain = forbiddingChain(for: .chosen(me), among: constraints) else { continue }
+                // An option of a decision no constraint mentions can always be chosen.
+                guard constrained.contains(ref) else { continue }
+                let outcome = forbiddingChain(for: .chosen(me), among: constraints)
+                guard case .forbidden(let chain) = outcome else {
+                    if case .unfinished = outcome { unfinished.append(option.location) }
+                    continue
+                }
                 // A dead current line makes every scenario erroneous; a dead alternative may be deliberate (an option
                 // the law forbids, kept visible for the negotiators), so it is a warning.
                 findings.append(Diagnostic(option.isCurrentLine ? .error : .warning, option.location,
                                            "optie \(me) kan nooit zonder fout gekozen worden: \(chain.map(\.description).joined(separator: "; "))"))
             }
         }
-        for rule in ruleBase.rules where !Search(ruleBase: ruleBase, constraints: []).satisfiable(rule.condition) {
+        if let first = unfinished.first {
+            findings.append(Diagnostic(.note, first, "\(unfinished.count) optie(s) niet volledig geanalyseerd: te veel combinaties (meer dan \(Self.nodeBudget) per optie)"))
+        }
+        for rule in ruleBase.rules where Search(ruleBase: ruleBase, constraints: []).satisfiable(rule.condition) == false {
             findings.append(Diagnostic(.warning, rule.location, "de voorwaarde van regel '\(rule.id)' kan nooit gelden (bijv. twee opties van één beslissing tegelijk)"))
         }
         return findings
     }
 
-    /// The minimal set of constraints that makes `goal` impossible, or `nil` when it is possible.
-    func forbiddingChain(for goal: Condition, among candidates: [Constraint]) -> [Constraint]? {
+    /// Most search nodes spent on one goal before the analysis gives up on it (and says so).
+    static let nodeBudget = 200_000
+
+    enum Outcome {
+        case possible
+        case forbidden([Constraint])
+        case unfinished
+    }
+
+    /// The minimal set of constraints that makes `goal` impossible, if it is.
+    func forbiddingChain(for goal: Condition, among candidates: [Constraint]) -> Outcome {
         // Only constraints that share variables (transitively) with the goal can matter.
         var decisions = Set(goal.decisionRefs), assumptions = Set(goal.assumptionIDs)
         var component: [Constraint] = []
@@ -90,14 +110,18 @@ public struct ConstraintAnalysis: Sendable {
                 return touches
             }
         }
-        guard !Search(ruleBase: ruleBase, constraints: component).satisfiable(goal) else { return nil }
+        switch Search(ruleBase: ruleBase, constraints: component).satisfiable(goal) {
+        case true?: return .possible
+        case nil: return .unfinished
+        case false?: break
+        }
         // Deletion-based minimisation: drop every constraint that is not needed for the contradiction.
         var chain = component
         for constraint in component {
             let without = chain.filter { $0 != constraint }
-            if !Search(ruleBase: ruleBase, constraints: without).satisfiable(goal) { chain = without }
+            if Search(ruleBase: ruleBase, constraints: without).satisfiable(goal) == false { chain = without }
         }
-        return ordered(chain, from: Set(goal.decisionRefs))
+        return .forbidden(ordered(chain, from: Set(goal.decisionRefs)))
     }
 
     /// Orders a chain as a path: first the constraint whose subject is the goal, then each one that continues from
@@ -123,11 +147,14 @@ public struct ConstraintAnalysis: Sendable {
         let ruleBase: RuleBase
         let constraints: [Constraint]
 
-        func satisfiable(_ goal: Condition) -> Bool {
+        /// `nil` when the node budget ran out before an answer.
+        func satisfiable(_ goal: Condition) -> Bool? {
             let decisions = Array(Set(goal.decisionRefs + constraints.flatMap(\.violation.decisionRefs))).sorted()
             let assumptions = Array(Set(goal.assumptionIDs + constraints.flatMap(\.violation.assumptionIDs))).sorted()
             var partial = Partial()
-            return assign(decisions[...], assumptions[...], &partial, goal)
+            var budget = ConstraintAnalysis.nodeBudget
+            let found = assign(decisions[...], assumptions[...], &partial, goal, &budget)
+            return found ? true : (budget < 0 ? nil : false)
         }
 
         private func consistent(_ partial: Partial, _ goal: Condition) -> Bool {
@@ -135,12 +162,14 @@ public struct ConstraintAnalysis: Sendable {
             return !constraints.contains { partial.evaluate($0.violation, ruleBase) == true }
         }
 
-        private func assign(_ decisions: ArraySlice<DecisionRef>, _ assumptions: ArraySlice<String>, _ partial: inout Partial, _ goal: Condition) -> Bool {
-            guard consistent(partial, goal) else { return false }
+        private func assign(_ decisions: ArraySlice<DecisionRef>, _ assumptions: ArraySlice<String>, _ partial: inout Partial,
+                            _ goal: Condition, _ budget: inout Int) -> Bool {
+            budget -= 1
+            guard budget >= 0, consistent(partial, goal) else { return false }
             if let decision = decisions.first {
                 for option in ruleBase.decision(decision)?.options ?? [] {
                     partial.choices[decision] = option
-                    if assign(decisions.dropFirst(), assumptions, &partial, goal) { return true }
+                    if assign(decisions.dropFirst(), assumptions, &partial, goal, &budget) { return true }
                 }
                 partial.choices[decision] = nil
                 return false
@@ -148,7 +177,7 @@ public struct ConstraintAnalysis: Sendable {
             if let assumption = assumptions.first {
                 for value in [true, false] {
                     partial.assumptions[assumption] = value
-                    if assign(decisions, assumptions.dropFirst(), &partial, goal) { return true }
+                    if assign(decisions, assumptions.dropFirst(), &partial, goal, &budget) { return true }
                 }
                 partial.assumptions[assumption] = nil
                 return false

@@ -7,8 +7,8 @@ struct ReferenceChecker {
         let info = ruleBase.info
         let opgaven = Set(info.opgaven.map(\.id))
         let programmes = Set(info.programmes.map(\.id))
-        let codes = ruleBase.fiches.map(\.code)
-        let assumptionIDs = ruleBase.assumptions.map(\.id)
+        let codes = Set(ruleBase.fiches.map(\.code))
+        let assumptionIDs = Set(ruleBase.assumptions.map(\.id))
 
         duplicates(ruleBase.fiches.map { ($0.code, $0.location) }, what: "fiche")
         duplicates(ruleBase.assumptions.map { ($0.id, $0.location) }, what: "aanname")
@@ -63,7 +63,7 @@ struct ReferenceChecker {
         }
     }
 
-    private func assumption(_ id: String, at location: SourceLocation, known: [String]) {
+    private func assumption(_ id: String, at location: SourceLocation, known: Set<String>) {
         if !known.contains(id) {
             sink.error(location, "onbekende aanname '\(id)'\(Suggestion.hint(for: id, in: known))")
         }
@@ -87,7 +87,7 @@ struct ReferenceChecker {
         }
     }
 
-    private func effect(_ effect: BudgetEffect, codes: [String], programmes: Set<String>) {
+    private func effect(_ effect: BudgetEffect, codes: Set<String>, programmes: Set<String>) {
         if !programmes.contains(effect.programme) {
             sink.error(effect.location, "onbekend programma '\(effect.programme)'\(Suggestion.hint(for: effect.programme, in: programmes))")
         }

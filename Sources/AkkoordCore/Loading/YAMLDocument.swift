@@ -66,7 +66,8 @@ struct YAMLDocument {
         }
         let root: Node?
         do {
-            let parser = try Parser(yaml: text)
+            // Akkoord interprets every scalar itself; the basic resolver skips Yams' regular-expression tag resolution.
+            let parser = try Parser(yaml: text, resolver: .basic)
             root = try parser.singleRoot()
         } catch let error as YamlError {
             report(error, text: text, path: path, sink: sink)
@@ -109,7 +110,7 @@ struct YAMLDocument {
     }
 
     private static func isOnlyComments(_ text: String) -> Bool {
-        text.split(whereSeparator: \.isNewline).allSatisfy {
+        text.split(whereSeparator: \.isNewline).lazy.allSatisfy {
             let trimmed = $0.drop { $0 == " " || $0 == "\t" }
             return trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed == "---" || trimmed == "..."
         }

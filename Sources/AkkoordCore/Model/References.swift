@@ -74,13 +74,14 @@ public struct OptionRef: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
 /// Fiche codes such as `1A` or `5N`, ordered by number, then letter.
 public enum FicheCode {
-    /// Whether a text is a valid fiche code (a digit and an upper-case letter).
+    /// Whether a text is a valid fiche code: a digit and one or two upper-case letters (`2F`; `2AB` for dossiers
+    /// with more than 26 fiches in one chapter).
     public static func isValid(_ code: String) -> Bool {
         let scalars = Array(code.unicodeScalars)
-        guard scalars.count == 2 else { return false }
-        return ("1"..."9").contains(scalars[0]) && ("A"..."Z").contains(scalars[1])
+        guard (2...3).contains(scalars.count), ("1"..."9").contains(scalars[0]) else { return false }
+        return scalars.dropFirst().allSatisfy { ("A"..."Z").contains($0) }
     }
 
-    /// A key that sorts `1B` before `1M` before `2A`.
-    public static func sortKey(_ code: String) -> String { code }
+    /// A key that sorts `1B` before `1M` before `1AA` before `2A`.
+    public static func sortKey(_ code: String) -> String { "\(code.prefix(1))\(code.count)\(code.dropFirst())" }
 }

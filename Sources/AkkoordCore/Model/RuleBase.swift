@@ -55,15 +55,22 @@ public struct RuleBase: Sendable, Hashable {
     public var assumptions: [Assumption]
     /// Rules sorted by id.
     public var rules: [Rule]
+    /// Position of each fiche code in `fiches` when the rule base was made; checked before use, so a caller that
+    /// rearranges `fiches` still gets correct (if slower) lookups.
+    private var ficheIndex: [String: Int]
 
     public init(info: DossierInfo, fiches: [Fiche], assumptions: [Assumption], rules: [Rule]) {
         self.info = info
-        self.fiches = fiches.sorted { $0.code < $1.code }
+        self.fiches = fiches.sorted { FicheCode.sortKey($0.code) < FicheCode.sortKey($1.code) }
         self.assumptions = assumptions.sorted { $0.id < $1.id }
         self.rules = rules.sorted { $0.id < $1.id }
+        self.ficheIndex = Dictionary(self.fiches.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    public func fiche(_ code: String) -> Fiche? { fiches.first { $0.code == code } }
+    public func fiche(_ code: String) -> Fiche? {
+        if let index = ficheIndex[code], index < fiches.count, fiches[index].code == code { return fiches[index] }
+        return fiches.first { $0.code == code }
+    }
 
     public func decision(_ ref: DecisionRef) -> Decision? { fiche(ref.fiche)?.decision(ref.decision) }
 
