@@ -26,8 +26,10 @@ struct SizeBenchmark {
         var html: Double
         /// `RuleBaseAudit.findings()`, measured by ``CheckBenchmark``.
         var check: CheckBenchmark.Result?
-        /// `Yams.compose` of every file, including the scenario.
+        /// `Yams.compose` of every file, including the scenario, with Yams' default resolver (the reference).
         var compose: Double
+        /// The same with `Resolver.basic`, as the loader parses: the floor Yams sets for loading.
+        var composeBasic: Double
         /// Process peak resident memory after this size, in MiB.
         var peakMegabytes: Double
         /// What was generated and what the scenario and the check found (a sanity check on the generator).
@@ -58,7 +60,7 @@ struct SizeBenchmark {
     /// Runs the measurements; throws ``Unusable`` when the generated files do not load cleanly.
     func run() throws(Unusable) -> Result {
         var load: [Double] = [], evaluate: [Double] = [], render: [Double] = [], html: [Double] = []
-        var compose: [Double] = []
+        var compose: [Double] = [], composeBasic: [Double] = []
         var ruleBase: RuleBase?
         var summary = ""
         var sink = 0
@@ -92,7 +94,8 @@ struct SizeBenchmark {
             render.append(reportSeconds)
             html.append(Stopwatch.measure { sink &+= HTMLReportRenderer().render(report).utf8.count }.seconds)
             if run == 0 { summary = Self.describe(base, loaded, evaluation) }
-            compose.append(Stopwatch.measure { sink &+= composeAll() }.seconds)
+            compose.append(Stopwatch.measure { sink &+= composeAll(.default) }.seconds)
+            composeBasic.append(Stopwatch.measure { sink &+= composeAll(.basic) }.seconds)
             ruleBase = loaded.value
         }
         precondition(sink != 0, "the measured work produced no output")
@@ -102,14 +105,15 @@ struct SizeBenchmark {
                       rules: loadedBase.rules.count, bytes: base.ruleBaseBytes, runs: runs,
                       load: Statistics.median(load), evaluate: Statistics.median(evaluate), render: Statistics.median(render),
                       html: Statistics.median(html), check: nil, compose: Statistics.median(compose),
+                      composeBasic: Statistics.median(composeBasic),
                       peakMegabytes: PeakMemory.megabytes(), summary: summary)
     }
 
     /// Parses every file with `Yams.compose` (no interpretation); returns the number of top-level entries.
-    private func composeAll() -> Int {
+    private func composeAll(_ resolver: Resolver) -> Int {
         var count = 0
         for data in base.files.values + [base.scenario] {
-            if case .mapping(let mapping)? = try? Yams.compose(yaml: String(decoding: data, as: UTF8.self)) {
+            if case .mapping(let mapping)? = try? Yams.compose(yaml: String(decoding: data, as: UTF8.self), resolver) {
                 count += mapping.count
             }
         }

@@ -60,10 +60,6 @@ struct YAMLDocument {
             sink.error(location(ofByte: bad, in: bytes, path: path), "bestand is geen geldige UTF-8-tekst")
             return nil
         }
-        if text.allSatisfy({ $0.isWhitespace }) || isOnlyComments(text) {
-            sink.error(start, "bestand is leeg")
-            return nil
-        }
         let root: Node?
         do {
             // Akkoord interprets every scalar itself; the basic resolver skips Yams' regular-expression tag resolution.
@@ -106,13 +102,6 @@ struct YAMLDocument {
                       withinBudget(value, depth: depth + 1, budget: &budget, maxDepth: maxDepth) else { return false }
             }
             return true
-        }
-    }
-
-    private static func isOnlyComments(_ text: String) -> Bool {
-        text.split(whereSeparator: \.isNewline).lazy.allSatisfy {
-            let trimmed = $0.drop { $0 == " " || $0 == "\t" }
-            return trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed == "---" || trimmed == "..."
         }
     }
 

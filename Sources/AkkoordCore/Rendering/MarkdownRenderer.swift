@@ -179,7 +179,7 @@ public struct MarkdownRenderer: Sendable {
             default: result.append(character)
             }
         }
-        return result.trimmingCharacters(in: .whitespaces)
+        return ReadContext.trimmed(result)
     }
 
     private func cell(_ text: String) -> String { inline(text) }
