@@ -1,4 +1,3 @@
-import Yams
 
 /// Reads budget effects, amounts and provenance.
 struct EffectReader {
@@ -12,7 +11,7 @@ struct EffectReader {
         reader.list(key) { effect($0) }
     }
 
-    func effect(_ node: Node) -> BudgetEffect? {
+    func effect(_ node: YAMLNode) -> BudgetEffect? {
         guard let reader = MappingReader(node, what: "een effect", context: context) else { return nil }
         reader.allowOnly(FormatKeys.effect, in: "een effect")
         let description = reader.string("omschrijving")
@@ -85,8 +84,8 @@ struct EffectReader {
     }
 
     /// `500000`, `"1.000.000,00"`, `{min: .., max: ..}` or `onbekend`.
-    func amount(_ node: Node, what: String) -> Amount? {
-        if case .mapping = node {
+    func amount(_ node: YAMLNode, what: String) -> Amount? {
+        if case .mapping = node.content {
             guard let reader = MappingReader(node, what: what, context: context) else { return nil }
             reader.allowOnly(FormatKeys.range, in: "een bandbreedte")
             guard let minText = reader.string("min"), let maxText = reader.string("max") else { return nil }
@@ -103,7 +102,7 @@ struct EffectReader {
         return euros(text, at: node, what: what).map { .exact($0) }
     }
 
-    private func euros(_ text: String, at node: Node, what: String) -> Money? {
+    private func euros(_ text: String, at node: YAMLNode, what: String) -> Money? {
         if let money = MoneyParser.parseEuros(text) { return money }
         let hint = text.contains(".") && !text.contains(",") && text.split(separator: ".").last?.count != 3
             ? " (decimalen schrijf je met een komma: \"1.234,50\"; geen 1.5 of 0.5)" : ""
@@ -134,7 +133,7 @@ struct EffectReader {
         }
     }
 
-    func enumValue<E: RawRepresentable & CaseIterable>(_ text: String, at node: Node, what: String) -> E? where E.RawValue == String {
+    func enumValue<E: RawRepresentable & CaseIterable>(_ text: String, at node: YAMLNode, what: String) -> E? where E.RawValue == String {
         if let value = E(rawValue: text) { return value }
         let allowed = E.allCases.map(\.rawValue)
         context.sink.error(context.location(of: node),

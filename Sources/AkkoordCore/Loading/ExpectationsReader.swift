@@ -1,4 +1,3 @@
-import Yams
 
 /// Reads the `verwachtingen` block of a scenario.
 struct ExpectationsReader {
@@ -16,7 +15,7 @@ struct ExpectationsReader {
                     continue
                 }
                 guard let option = context.text(pair.value, what: "de verwachte keuze"), decision.option(option) != nil else {
-                    context.sink.error(context.location(of: pair.value), "beslissing \(ref) heeft geen optie '\(pair.value.string ?? "")'")
+                    context.sink.error(context.location(of: pair.value), "beslissing \(ref) heeft geen optie '\(pair.value.scalarText ?? "")'")
                     continue
                 }
                 expectations.choices[ref] = Located(option, at: context.location(of: pair.value))
@@ -58,8 +57,8 @@ struct ExpectationsReader {
     }
 
     /// `1000000`, `onbekend`, or `{min: .., max: .., onbekend: n}`.
-    private func total(_ node: Node, effects: EffectReader) -> AmountTotal? {
-        if case .mapping = node {
+    private func total(_ node: YAMLNode, effects: EffectReader) -> AmountTotal? {
+        if case .mapping = node.content {
             guard let reader = MappingReader(node, what: "een verwacht totaal", context: context) else { return nil }
             reader.allowOnly(FormatKeys.expectedTotal, in: "een verwacht totaal")
             let unknown = reader.integer("onbekend", required: false) ?? 0
@@ -76,7 +75,7 @@ struct ExpectationsReader {
         }
     }
 
-    private func pattern(_ node: Node) -> Expectations.MessagePattern? {
+    private func pattern(_ node: YAMLNode) -> Expectations.MessagePattern? {
         guard let reader = MappingReader(node, what: "een verwachte melding", context: context) else { return nil }
         reader.allowOnly(FormatKeys.expectedMessage, in: "een verwachte melding")
         let level: MessageLevel? = reader.string("niveau", required: false).flatMap {

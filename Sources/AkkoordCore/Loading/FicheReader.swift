@@ -1,4 +1,3 @@
-import Yams
 
 /// Reads one fiche file.
 struct FicheReader {
@@ -6,7 +5,7 @@ struct FicheReader {
     let periods: PeriodParser
 
     /// The fiche plus the assumptions and rules its file defines.
-    func read(_ root: Node) -> (fiche: Fiche, assumptions: [Assumption], rules: [Rule])? {
+    func read(_ root: YAMLNode) -> (fiche: Fiche, assumptions: [Assumption], rules: [Rule])? {
         guard let reader = MappingReader(root, what: "een fichebestand", context: context) else { return nil }
         reader.allowOnly(FormatKeys.fiche, in: "een fiche")
         let code = reader.string("code")
@@ -38,7 +37,7 @@ struct FicheReader {
         return (fiche, assumptions, ruleList)
     }
 
-    func moment(_ node: Node, what: String) -> Moment? {
+    func moment(_ node: YAMLNode, what: String) -> Moment? {
         guard let text = context.text(node, what: what) else { return nil }
         guard let moment = periods.parse(text) else {
             context.sink.error(context.location(of: node),
@@ -58,7 +57,7 @@ struct FicheReader {
                               location: reader.location)
     }
 
-    func source(_ node: Node) -> SourceDocument? {
+    func source(_ node: YAMLNode) -> SourceDocument? {
         guard let reader = MappingReader(node, what: "een bron", context: context) else { return nil }
         reader.allowOnly(FormatKeys.source, in: "een bron")
         guard let title = reader.string("titel") else { return nil }
@@ -74,7 +73,7 @@ struct FicheReader {
         return SourceDocument(title: title, endDate: endDate)
     }
 
-    func development(_ node: Node) -> ExternalDevelopment? {
+    func development(_ node: YAMLNode) -> ExternalDevelopment? {
         guard let reader = MappingReader(node, what: "een externe ontwikkeling", context: context) else { return nil }
         reader.allowOnly(FormatKeys.externalDevelopment, in: "een externe ontwikkeling")
         guard let text = reader.string("tekst") else { return nil }
@@ -82,7 +81,7 @@ struct FicheReader {
                                    assumption: reader.identifier("aanname", required: false), location: reader.location)
     }
 
-    func decision(_ node: Node, effects: EffectReader, fiche: String?) -> Decision? {
+    func decision(_ node: YAMLNode, effects: EffectReader, fiche: String?) -> Decision? {
         guard let reader = MappingReader(node, what: "een beslissing", context: context) else { return nil }
         reader.allowOnly(FormatKeys.decision, in: "een beslissing")
         let id = reader.identifier("id")
@@ -115,7 +114,7 @@ struct FicheReader {
                         options: options, location: reader.location)
     }
 
-    func option(_ node: Node, effects: EffectReader) -> Option? {
+    func option(_ node: YAMLNode, effects: EffectReader) -> Option? {
         guard let reader = MappingReader(node, what: "een optie", context: context) else { return nil }
         reader.allowOnly(FormatKeys.option, in: "een optie")
         let rules = RuleReader(context: context, fiche: effects.fiche, defaultProgramme: effects.defaultProgramme)
@@ -131,7 +130,7 @@ struct FicheReader {
                       opportunities: reader.strings("kansen"), risks: reader.strings("risicos"), location: reader.location)
     }
 
-    func relation(_ node: Node) -> Relation? {
+    func relation(_ node: YAMLNode) -> Relation? {
         guard let reader = MappingReader(node, what: "een relatie", context: context) else { return nil }
         reader.allowOnly(FormatKeys.relation, in: "een relatie")
         let kind: RelationKind? = reader.string("soort").flatMap {
@@ -147,7 +146,7 @@ struct FicheReader {
         return Relation(fiche: fiche, policyArea: area, kind: kind, text: text, location: reader.location)
     }
 
-    func fact(_ node: Node, fiche: String?) -> Fact? {
+    func fact(_ node: YAMLNode, fiche: String?) -> Fact? {
         guard let reader = MappingReader(node, what: "een feit", context: context) else { return nil }
         reader.allowOnly(FormatKeys.fact, in: "een feit")
         guard let id = reader.identifier("id"), let value = reader.string("waarde"), let quote = reader.string("citaat"),
@@ -155,7 +154,7 @@ struct FicheReader {
         return Fact(id: id, value: value, quote: quote, fiche: fiche, location: reader.location)
     }
 
-    func doubt(_ node: Node) -> Doubt? {
+    func doubt(_ node: YAMLNode) -> Doubt? {
         guard let reader = MappingReader(node, what: "een twijfel", context: context) else { return nil }
         reader.allowOnly(FormatKeys.doubt, in: "een twijfel")
         guard let text = reader.string("tekst") else { return nil }
@@ -169,7 +168,7 @@ struct AssumptionReader {
     let periods: PeriodParser
     let effects: EffectReader
 
-    func read(_ node: Node, fiche: String?) -> Assumption? {
+    func read(_ node: YAMLNode, fiche: String?) -> Assumption? {
         guard let reader = MappingReader(node, what: "een aanname", context: context) else { return nil }
         reader.allowOnly(FormatKeys.assumption, in: "een aanname")
         let id = reader.identifier("id")

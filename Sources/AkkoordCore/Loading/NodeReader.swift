@@ -1,27 +1,17 @@
-import Yams
-
 /// Reads one YAML mapping with typed getters that report problems to a sink instead of throwing.
 /// Every scalar is read as text and interpreted here, so YAML 1.1 surprises (`no` → false, `010` → 8) cannot happen.
 struct MappingReader {
-    let pairs: [(key: String, keyNode: Node, value: Node)]
+    let pairs: [YAMLPair]
     let location: SourceLocation
     let context: ReadContext
 
     /// Wraps `node` if it is a mapping; reports an error (naming `what`) otherwise.
-    init?(_ node: Node, what: String, context: ReadContext) {
+    init?(_ node: YAMLNode, what: String, context: ReadContext) {
         self.context = context
         self.location = context.location(of: node)
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let pairs) = node.content else {
             context.sink.error(location, "\(what) moet een mapping (sleutel: waarde) zijn, maar is \(ReadContext.kind(of: node))")
             return nil
-        }
-        var pairs: [(String, Node, Node)] = []
-        for (key, value) in mapping {
-            guard case .scalar(let scalar) = key else {
-                context.sink.error(context.location(of: key), "een sleutel moet een eenvoudige tekst zijn")
-                continue
-            }
-            pairs.append((scalar.string, key, value))
         }
         self.pairs = pairs
     }
@@ -36,7 +26,7 @@ struct MappingReader {
 
     func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
 
-    func node(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+    func node(_ key: String) -> YAMLNode? { pairs.first { $0.key == key }?.value }
 
     func keyLocation(_ key: String) -> SourceLocation {
         pairs.first { $0.key == key }.map { context.location(of: $0.keyNode) } ?? location
@@ -83,12 +73,12 @@ struct MappingReader {
     }
 
     /// A list of items read with `item`; a single scalar is not accepted as a list.
-    func list<T>(_ key: String, required: Bool = false, _ item: (Node) -> T?) -> [T] {
+    func list<T>(_ key: String, required: Bool = false, _ item: (YAMLNode) -> T?) -> [T] {
         guard let node = node(key) else {
             if required { missing(key) }
             return []
         }
-        guard case .sequence(let sequence) = node else {
+        guard case .sequence(let sequence) = node.content else {
             context.sink.error(context.location(of: node),
                                "'\(key)' moet een lijst zijn, maar is \(ReadContext.kind(of: node))")
             return []
@@ -116,28 +106,26 @@ struct ReadContext {
     let path: String
     let sink: DiagnosticSink
 
-    func location(of node: Node) -> SourceLocation {
-        let mark = node.mark
-        return SourceLocation(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: path, line: node.line, column: node.column)
     }
 
-    static func kind(of node: Node) -> String {
-        switch node {
-        case .scalar(let scalar): scalar.string.isEmpty && scalar.style == .plain ? "leeg" : "een tekst ('\(scalar.string.prefix(40))')"
+    static func kind(of node: YAMLNode) -> String {
+        switch node.content {
+        case .scalar(let text, let isPlain): text.isEmpty && isPlain ? "leeg" : "een tekst ('\(text.prefix(40))')"
         case .sequence: "een lijst"
         case .mapping: "een mapping"
-        case .alias: "een alias"
         }
     }
 
     /// A non-empty text scalar.
-    func text(_ node: Node, what: String) -> String? {
-        guard case .scalar(let scalar) = node else {
+    func text(_ node: YAMLNode, what: String) -> String? {
+        guard case .scalar(let scalar, let isPlain) = node.content else {
             sink.error(location(of: node), "\(what) moet een tekst zijn, maar is \(ReadContext.kind(of: node))")
             return nil
         }
-        let value = ReadContext.trimmed(scalar.string)
-        if value.isEmpty || (scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(value)) {
+        let value = ReadContext.trimmed(scalar)
+        if value.isEmpty || (isPlain && ["~", "null", "Null", "NULL"].contains(value)) {
             sink.error(location(of: node), "\(what) is leeg")
             return nil
         }
@@ -155,7 +143,7 @@ struct ReadContext {
     }
 
     /// `ja`/`nee` (or `true`/`false`); YAML 1.1 spellings are rejected with an explanation.
-    func bool(_ node: Node, what: String) -> Bool? {
+    func bool(_ node: YAMLNode, what: String) -> Bool? {
         guard let raw = text(node, what: what) else { return nil }
         switch raw.lowercased() {
         case "ja", "true": return true
@@ -169,7 +157,7 @@ struct ReadContext {
     }
 
     /// A whole number written in decimal digits; a leading zero is rejected (YAML 1.1 reads `010` as 8).
-    func integer(_ node: Node, what: String) -> Int? {
+    func integer(_ node: YAMLNode, what: String) -> Int? {
         guard let raw = text(node, what: what) else { return nil }
         let digits = raw.hasPrefix("-") ? String(raw.dropFirst()) : raw
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The result of loading: the value plus the warnings found on the way.
 public struct Loaded<Value: Sendable>: Sendable {
@@ -99,7 +98,7 @@ public struct RuleBaseLoader: Sendable {
 struct DossierReader {
     let context: ReadContext
 
-    func read(_ root: Node) -> (info: DossierInfo, assumptions: [Assumption])? {
+    func read(_ root: YAMLNode) -> (info: DossierInfo, assumptions: [Assumption])? {
         guard let reader = MappingReader(root, what: "dossier.yaml", context: context) else { return nil }
         reader.allowOnly(FormatKeys.dossier, in: "dossier.yaml")
         let municipality = reader.string("gemeente")
@@ -139,7 +138,7 @@ struct DossierReader {
                 assumptions)
     }
 
-    private func label(_ node: Node, what: String) -> Label? {
+    private func label(_ node: YAMLNode, what: String) -> Label? {
         guard let reader = MappingReader(node, what: what, context: context) else { return nil }
         reader.allowOnly(FormatKeys.label, in: what)
         guard let id = reader.identifier("id"), let title = reader.string("titel") else { return nil }

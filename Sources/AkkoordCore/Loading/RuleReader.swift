@@ -1,4 +1,3 @@
-import Yams
 
 /// Reads cross-fiche rules and their conditions.
 struct RuleReader {
@@ -12,7 +11,7 @@ struct RuleReader {
         self.effects = EffectReader(context: context, fiche: fiche, defaultProgramme: defaultProgramme)
     }
 
-    func rule(_ node: Node) -> Rule? {
+    func rule(_ node: YAMLNode) -> Rule? {
         guard let reader = MappingReader(node, what: "een regel", context: context) else { return nil }
         reader.allowOnly(FormatKeys.rule, in: "een regel")
         let id = reader.identifier("id")
@@ -41,7 +40,7 @@ struct RuleReader {
                     requires: requires, excludes: excludes, provenance: provenance, fiche: fiche, location: reader.location)
     }
 
-    func condition(_ node: Node) -> Condition? {
+    func condition(_ node: YAMLNode) -> Condition? {
         guard let reader = MappingReader(node, what: "een voorwaarde", context: context) else { return nil }
         let forms = ["keuze", "afwijking", "aanname", "alle", "een_van", "niet"]
         let present = forms.filter(reader.has)

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Loads a scenario file and checks it against a rule base.
 public struct ScenarioLoader: Sendable {
@@ -23,7 +22,7 @@ public struct ScenarioLoader: Sendable {
         return Loaded(value: scenario!, warnings: sink.diagnostics.sorted())
     }
 
-    private func read(_ root: Node, path: String, ruleBase: RuleBase, sink: DiagnosticSink) -> Scenario? {
+    private func read(_ root: YAMLNode, path: String, ruleBase: RuleBase, sink: DiagnosticSink) -> Scenario? {
         let context = ReadContext(path: path, sink: sink)
         guard let reader = MappingReader(root, what: "een scenariobestand", context: context) else { return nil }
         reader.allowOnly(FormatKeys.scenario, in: "een scenario")
