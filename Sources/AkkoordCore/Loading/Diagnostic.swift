@@ -55,5 +55,10 @@ final class DiagnosticSink {
         diagnostics.append(Diagnostic(.warning, location, message))
     }
 
+    /// Takes over diagnostics collected elsewhere (files read in parallel are merged in file order).
+    func append(contentsOf other: [Diagnostic]) {
+        diagnostics += other
+    }
+
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }

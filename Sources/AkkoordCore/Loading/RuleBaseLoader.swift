@@ -51,6 +51,40 @@ public struct RuleBaseLoader: Sendable {
         return Loaded(value: ruleBase!, warnings: sink.diagnostics.sorted())
     }
 
+    /// What one fiche or rule file contributed, with its own diagnostics.
+    private struct FileResult: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var fiche: Fiche?
+        var assumptions: [Assumption] = []
+        var rules: [Rule] = []
+    }
+
+    private func read(_ path: String, data: Data, isRuleFile: Bool, periods: PeriodParser) -> FileResult {
+        let sink = DiagnosticSink()
+        var result = FileResult()
+        if let document = YAMLDocument.parse(data: data, path: path, limits: limits, sink: sink) {
+            let context = ReadContext(path: path, sink: sink)
+            if isRuleFile {
+                if let reader = MappingReader(document.root, what: "een regelbestand", context: context) {
+                    reader.allowOnly(FormatKeys.ruleFile, in: "een regelbestand")
+                    let ruleReader = RuleReader(context: context, fiche: nil, defaultProgramme: nil)
+                    result.rules = reader.list("regels", required: true) { ruleReader.rule($0) }
+                }
+            } else if let read = FicheReader(context: context, periods: periods).read(document.root) {
+                result.fiche = read.fiche
+                result.assumptions = read.assumptions
+                result.rules = read.rules
+            }
+        }
+        result.diagnostics = sink.diagnostics
+        return result
+    }
+
+    /// A buffer that concurrent iterations fill, each iteration only its own index, so no element is shared.
+    private struct DisjointSlots<Element>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Element>
+    }
+
     static func yamlFiles(in directory: String) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { directory + "/" + $0 }
@@ -70,22 +104,25 @@ public struct RuleBaseLoader: Sendable {
             namedPeriods: Dictionary(uniqueKeysWithValues: (info?.planning ?? []).compactMap { item in
                 item.moment.period.map { (item.id.lowercased(), $0) }
             }))
+        // Files are independent once the dossier is known: compose and read them on every core, each into its own
+        // sink, then merge in path order so the result and the diagnostics do not depend on the scheduling.
+        let base = String(dossierPath.dropLast("dossier.yaml".count))
+        let paths = files.keys.sorted().filter { $0 != dossierPath }
+        var results = [FileResult](repeating: FileResult(), count: paths.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = DisjointSlots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+                slots.buffer[index] = read(paths[index], data: files[paths[index]]!, isRuleFile: paths[index].hasPrefix(base + "regels/"),
+                                    periods: periods)
+            }
+        }
         var fiches: [Fiche] = []
         var rules: [Rule] = []
-        let base = String(dossierPath.dropLast("dossier.yaml".count))
-        for path in files.keys.sorted() where path != dossierPath {
-            guard let document = YAMLDocument.parse(data: files[path]!, path: path, limits: limits, sink: sink) else { continue }
-            let context = ReadContext(path: path, sink: sink)
-            if path.hasPrefix(base + "regels/") {
-                guard let reader = MappingReader(document.root, what: "een regelbestand", context: context) else { continue }
-                reader.allowOnly(FormatKeys.ruleFile, in: "een regelbestand")
-                let ruleReader = RuleReader(context: context, fiche: nil, defaultProgramme: nil)
-                rules += reader.list("regels", required: true) { ruleReader.rule($0) }
-            } else if let read = FicheReader(context: context, periods: periods).read(document.root) {
-                fiches.append(read.fiche)
-                assumptions += read.assumptions
-                rules += read.rules
-            }
+        for result in results {
+            sink.append(contentsOf: result.diagnostics)
+            if let fiche = result.fiche { fiches.append(fiche) }
+            assumptions += result.assumptions
+            rules += result.rules
         }
         guard let info else { return nil }
         let ruleBase = RuleBase(info: info, fiches: fiches, assumptions: assumptions, rules: rules)

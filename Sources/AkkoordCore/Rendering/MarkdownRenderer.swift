@@ -171,15 +171,31 @@ public struct MarkdownRenderer: Sendable {
 
     /// Text from YAML on one line, with Markdown control characters escaped.
     func inline(_ text: String) -> String {
+        // Most texts contain nothing to escape: one pass over the bytes decides.
+        guard text.utf8.contains(where: Self.needsEscaping) else { return ReadContext.trimmed(text) }
         var result = ""
-        for character in text {
-            switch character {
-            case "\n", "\r": result.append(" ")
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|": result.append("\\"); result.append(character)
-            default: result.append(character)
+        result.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n", "\r": result.unicodeScalars.append(" ")
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|":
+                result.unicodeScalars.append("\\")
+                result.unicodeScalars.append(scalar)
+            default: result.unicodeScalars.append(scalar)
             }
         }
         return ReadContext.trimmed(result)
+    }
+
+    /// Bytes that ``inline(_:)`` rewrites: line breaks and Markdown's punctuation.
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+             UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "|"):
+            true
+        default:
+            false
+        }
     }
 
     private func cell(_ text: String) -> String { inline(text) }
