@@ -51,6 +51,20 @@ struct LoaderDiagnosticsTests {
         #expect(!diagnostic.message.contains("huidige_lijn"), "the message must not embed the file")
     }
 
+    /// Found by the fuzzer: a planning id used twice made the loader trap on a duplicate dictionary key.
+    @Test func duplicateIDsInTheDossierAreErrorsNotCrashes() throws {
+        let original = try String(contentsOf: Fixture.examples.appendingPathComponent("regels/dossier.yaml"), encoding: .utf8)
+        let planning = "  - id: begroting-2027\n    titel: Begroting 2027\n    moment: november 2026\n"
+        #expect(original.contains(planning))
+        let twice = original.replacingOccurrences(of: planning, with: planning + planning.replacingOccurrences(of: "begroting-2027", with: "Begroting-2027"))
+        let found = errors(["dossier.yaml": twice])
+        let diagnostic = try #require(found.first { $0.message.contains("planningsmoment 'begroting-2027' is dubbel (eerder op regel 18)") })
+        #expect(diagnostic.location.line == 21)
+        let labels = original.replacingOccurrences(of: "programmas:\n", with: "programmas:\n  - {id: cultuur, titel: Nogmaals}\n")
+        #expect(labels != original)
+        #expect(errors(["dossier.yaml": labels]).contains { $0.message.contains("programma 'cultuur' is dubbel") })
+    }
+
     @Test func yaml11BooleansAreRejected() throws {
         let text = try fiche2A(replacing: "huidige_lijn: ja", with: "huidige_lijn: yes")
         let diagnostic = try #require(errors(["fiches/2A-bibliotheek.yaml": text]).first { $0.message.contains("'yes' is dubbelzinnig") })

@@ -101,9 +101,9 @@ public struct RuleBaseLoader: Sendable {
         }
         let periods = PeriodParser(
             coalitionStart: info?.coalitionStart ?? Day(year: 2026, month: 6, day: 1)!,
-            namedPeriods: Dictionary(uniqueKeysWithValues: (info?.planning ?? []).compactMap { item in
+            namedPeriods: Dictionary((info?.planning ?? []).compactMap { item in
                 item.moment.period.map { (item.id.lowercased(), $0) }
-            }))
+            }, uniquingKeysWith: { first, _ in first }))
         // Files are independent once the dossier is known: compose and read them on every core, each into its own
         // sink, then merge in path order so the result and the diagnostics do not depend on the scheduling.
         let base = String(dossierPath.dropLast("dossier.yaml".count))
@@ -153,8 +153,13 @@ struct DossierReader {
             start = PeriodParser(coalitionStart: Day(year: 2000, month: 1, day: 1)!).parseDay(text)
             if start == nil { context.sink.error(reader.keyLocation("start_coalitie"), "'start_coalitie' moet een datum zijn zoals 2026-06-01") }
         }
-        let opgaven = reader.list("opgaven", required: true) { label($0, what: "een opgave") }
-        let programmes = reader.list("programmas", required: true) { label($0, what: "een programma") }
+        var seen = UniqueIDs(context: context)
+        let opgaven = reader.list("opgaven", required: true) { node in
+            label(node, what: "een opgave").flatMap { seen.first($0, id: $0.id, what: "opgave", at: node) }
+        }
+        let programmes = reader.list("programmas", required: true) { node in
+            label(node, what: "een programma").flatMap { seen.first($0, id: $0.id, what: "programma", at: node) }
+        }
         let parser = PeriodParser(coalitionStart: start ?? Day(year: 2026, month: 6, day: 1)!)
         let ficheReader = FicheReader(context: context, periods: parser)
         let planning: [PlanningItem] = reader.list("planning") { node in
@@ -163,7 +168,9 @@ struct DossierReader {
             let moment = item.node("moment").flatMap { ficheReader.moment($0, what: "'moment'") }
             if !item.has("moment") { context.sink.error(item.location, "verplichte sleutel 'moment' ontbreekt") }
             guard let id = item.identifier("id"), let title = item.string("titel"), let moment else { return nil }
-            return PlanningItem(id: id, title: title, moment: moment)
+            // Planning ids are names in period texts ("bij begroting-2028"), matched without regard to case.
+            return seen.first(PlanningItem(id: id, title: title, moment: moment), id: id.lowercased(),
+                              what: "planningsmoment", at: node)
         }
         let effects = EffectReader(context: context, fiche: nil, defaultProgramme: nil)
         let assumptions = reader.list("aannames") {
@@ -173,6 +180,23 @@ struct DossierReader {
         return (DossierInfo(municipality: municipality, title: title, version: version, years: years,
                             coalitionStart: start, opgaven: opgaven, programmes: programmes, planning: planning),
                 assumptions)
+    }
+
+    /// Remembers ids per kind and refuses a second use, at the second occurrence.
+    struct UniqueIDs {
+        let context: ReadContext
+        private var lines: [String: Int] = [:]
+
+        init(context: ReadContext) { self.context = context }
+
+        mutating func first<T>(_ value: T, id: String, what: String, at node: YAMLNode) -> T? {
+            if let line = lines[what + "\u{0}" + id] {
+                context.sink.error(context.location(of: node), "\(what) '\(id)' is dubbel (eerder op regel \(line))")
+                return nil
+            }
+            lines[what + "\u{0}" + id] = node.line
+            return value
+        }
     }
 
     private func label(_ node: YAMLNode, what: String) -> Label? {
