@@ -27,18 +27,11 @@ public struct RuleBaseLoader: Sendable {
             throw LoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: base, line: 1, column: 1),
                                                      "map met regels niet gevonden")])
         }
-        var files: [String: Data] = [:]
-        if FileManager.default.fileExists(atPath: dossierPath) {
-            files[dossierPath] = YAMLDocument.readBytes(path: dossierPath, limits: limits, sink: sink)
-        } else {
+        if !FileManager.default.fileExists(atPath: dossierPath) {
             sink.error(SourceLocation(file: dossierPath, line: 1, column: 1), "dossier.yaml ontbreekt in de map met regels")
         }
-        for folder in ["fiches", "regels"] {
-            for path in RuleBaseLoader.yamlFiles(in: base + "/" + folder) {
-                if let data = YAMLDocument.readBytes(path: path, limits: limits, sink: sink) { files[path] = data }
-            }
-        }
-        let ruleBase = load(files: files, dossierPath: dossierPath, sink: sink)
+        let paths = ["fiches", "regels"].flatMap { RuleBaseLoader.yamlFiles(in: base + "/" + $0) }
+        let ruleBase = load(paths: paths, dossierPath: dossierPath, source: .disk, sink: sink)
         if sink.hasErrors || ruleBase == nil { throw LoadError(diagnostics: sink.diagnostics) }
         return Loaded(value: ruleBase!, warnings: sink.diagnostics.sorted())
     }
@@ -46,9 +39,25 @@ public struct RuleBaseLoader: Sendable {
     /// Loads from in-memory files (path → bytes). Used by tests, the fuzzer and the benchmark.
     public func load(files: [String: Data], dossierPath: String) throws(LoadError) -> Loaded<RuleBase> {
         let sink = DiagnosticSink()
-        let ruleBase = load(files: files, dossierPath: dossierPath, sink: sink)
+        let paths = files.keys.filter { $0 != dossierPath }
+        let ruleBase = load(paths: paths, dossierPath: dossierPath, source: .memory(files), sink: sink)
         if sink.hasErrors || ruleBase == nil { throw LoadError(diagnostics: sink.diagnostics) }
         return Loaded(value: ruleBase!, warnings: sink.diagnostics.sorted())
+    }
+
+    /// Where the bytes of a file come from.
+    private enum FileSource: Sendable {
+        /// Read from disk when needed (refusing files over the size limit before reading them).
+        case disk
+        /// Given in memory; a path without bytes is skipped (its reading error was reported already).
+        case memory([String: Data])
+
+        func bytes(_ path: String, limits: LoadLimits, sink: DiagnosticSink) -> Data? {
+            switch self {
+            case .disk: YAMLDocument.readBytes(path: path, limits: limits, sink: sink)
+            case .memory(let files): files[path]
+            }
+        }
     }
 
     /// What one fiche or rule file contributed, with its own diagnostics.
@@ -59,10 +68,10 @@ public struct RuleBaseLoader: Sendable {
         var rules: [Rule] = []
     }
 
-    private func read(_ path: String, data: Data, isRuleFile: Bool, periods: PeriodParser) -> FileResult {
+    private func read(_ path: String, source: FileSource, isRuleFile: Bool, periods: PeriodParser) -> FileResult {
         let sink = DiagnosticSink()
         var result = FileResult()
-        if let document = YAMLDocument.parse(data: data, path: path, limits: limits, sink: sink) {
+        if let data = source.bytes(path, limits: limits, sink: sink), let document = YAMLDocument.parse(data: data, path: path, limits: limits, sink: sink) {
             let context = ReadContext(path: path, sink: sink)
             if isRuleFile {
                 if let reader = MappingReader(document.root, what: "een regelbestand", context: context) {
@@ -90,10 +99,15 @@ public struct RuleBaseLoader: Sendable {
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { directory + "/" + $0 }
     }
 
-    private func load(files: [String: Data], dossierPath: String, sink: DiagnosticSink) -> RuleBase? {
+    private func load(paths: [String], dossierPath: String, source: FileSource, sink: DiagnosticSink) -> RuleBase? {
         var info: DossierInfo?
         var assumptions: [Assumption] = []
-        if let data = files[dossierPath], let document = YAMLDocument.parse(data: data, path: dossierPath, limits: limits, sink: sink) {
+        // A missing dossier on disk was reported by the caller; reading it would only repeat that.
+        let dossierData: Data? = switch source {
+        case .disk: FileManager.default.fileExists(atPath: dossierPath) ? source.bytes(dossierPath, limits: limits, sink: sink) : nil
+        case .memory: source.bytes(dossierPath, limits: limits, sink: sink)
+        }
+        if let data = dossierData, let document = YAMLDocument.parse(data: data, path: dossierPath, limits: limits, sink: sink) {
             if let read = DossierReader(context: ReadContext(path: dossierPath, sink: sink)).read(document.root) {
                 info = read.info
                 assumptions += read.assumptions
@@ -104,16 +118,16 @@ public struct RuleBaseLoader: Sendable {
             namedPeriods: Dictionary((info?.planning ?? []).compactMap { item in
                 item.moment.period.map { (item.id.lowercased(), $0) }
             }, uniquingKeysWith: { first, _ in first }))
-        // Files are independent once the dossier is known: compose and read them on every core, each into its own
-        // sink, then merge in path order so the result and the diagnostics do not depend on the scheduling.
+        // Files are independent once the dossier is known: read, compose and interpret them on every core, each into
+        // its own sink, then merge in path order so the result and the diagnostics do not depend on the scheduling.
         let base = String(dossierPath.dropLast("dossier.yaml".count))
-        let paths = files.keys.sorted().filter { $0 != dossierPath }
+        let paths = paths.sorted()
         var results = [FileResult](repeating: FileResult(), count: paths.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = DisjointSlots(buffer: buffer)
             DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                slots.buffer[index] = read(paths[index], data: files[paths[index]]!, isRuleFile: paths[index].hasPrefix(base + "regels/"),
-                                    periods: periods)
+                slots.buffer[index] = read(paths[index], source: source, isRuleFile: paths[index].hasPrefix(base + "regels/"),
+                                           periods: periods)
             }
         }
         var fiches: [Fiche] = []
