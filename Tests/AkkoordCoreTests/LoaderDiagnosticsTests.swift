@@ -65,6 +65,20 @@ struct LoaderDiagnosticsTests {
         #expect(errors(["dossier.yaml": labels]).contains { $0.message.contains("programma 'cultuur' is dubbel") })
     }
 
+    /// Files are read in parallel; the diagnostics must still come out complete and in the same order every time.
+    @Test func parallelReadingGivesTheSameDiagnosticsEveryTime() throws {
+        var files: [String: String] = [:]
+        for index in 0..<40 {
+            files["fiches/9\(index)-kapot.yaml"] = index.isMultiple(of: 2) ? "code: [\n" : "titel: x\ntitel: y\n"
+        }
+        let directory = Fixture.ruleBase(replacing: files)
+        let first = Fixture.diagnostics(loading: directory)
+        #expect(first.filter { $0.location.file.contains("-kapot.yaml") }.count >= 40)
+        for _ in 0..<5 {
+            #expect(Fixture.diagnostics(loading: directory) == first)
+        }
+    }
+
     @Test func yaml11BooleansAreRejected() throws {
         let text = try fiche2A(replacing: "huidige_lijn: ja", with: "huidige_lijn: yes")
         let diagnostic = try #require(errors(["fiches/2A-bibliotheek.yaml": text]).first { $0.message.contains("'yes' is dubbelzinnig") })
