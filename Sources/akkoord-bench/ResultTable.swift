@@ -11,16 +11,16 @@ enum ResultTable {
     /// The in-process table: one row per size (a row saying why for a size that could not be measured).
     static func sizes(_ results: [SizeBenchmark.Result], unusable: [SizeBenchmark.Unusable]) -> String {
         var lines = [
-            "| fiches | beslissingen | opties | regels | YAML (MiB) | N | laden (ms) | evalueren (ms) | rapport MD+JSON (ms) | **L+E+R (ms)** | per fiche (µs) | Yams.compose (ms) | L+E+R / compose | compose .basic (ms) | check (ms) | HTML (ms) | piekgeheugen (MiB) |",
-            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| fiches | beslissingen | opties | regels | YAML (MiB) | N | laden (ms) | evalueren (ms) | rapport MD+JSON (ms) | **L+E+R (ms)** | per fiche (µs) | Yams.compose (ms) | L+E+R / compose | compose .basic (ms) | libyaml-events (ms) | check (ms) | HTML (ms) | piekgeheugen (MiB) |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         var rows: [(Int, String)] = results.map { r in
             (r.fiches, "| \(r.fiches) | \(r.decisions) | \(r.options) | \(r.rules) | \(String(format: "%.1f", Double(r.bytes) / 1_048_576)) | \(r.runs) | "
                 + "\(ms(r.load)) | \(ms(r.evaluate)) | \(ms(r.render)) | **\(ms(r.pipeline))** | \(String(format: "%.0f", r.perFiche * 1e6)) | "
-                + "\(ms(r.compose)) | \(String(format: "%.1f×", r.ratio)) | \(ms(r.composeBasic)) | \(check(r.check)) | \(ms(r.html)) | \(String(format: "%.0f", r.peakMegabytes)) |")
+                + "\(ms(r.compose)) | \(String(format: "%.1f×", r.ratio)) | \(ms(r.composeBasic)) | \(ms(r.events)) | \(check(r.check)) | \(ms(r.html)) | \(String(format: "%.0f", r.peakMegabytes)) |")
         }
         rows += unusable.map { u in
-            (u.fiches, "| \(u.fiches) | laadt niet: \(u.diagnostics.filter { $0.severity == .error }.count) fouten in \(u.what) | | | | | | | | | | | | | | | |")
+            (u.fiches, "| \(u.fiches) | laadt niet: \(u.diagnostics.filter { $0.severity == .error }.count) fouten in \(u.what) | | | | | | | | | | | | | | | | |")
         }
         lines += rows.sorted { $0.0 < $1.0 }.map(\.1)
         return lines.joined(separator: "\n")

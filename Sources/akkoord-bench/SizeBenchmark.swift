@@ -30,6 +30,8 @@ struct SizeBenchmark {
         var compose: Double
         /// The same with `Resolver.basic`, as the loader parses: the floor Yams sets for loading.
         var composeBasic: Double
+        /// Only pulling libyaml's events out of every file, on one thread: the floor for any libyaml-based loader.
+        var events: Double
         /// Process peak resident memory after this size, in MiB.
         var peakMegabytes: Double
         /// What was generated and what the scenario and the check found (a sanity check on the generator).
@@ -60,7 +62,7 @@ struct SizeBenchmark {
     /// Runs the measurements; throws ``Unusable`` when the generated files do not load cleanly.
     func run() throws(Unusable) -> Result {
         var load: [Double] = [], evaluate: [Double] = [], render: [Double] = [], html: [Double] = []
-        var compose: [Double] = [], composeBasic: [Double] = []
+        var compose: [Double] = [], composeBasic: [Double] = [], events: [Double] = []
         var ruleBase: RuleBase?
         var summary = ""
         var sink = 0
@@ -96,6 +98,7 @@ struct SizeBenchmark {
             if run == 0 { summary = Self.describe(base, loaded, evaluation) }
             compose.append(Stopwatch.measure { sink &+= composeAll(.default) }.seconds)
             composeBasic.append(Stopwatch.measure { sink &+= composeAll(.basic) }.seconds)
+            events.append(Stopwatch.measure { sink &+= LibyamlEvents.count(Array(base.files.values) + [base.scenario]) }.seconds)
             ruleBase = loaded.value
         }
         precondition(sink != 0, "the measured work produced no output")
@@ -105,7 +108,7 @@ struct SizeBenchmark {
                       rules: loadedBase.rules.count, bytes: base.ruleBaseBytes, runs: runs,
                       load: Statistics.median(load), evaluate: Statistics.median(evaluate), render: Statistics.median(render),
                       html: Statistics.median(html), check: nil, compose: Statistics.median(compose),
-                      composeBasic: Statistics.median(composeBasic),
+                      composeBasic: Statistics.median(composeBasic), events: Statistics.median(events),
                       peakMegabytes: PeakMemory.megabytes(), summary: summary)
     }
 
