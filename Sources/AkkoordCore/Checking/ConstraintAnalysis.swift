@@ -1,6 +1,11 @@
 /// Finds options that can never be chosen without an error and rules whose condition can never hold, exactly:
-/// by searching all combinations of the decisions and assumptions involved (each decision has exactly one option,
+/// by searching the combinations of the decisions and assumptions involved (each decision has exactly one option,
 /// assumptions are free), with pruning. For a dead option it reports the minimal chain of constraints that forbids it.
+///
+/// The constraints become a network of numbered variables split into independent components (`Network`); per
+/// component one consistent assignment serves as a witness for every option it chooses, and an option no witness
+/// covers gets a search that repairs only what it breaks (`Solver`, `RepairSearch`). Budgets per search and for the
+/// whole analysis keep it bounded; what they cut short is reported in a note.
 public struct ConstraintAnalysis: Sendable {
     /// Something that makes a scenario erroneous when its condition holds.
     struct Constraint: Hashable {
@@ -46,10 +51,14 @@ public struct ConstraintAnalysis: Sendable {
     }
 
     /// Every finding: self-contradicting options, dead options with their chain, rules that can never fire.
-    public func findings() -> [Diagnostic] {
+    public func findings() -> [Diagnostic] { findings(limits: .standard) }
+
+    /// The findings with other search limits (for tests of what happens when they are reached).
+    func findings(limits: Limits) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        let constrained = Set(constraints.flatMap(\.violation.decisionRefs))
-        var unfinished: [SourceLocation] = []
+        var solver = Solver(network: Network(ruleBase: ruleBase, constraints: constraints),
+                            budget: SearchBudget(total: limits.options, perSearch: limits.perSearch))
+        var unfinished = UnfinishedTally(limits: limits)
         for (ref, _, decision) in ruleBase.allDecisions {
             for option in decision.options {
                 let me = OptionRef(decision: ref, option: option.id)
@@ -59,69 +68,80 @@ public struct ConstraintAnalysis: Sendable {
                     continue
                 }
                 // An option of a decision no constraint mentions can always be chosen.
-                guard constrained.contains(ref) else { continue }
-                let outcome = forbiddingChain(for: .chosen(me), among: constraints)
-                guard case .forbidden(let chain) = outcome else {
-                    if case .unfinished = outcome { unfinished.append(option.location) }
+                guard solver.network.isConstrained(ref) else { continue }
+                let numbers: [Int]
+                switch solver.verdict(for: me) {
+                case .possible:
                     continue
+                case .unfinished(let limit):
+                    unfinished.add(option.location, limit)
+                    continue
+                case .forbidden(let chain, let limit):
+                    if let limit { unfinished.add(option.location, limit) }
+                    numbers = chain
                 }
+                let chain = ordered(numbers.map { constraints[$0] }, from: [me.decision])
                 // A dead current line makes every scenario erroneous; a dead alternative may be deliberate (an option
                 // the law forbids, kept visible for the negotiators), so it is a warning.
                 findings.append(Diagnostic(option.isCurrentLine ? .error : .warning, option.location,
                                            "optie \(me) kan nooit zonder fout gekozen worden: \(chain.map(\.description).joined(separator: "; "))"))
             }
         }
-        if let first = unfinished.first {
-            findings.append(Diagnostic(.note, first, "\(unfinished.count) optie(s) niet volledig geanalyseerd: te veel combinaties (meer dan \(Self.nodeBudget) per optie)"))
+        if let note = unfinished.note() { findings.append(note) }
+        var ruleBudget = SearchBudget(total: limits.rules, perSearch: limits.perSearch)
+        var unfinishedRules: [SourceLocation] = []
+        for (index, rule) in ruleBase.rules.enumerated() {
+            ruleBudget.startSearch()
+            switch solver.ruleCanHold(index, budget: &ruleBudget) {
+            case false?:
+                findings.append(Diagnostic(.warning, rule.location, "de voorwaarde van regel '\(rule.id)' kan nooit gelden (bijv. twee opties van één beslissing tegelijk)"))
+            case nil:
+                unfinishedRules.append(rule.location)
+            case true?:
+                break
+            }
         }
-        for rule in ruleBase.rules where Search(ruleBase: ruleBase, constraints: []).satisfiable(rule.condition) == false {
-            findings.append(Diagnostic(.warning, rule.location, "de voorwaarde van regel '\(rule.id)' kan nooit gelden (bijv. twee opties van één beslissing tegelijk)"))
+        if let first = unfinishedRules.first {
+            findings.append(Diagnostic(.note, first, "\(unfinishedRules.count) regel(s) niet volledig geanalyseerd: te veel combinaties (meer dan \(limits.perSearch) per regel, of meer dan \(limits.rules) voor alle regels samen)"))
         }
         return findings
     }
 
-    /// Most search nodes spent on one goal before the analysis gives up on it (and says so).
-    static let nodeBudget = 200_000
+    /// How many search steps the analysis may spend (a step is one value tried for one variable). What a limit
+    /// cuts short is reported in a note, never silently dropped.
+    struct Limits: Sendable {
+        /// Most steps for one search: one option, one step of making its chain minimal, or one rule.
+        var perSearch: Int
+        /// Most steps for all options together: beyond it, options no earlier search showed possible are not
+        /// analysed. Keeps `akkoord check` on a very large rule base to seconds.
+        var options: Int
+        /// Most steps for the conditions of all rules together.
+        var rules: Int
 
-    enum Outcome {
-        case possible
-        case forbidden([Constraint])
-        case unfinished
+        static let standard = Limits(perSearch: 200_000, options: 5_000_000, rules: 1_000_000)
     }
 
-    /// The minimal set of constraints that makes `goal` impossible, if it is.
-    func forbiddingChain(for goal: Condition, among candidates: [Constraint]) -> Outcome {
-        // Only constraints that share variables (transitively) with the goal can matter.
-        var decisions = Set(goal.decisionRefs), assumptions = Set(goal.assumptionIDs)
-        var component: [Constraint] = []
-        var remaining = candidates
-        var grew = true
-        while grew {
-            grew = false
-            remaining.removeAll { constraint in
-                let touches = !Set(constraint.violation.decisionRefs).isDisjoint(with: decisions)
-                    || !Set(constraint.violation.assumptionIDs).isDisjoint(with: assumptions)
-                if touches {
-                    component.append(constraint)
-                    decisions.formUnion(constraint.violation.decisionRefs)
-                    assumptions.formUnion(constraint.violation.assumptionIDs)
-                    grew = true
-                }
-                return touches
+    /// Options whose analysis did not finish, for the closing note.
+    private struct UnfinishedTally {
+        let limits: Limits
+        var count = 0
+        var first: SourceLocation?
+        /// How many of them stopped because all options together had used up `limits.options`.
+        var stoppedByTotal = 0
+
+        mutating func add(_ location: SourceLocation, _ limit: SearchBudget.Limit) {
+            count += 1
+            if first == nil { first = location }
+            if limit == .total { stoppedByTotal += 1 }
+        }
+
+        func note() -> Diagnostic? {
+            guard let first else { return nil }
+            guard stoppedByTotal > 0 else {
+                return Diagnostic(.note, first, "\(count) optie(s) niet volledig geanalyseerd: te veel combinaties (meer dan \(limits.perSearch) per optie)")
             }
+            return Diagnostic(.note, first, "\(count) optie(s) niet volledig geanalyseerd: te veel combinaties (meer dan \(limits.perSearch) per optie, of meer dan \(limits.options) voor alle opties samen; \(stoppedByTotal) daarvan daardoor niet of niet helemaal onderzocht)")
         }
-        switch Search(ruleBase: ruleBase, constraints: component).satisfiable(goal) {
-        case true?: return .possible
-        case nil: return .unfinished
-        case false?: break
-        }
-        // Deletion-based minimisation: drop every constraint that is not needed for the contradiction.
-        var chain = component
-        for constraint in component {
-            let without = chain.filter { $0 != constraint }
-            if Search(ruleBase: ruleBase, constraints: without).satisfiable(goal) == false { chain = without }
-        }
-        return .forbidden(ordered(chain, from: Set(goal.decisionRefs)))
     }
 
     /// Orders a chain as a path: first the constraint whose subject is the goal, then each one that continues from
@@ -140,88 +160,5 @@ public struct ConstraintAnalysis: Sendable {
             seen.formUnion(next.violation.decisionRefs)
         }
         return result
-    }
-
-    /// Backtracking search over the decisions and assumptions a goal and its constraints mention.
-    struct Search {
-        let ruleBase: RuleBase
-        let constraints: [Constraint]
-
-        /// `nil` when the node budget ran out before an answer.
-        func satisfiable(_ goal: Condition) -> Bool? {
-            let decisions = Array(Set(goal.decisionRefs + constraints.flatMap(\.violation.decisionRefs))).sorted()
-            let assumptions = Array(Set(goal.assumptionIDs + constraints.flatMap(\.violation.assumptionIDs))).sorted()
-            var partial = Partial()
-            var budget = ConstraintAnalysis.nodeBudget
-            let found = assign(decisions[...], assumptions[...], &partial, goal, &budget)
-            return found ? true : (budget < 0 ? nil : false)
-        }
-
-        private func consistent(_ partial: Partial, _ goal: Condition) -> Bool {
-            if partial.evaluate(goal, ruleBase) == false { return false }
-            return !constraints.contains { partial.evaluate($0.violation, ruleBase) == true }
-        }
-
-        private func assign(_ decisions: ArraySlice<DecisionRef>, _ assumptions: ArraySlice<String>, _ partial: inout Partial,
-                            _ goal: Condition, _ budget: inout Int) -> Bool {
-            budget -= 1
-            guard budget >= 0, consistent(partial, goal) else { return false }
-            if let decision = decisions.first {
-                for option in ruleBase.decision(decision)?.options ?? [] {
-                    partial.choices[decision] = option
-                    if assign(decisions.dropFirst(), assumptions, &partial, goal, &budget) { return true }
-                }
-                partial.choices[decision] = nil
-                return false
-            }
-            if let assumption = assumptions.first {
-                for value in [true, false] {
-                    partial.assumptions[assumption] = value
-                    if assign(decisions, assumptions.dropFirst(), &partial, goal, &budget) { return true }
-                }
-                partial.assumptions[assumption] = nil
-                return false
-            }
-            return partial.evaluate(goal, ruleBase) == true
-        }
-    }
-
-    /// A partial assignment with three-valued evaluation: `nil` means "not decided yet".
-    struct Partial {
-        var choices: [DecisionRef: Option] = [:]
-        var assumptions: [String: Bool] = [:]
-
-        func evaluate(_ condition: Condition, _ ruleBase: RuleBase) -> Bool? {
-            switch condition {
-            case .chosen(let ref):
-                return choices[ref.decision].map { $0.id == ref.option }
-            case .deviates(let ref):
-                return choices[ref].map { !$0.isCurrentLine }
-            case .assumption(let id, let value):
-                return assumptions[id].map { $0 == value }
-            case .all(let parts):
-                var unknown = false
-                for part in parts {
-                    switch evaluate(part, ruleBase) {
-                    case false?: return false
-                    case nil: unknown = true
-                    case true?: break
-                    }
-                }
-                return unknown ? nil : true
-            case .any(let parts):
-                var unknown = false
-                for part in parts {
-                    switch evaluate(part, ruleBase) {
-                    case true?: return true
-                    case nil: unknown = true
-                    case false?: break
-                    }
-                }
-                return unknown ? nil : false
-            case .not(let inner):
-                return evaluate(inner, ruleBase).map { !$0 }
-            }
-        }
     }
 }
