@@ -19,6 +19,8 @@ let package = Package(
         .target(
             name: "AkkoordCore",
             dependencies: [
+                // The loader composes from libyaml's events through `CYaml`, the libyaml that comes with Yams
+                // (see docs/decisions.md, 16); depending on the Yams product is what makes that module available.
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
