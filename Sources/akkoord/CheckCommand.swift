@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func once() throws(ExitCode) {
-        let files = RuleBaseFiles.list(ruleBase.rules) + scenarios
+        let files = ((try? RuleBaseLayout(directory: ruleBase.rules))?.allFiles ?? []) + scenarios
         let loaded: Loaded<RuleBase>
         do {
             loaded = try RuleBaseLoader().load(directory: ruleBase.rules)
@@ -71,17 +71,5 @@ struct CheckCommand: ParsableCommand {
         if let summary { FileHandle.standardError.write(Data(summary.utf8)) }
         if unusable { throw ExitStatus.unusableInput }
         if result.errors > 0 { throw ExitStatus.findings }
-    }
-}
-
-/// The YAML files of a rule-base folder, for reports that list what was checked.
-enum RuleBaseFiles {
-    static func list(_ directory: String) -> [String] {
-        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        return [base + "/dossier.yaml"] + ["fiches", "regels"].flatMap { folder -> [String] in
-            let path = base + "/" + folder
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { path + "/" + $0 }
-        }
     }
 }

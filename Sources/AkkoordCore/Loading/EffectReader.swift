@@ -25,7 +25,7 @@ struct EffectReader {
         if let node = reader.node("totaal") { total = self.amount(node, what: "'totaal'") }
         if let node = reader.node("aandeel"), let text = context.text(node, what: "'aandeel'") {
             share = MoneyParser.parseShare(text)
-            if share == nil { context.sink.error(context.location(of: node), "'aandeel' moet een percentage zijn zoals 50% (gevonden: '\(text)')") }
+            if share == nil { context.sink.error(context.location(of: node), "'aandeel' moet een percentage zijn zoals 50% (gevonden: \(InputText.quoted(text)))") }
         }
         if reader.has("totaal") != reader.has("aandeel"), !reader.has("bedrag") {
             context.sink.error(reader.location, "'totaal' en 'aandeel' horen bij elkaar: geef beide, of geef 'bedrag'")
@@ -106,7 +106,7 @@ struct EffectReader {
         if let money = MoneyParser.parseEuros(text) { return money }
         let hint = text.contains(".") && !text.contains(",") && text.split(separator: ".").last?.count != 3
             ? " (decimalen schrijf je met een komma: \"1.234,50\"; geen 1.5 of 0.5)" : ""
-        context.sink.error(context.location(of: node), "\(what) moet een bedrag in euro zijn, een {min, max}-bandbreedte of 'onbekend' (gevonden: '\(text)')\(hint)")
+        context.sink.error(context.location(of: node), "\(what) moet een bedrag in euro zijn, een {min, max}-bandbreedte of 'onbekend' (gevonden: \(InputText.quoted(text)))\(hint)")
         return nil
     }
 
@@ -127,7 +127,7 @@ struct EffectReader {
             let code = bron.string("fiche", required: fiche == nil) ?? fiche
             guard let code, let quote = bron.string("citaat") else { return nil }
             if !FicheCode.isValid(code) {
-                context.sink.error(bron.keyLocation("fiche"), "'\(code)' is geen fichecode (zoals 2F)")
+                context.sink.error(bron.keyLocation("fiche"), "\(InputText.quoted(code)) is geen fichecode (zoals 2F)")
             }
             return .quote(fiche: code, text: quote)
         }
@@ -137,7 +137,7 @@ struct EffectReader {
         if let value = E(rawValue: text) { return value }
         let allowed = E.allCases.map(\.rawValue)
         context.sink.error(context.location(of: node),
-                           "'\(what)' moet een van \(allowed.joined(separator: ", ")) zijn (gevonden: '\(text)')\(Suggestion.hint(for: text, in: allowed))")
+                           "\(InputText.quoted(what)) moet een van \(allowed.joined(separator: ", ")) zijn (gevonden: \(InputText.quoted(text)))\(Suggestion.hint(for: text, in: allowed))")
         return nil
     }
 }

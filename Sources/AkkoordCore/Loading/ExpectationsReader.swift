@@ -11,11 +11,11 @@ struct ExpectationsReader {
         if let keuzes = reader.mapping("keuzes", required: false) {
             for pair in keuzes.pairs {
                 guard let ref = DecisionRef(parsing: pair.key), let decision = ruleBase.decision(ref) else {
-                    context.sink.error(context.location(of: pair.keyNode), "onbekende beslissing '\(pair.key)' in de verwachtingen")
+                    context.sink.error(context.location(of: pair.keyNode), "onbekende beslissing \(InputText.quoted(pair.key)) in de verwachtingen")
                     continue
                 }
                 guard let option = context.text(pair.value, what: "de verwachte keuze"), decision.option(option) != nil else {
-                    context.sink.error(context.location(of: pair.value), "beslissing \(ref) heeft geen optie '\(pair.value.scalarText ?? "")'")
+                    context.sink.error(context.location(of: pair.value), "beslissing \(ref) heeft geen optie \(InputText.quoted(pair.value.scalarText ?? ""))")
                     continue
                 }
                 expectations.choices[ref] = Located(option, at: context.location(of: pair.value))
@@ -24,7 +24,7 @@ struct ExpectationsReader {
         if let perYear = reader.mapping("nadeel_per_jaar", required: false) {
             for pair in perYear.pairs {
                 guard let year = context.integer(pair.keyNode, what: "een jaar"), ruleBase.info.years.contains(year) else {
-                    context.sink.error(context.location(of: pair.keyNode), "'\(pair.key)' is geen jaar in de periode")
+                    context.sink.error(context.location(of: pair.keyNode), "\(InputText.quoted(pair.key)) is geen jaar in de periode")
                     continue
                 }
                 if let total = total(pair.value, effects: effects) {
@@ -42,7 +42,7 @@ struct ExpectationsReader {
             reader.list(key) { node in
                 guard let id = context.text(node, what: "een regel-id") else { return nil }
                 guard ruleIDs.contains(id) else {
-                    context.sink.error(context.location(of: node), "onbekende regel '\(id)'\(Suggestion.hint(for: id, in: ruleIDs))")
+                    context.sink.error(context.location(of: node), "onbekende regel \(InputText.quoted(id))\(Suggestion.hint(for: id, in: ruleIDs))")
                     return nil
                 }
                 return Located(id, at: context.location(of: node))

@@ -10,7 +10,7 @@ struct FicheReader {
         reader.allowOnly(FormatKeys.fiche, in: "een fiche")
         let code = reader.string("code")
         if let code, !FicheCode.isValid(code) {
-            context.sink.error(context.location(of: reader.node("code")!), "'code' moet een fichecode zijn zoals 2F (gevonden: '\(code)')")
+            context.sink.error(context.location(of: reader.node("code")!), "'code' moet een fichecode zijn zoals 2F (gevonden: \(InputText.quoted(code)))")
         }
         let programme = reader.identifier("programma")
         let effects = EffectReader(context: context, fiche: code, defaultProgramme: programme)
@@ -41,7 +41,7 @@ struct FicheReader {
         guard let text = context.text(node, what: what) else { return nil }
         guard let moment = periods.parse(text) else {
             context.sink.error(context.location(of: node),
-                               "\(what): periode '\(text)' wordt niet begrepen (zie docs/format.md, Periodes)")
+                               "\(what): periode \(InputText.quoted(text)) wordt niet begrepen (zie docs/format.md, Periodes)")
             return nil
         }
         return moment
@@ -98,7 +98,7 @@ struct FicheReader {
         let options = reader.list("opties", required: true) { option($0, effects: effects) }
         var seen: Set<String> = []
         for option in options where !seen.insert(option.id).inserted {
-            context.sink.error(option.location, "optie-id '\(option.id)' komt twee keer voor in deze beslissing")
+            context.sink.error(option.location, "optie-id \(InputText.quoted(option.id)) komt twee keer voor in deze beslissing")
         }
         if reader.has("opties"), options.count == 1 {
             context.sink.error(reader.keyLocation("opties"), "een beslissing heeft minstens twee opties nodig")

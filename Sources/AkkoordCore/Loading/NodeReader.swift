@@ -20,7 +20,7 @@ struct MappingReader {
     func allowOnly(_ allowed: [String], in what: String) {
         for pair in pairs where !allowed.contains(pair.key) {
             context.sink.error(context.location(of: pair.keyNode),
-                               "onbekende sleutel '\(pair.key)' in \(what)\(Suggestion.hint(for: pair.key, in: allowed))")
+                               "onbekende sleutel \(InputText.quoted(pair.key)) in \(what)\(Suggestion.hint(for: pair.key, in: allowed))")
         }
     }
 
@@ -33,7 +33,7 @@ struct MappingReader {
     }
 
     private func missing(_ key: String) {
-        context.sink.error(location, "verplichte sleutel '\(key)' ontbreekt")
+        context.sink.error(location, "verplichte sleutel \(InputText.quoted(key)) ontbreekt")
     }
 
     /// A required or optional text.
@@ -42,7 +42,7 @@ struct MappingReader {
             if required { missing(key) }
             return nil
         }
-        return context.text(node, what: "'\(key)'")
+        return context.text(node, what: "\(InputText.quoted(key))")
     }
 
     /// A text that must be a simple identifier.
@@ -50,7 +50,7 @@ struct MappingReader {
         guard let value = string(key, required: required) else { return nil }
         guard Identifier.isValid(value) else {
             context.sink.error(context.location(of: node(key)!),
-                               "'\(key)' moet een id zijn van kleine letters, cijfers en '-' (gevonden: '\(value)')")
+                               "\(InputText.quoted(key)) moet een id zijn van kleine letters, cijfers en '-' (gevonden: \(InputText.quoted(value)))")
             return nil
         }
         return value
@@ -61,7 +61,7 @@ struct MappingReader {
             if required { missing(key) }
             return nil
         }
-        return context.bool(node, what: "'\(key)'")
+        return context.bool(node, what: "\(InputText.quoted(key))")
     }
 
     func integer(_ key: String, required: Bool = true) -> Int? {
@@ -69,7 +69,7 @@ struct MappingReader {
             if required { missing(key) }
             return nil
         }
-        return context.integer(node, what: "'\(key)'")
+        return context.integer(node, what: "\(InputText.quoted(key))")
     }
 
     /// A list of items read with `item`; a single scalar is not accepted as a list.
@@ -80,7 +80,7 @@ struct MappingReader {
         }
         guard case .sequence(let sequence) = node.content else {
             context.sink.error(context.location(of: node),
-                               "'\(key)' moet een lijst zijn, maar is \(ReadContext.kind(of: node))")
+                               "\(InputText.quoted(key)) moet een lijst zijn, maar is \(ReadContext.kind(of: node))")
             return []
         }
         return sequence.compactMap(item)
@@ -88,7 +88,7 @@ struct MappingReader {
 
     /// A list of texts.
     func strings(_ key: String, required: Bool = false) -> [String] {
-        list(key, required: required) { context.text($0, what: "een element van '\(key)'") }
+        list(key, required: required) { context.text($0, what: "een element van \(InputText.quoted(key))") }
     }
 
     /// A nested mapping.
@@ -97,7 +97,7 @@ struct MappingReader {
             if required { missing(key) }
             return nil
         }
-        return MappingReader(node, what: what ?? "'\(key)'", context: context)
+        return MappingReader(node, what: what ?? "\(InputText.quoted(key))", context: context)
     }
 }
 
@@ -112,7 +112,7 @@ struct ReadContext {
 
     static func kind(of node: YAMLNode) -> String {
         switch node.content {
-        case .scalar(let text, let isPlain): text.isEmpty && isPlain ? "leeg" : "een tekst ('\(text.prefix(40))')"
+        case .scalar(let text, let isPlain): text.isEmpty && isPlain ? "leeg" : "een tekst (\(InputText.quoted(text.prefix(40))))"
         case .sequence: "een lijst"
         case .mapping: "een mapping"
         }
@@ -149,9 +149,9 @@ struct ReadContext {
         case "ja", "true": return true
         case "nee", "false": return false
         case "yes", "no", "on", "off", "y", "n":
-            sink.error(location(of: node), "\(what): '\(raw)' is dubbelzinnig (YAML 1.1 maakt er een boolean van); schrijf ja of nee")
+            sink.error(location(of: node), "\(what): \(InputText.quoted(raw)) is dubbelzinnig (YAML 1.1 maakt er een boolean van); schrijf ja of nee")
         default:
-            sink.error(location(of: node), "\(what) moet ja of nee zijn (gevonden: '\(raw)')")
+            sink.error(location(of: node), "\(what) moet ja of nee zijn (gevonden: \(InputText.quoted(raw)))")
         }
         return nil
     }
@@ -161,15 +161,15 @@ struct ReadContext {
         guard let raw = text(node, what: what) else { return nil }
         let digits = raw.hasPrefix("-") ? String(raw.dropFirst()) : raw
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            sink.error(location(of: node), "\(what) moet een geheel getal zijn (gevonden: '\(raw)')")
+            sink.error(location(of: node), "\(what) moet een geheel getal zijn (gevonden: \(InputText.quoted(raw)))")
             return nil
         }
         if digits.count > 1, digits.hasPrefix("0") {
-            sink.error(location(of: node), "\(what): '\(raw)' heeft een voorloopnul (YAML 1.1 leest dat als octaal); laat de nul weg")
+            sink.error(location(of: node), "\(what): \(InputText.quoted(raw)) heeft een voorloopnul (YAML 1.1 leest dat als octaal); laat de nul weg")
             return nil
         }
         guard let value = Int(raw), digits.count <= 15 else {
-            sink.error(location(of: node), "\(what): '\(raw)' is te groot")
+            sink.error(location(of: node), "\(what): \(InputText.quoted(raw)) is te groot")
             return nil
         }
         return value

@@ -16,10 +16,10 @@ struct ReferenceChecker {
 
         for fiche in ruleBase.fiches {
             for opgave in fiche.opgaven where !opgaven.contains(opgave) {
-                sink.error(fiche.location, "fiche \(fiche.code): onbekende opgave '\(opgave)'\(Suggestion.hint(for: opgave, in: opgaven))")
+                sink.error(fiche.location, "fiche \(fiche.code): onbekende opgave \(InputText.quoted(opgave))\(Suggestion.hint(for: opgave, in: opgaven))")
             }
             if !programmes.contains(fiche.programme) {
-                sink.error(fiche.location, "fiche \(fiche.code): onbekend programma '\(fiche.programme)'\(Suggestion.hint(for: fiche.programme, in: programmes))")
+                sink.error(fiche.location, "fiche \(fiche.code): onbekend programma \(InputText.quoted(fiche.programme))\(Suggestion.hint(for: fiche.programme, in: programmes))")
             }
             duplicates(fiche.decisions.map { ($0.id, $0.location) }, what: "beslissing in fiche \(fiche.code)")
             for development in fiche.externalDevelopments {
@@ -27,7 +27,7 @@ struct ReferenceChecker {
             }
             for relation in fiche.relations {
                 if let code = relation.fiche, !codes.contains(code) {
-                    sink.error(relation.location, "relatie naar onbekende fiche '\(code)'\(Suggestion.hint(for: code, in: codes))")
+                    sink.error(relation.location, "relatie naar onbekende fiche \(InputText.quoted(code))\(Suggestion.hint(for: code, in: codes))")
                 }
             }
             if let moment = fiche.steeringMoment { steering(moment) }
@@ -47,7 +47,7 @@ struct ReferenceChecker {
             (rule.requires + rule.excludes).forEach { reference($0, at: rule.location) }
             rule.effects.forEach { effect($0, codes: codes, programmes: programmes) }
             if case .quote(let code, _)? = rule.provenance, !codes.contains(code) {
-                sink.error(rule.location, "regel '\(rule.id)': bron verwijst naar onbekende fiche '\(code)'")
+                sink.error(rule.location, "regel \(InputText.quoted(rule.id)): bron verwijst naar onbekende fiche \(InputText.quoted(code))")
             }
         }
     }
@@ -56,7 +56,7 @@ struct ReferenceChecker {
         var seen: [String: SourceLocation] = [:]
         for (id, location) in items {
             if let first = seen[id] {
-                sink.error(location, "\(what) '\(id)' is dubbel (eerder in \(first))")
+                sink.error(location, "\(what) \(InputText.quoted(id)) is dubbel (eerder in \(first))")
             } else {
                 seen[id] = location
             }
@@ -65,17 +65,17 @@ struct ReferenceChecker {
 
     private func assumption(_ id: String, at location: SourceLocation, known: Set<String>) {
         if !known.contains(id) {
-            sink.error(location, "onbekende aanname '\(id)'\(Suggestion.hint(for: id, in: known))")
+            sink.error(location, "onbekende aanname \(InputText.quoted(id))\(Suggestion.hint(for: id, in: known))")
         }
     }
 
     private func decisionReference(_ ref: DecisionRef, at location: SourceLocation) {
         guard let fiche = ruleBase.fiche(ref.fiche) else {
-            sink.error(location, "'\(ref)' verwijst naar onbekende fiche '\(ref.fiche)'\(Suggestion.hint(for: ref.fiche, in: ruleBase.fiches.map(\.code)))")
+            sink.error(location, "\(InputText.quoted(ref)) verwijst naar onbekende fiche \(InputText.quoted(ref.fiche))\(Suggestion.hint(for: ref.fiche, in: ruleBase.fiches.map(\.code)))")
             return
         }
         if fiche.decision(ref.decision) == nil {
-            sink.error(location, "'\(ref)': fiche \(ref.fiche) heeft geen beslissing '\(ref.decision)'\(Suggestion.hint(for: ref.decision, in: fiche.decisions.map(\.id)))")
+            sink.error(location, "\(InputText.quoted(ref)): fiche \(ref.fiche) heeft geen beslissing \(InputText.quoted(ref.decision))\(Suggestion.hint(for: ref.decision, in: fiche.decisions.map(\.id)))")
         }
     }
 
@@ -83,13 +83,13 @@ struct ReferenceChecker {
         decisionReference(ref.decision, at: location)
         guard let decision = ruleBase.decision(ref.decision) else { return }
         if decision.option(ref.option) == nil {
-            sink.error(location, "'\(ref)': beslissing \(ref.decision) heeft geen optie '\(ref.option)'\(Suggestion.hint(for: ref.option, in: decision.options.map(\.id)))")
+            sink.error(location, "\(InputText.quoted(ref)): beslissing \(ref.decision) heeft geen optie \(InputText.quoted(ref.option))\(Suggestion.hint(for: ref.option, in: decision.options.map(\.id)))")
         }
     }
 
     private func effect(_ effect: BudgetEffect, codes: Set<String>, programmes: Set<String>) {
         if !programmes.contains(effect.programme) {
-            sink.error(effect.location, "onbekend programma '\(effect.programme)'\(Suggestion.hint(for: effect.programme, in: programmes))")
+            sink.error(effect.location, "onbekend programma \(InputText.quoted(effect.programme))\(Suggestion.hint(for: effect.programme, in: programmes))")
         }
         let years = ruleBase.info.years
         let used: [Int] = switch effect.timing {
@@ -101,13 +101,13 @@ struct ReferenceChecker {
             sink.error(effect.location, "jaar \(year) ligt buiten de periode \(years.lowerBound)–\(years.upperBound)")
         }
         if case .quote(let code, _) = effect.provenance, !codes.contains(code) {
-            sink.error(effect.location, "bron verwijst naar onbekende fiche '\(code)'")
+            sink.error(effect.location, "bron verwijst naar onbekende fiche \(InputText.quoted(code))")
         }
     }
 
     private func steering(_ moment: SteeringMoment) {
         if let period = moment.moment.period, period.end.year < ruleBase.info.years.lowerBound {
-            sink.warning(moment.location, "stuurmoment '\(moment.text)' ligt vóór de start van de periode (\(ruleBase.info.years.lowerBound))")
+            sink.warning(moment.location, "stuurmoment \(InputText.quoted(moment.text)) ligt vóór de start van de periode (\(ruleBase.info.years.lowerBound))")
         }
     }
 }

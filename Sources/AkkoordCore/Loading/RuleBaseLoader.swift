@@ -20,17 +20,9 @@ public struct RuleBaseLoader: Sendable {
     /// Loads and validates the folder; throws ``LoadError`` with every diagnostic when it cannot be used.
     public func load(directory: String) throws(LoadError) -> Loaded<RuleBase> {
         let sink = DiagnosticSink()
-        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        let dossierPath = base + "/dossier.yaml"
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw LoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: base, line: 1, column: 1),
-                                                     "map met regels niet gevonden")])
-        }
-        if !FileManager.default.fileExists(atPath: dossierPath) {
-            sink.error(SourceLocation(file: dossierPath, line: 1, column: 1), "dossier.yaml ontbreekt in de map met regels")
-        }
-        let paths = ["fiches", "regels"].flatMap { RuleBaseLoader.yamlFiles(in: base + "/" + $0) }
+        let layout = try RuleBaseLayout(directory: directory)
+        let dossierPath = layout.dossier
+        let paths = layout.ficheFiles + layout.ruleFiles
         let ruleBase = load(paths: paths, dossierPath: dossierPath, source: .disk, sink: sink)
         if sink.hasErrors || ruleBase == nil { throw LoadError(diagnostics: sink.diagnostics) }
         return Loaded(value: ruleBase!, warnings: sink.diagnostics.sorted())
@@ -92,11 +84,6 @@ public struct RuleBaseLoader: Sendable {
     /// A buffer that concurrent iterations fill, each iteration only its own index, so no element is shared.
     private struct DisjointSlots<Element>: @unchecked Sendable {
         let buffer: UnsafeMutableBufferPointer<Element>
-    }
-
-    static func yamlFiles(in directory: String) -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
-        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { directory + "/" + $0 }
     }
 
     private func load(paths: [String], dossierPath: String, source: FileSource, sink: DiagnosticSink) -> RuleBase? {
@@ -205,7 +192,7 @@ struct DossierReader {
 
         mutating func first<T>(_ value: T, id: String, what: String, at node: YAMLNode) -> T? {
             if let line = lines[what + "\u{0}" + id] {
-                context.sink.error(context.location(of: node), "\(what) '\(id)' is dubbel (eerder op regel \(line))")
+                context.sink.error(context.location(of: node), "\(what) \(InputText.quoted(id)) is dubbel (eerder op regel \(line))")
                 return nil
             }
             lines[what + "\u{0}" + id] = node.line

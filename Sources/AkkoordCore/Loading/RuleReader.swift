@@ -57,14 +57,14 @@ struct RuleReader {
         case "keuze":
             guard let text = reader.string("keuze") else { return nil }
             guard let ref = OptionRef(parsing: text) else {
-                context.sink.error(context.location(of: reader.node("keuze")!), "'keuze' moet de vorm fiche.beslissing.optie hebben (gevonden: '\(text)')")
+                context.sink.error(context.location(of: reader.node("keuze")!), "'keuze' moet de vorm fiche.beslissing.optie hebben (gevonden: \(InputText.quoted(text)))")
                 return nil
             }
             return .chosen(ref)
         case "afwijking":
             guard let text = reader.string("afwijking") else { return nil }
             guard let ref = DecisionRef(parsing: text) else {
-                context.sink.error(context.location(of: reader.node("afwijking")!), "'afwijking' moet de vorm fiche.beslissing hebben (gevonden: '\(text)')")
+                context.sink.error(context.location(of: reader.node("afwijking")!), "'afwijking' moet de vorm fiche.beslissing hebben (gevonden: \(InputText.quoted(text)))")
                 return nil
             }
             return .deviates(ref)
@@ -77,7 +77,7 @@ struct RuleReader {
         default:
             let parts = reader.list(form, required: true) { self.condition($0) }
             guard !parts.isEmpty else {
-                context.sink.error(reader.keyLocation(form), "'\(form)' heeft minstens één voorwaarde nodig")
+                context.sink.error(reader.keyLocation(form), "\(InputText.quoted(form)) heeft minstens één voorwaarde nodig")
                 return nil
             }
             return form == "alle" ? .all(parts) : .any(parts)
@@ -86,9 +86,9 @@ struct RuleReader {
 
     func optionRefs(in reader: MappingReader, key: String) -> [OptionRef] {
         reader.list(key) { node in
-            guard let text = context.text(node, what: "een element van '\(key)'") else { return nil }
+            guard let text = context.text(node, what: "een element van \(InputText.quoted(key))") else { return nil }
             guard let ref = OptionRef(parsing: text) else {
-                context.sink.error(context.location(of: node), "'\(text)' moet de vorm fiche.beslissing.optie hebben")
+                context.sink.error(context.location(of: node), "\(InputText.quoted(text)) moet de vorm fiche.beslissing.optie hebben")
                 return nil
             }
             return ref

@@ -31,7 +31,7 @@ public struct ScenarioLoader: Sendable {
         if let text = reader.string("peildatum") {
             referenceDate = PeriodParser(coalitionStart: ruleBase.info.coalitionStart).parseDay(text)
             if referenceDate == nil {
-                sink.error(context.location(of: reader.node("peildatum")!), "'peildatum' moet een datum zijn zoals 2026-06-15 (gevonden: '\(text)')")
+                sink.error(context.location(of: reader.node("peildatum")!), "'peildatum' moet een datum zijn zoals 2026-06-15 (gevonden: \(InputText.quoted(text)))")
             }
         }
         var choices: [DecisionRef: Located<String>] = [:]
@@ -40,16 +40,16 @@ public struct ScenarioLoader: Sendable {
             for pair in keuzes.pairs {
                 let keyLocation = context.location(of: pair.keyNode)
                 guard let ref = DecisionRef(parsing: pair.key) else {
-                    sink.error(keyLocation, "'\(pair.key)' moet de vorm fiche.beslissing hebben (bijv. 2F.exploitatie)")
+                    sink.error(keyLocation, "\(InputText.quoted(pair.key)) moet de vorm fiche.beslissing hebben (bijv. 2F.exploitatie)")
                     continue
                 }
                 guard let decision = ruleBase.decision(ref) else {
-                    sink.error(keyLocation, "onbekende beslissing '\(pair.key)'\(Suggestion.hint(for: pair.key, in: decisions))")
+                    sink.error(keyLocation, "onbekende beslissing \(InputText.quoted(pair.key))\(Suggestion.hint(for: pair.key, in: decisions))")
                     continue
                 }
-                guard let option = context.text(pair.value, what: "de keuze voor '\(pair.key)'") else { continue }
+                guard let option = context.text(pair.value, what: "de keuze voor \(InputText.quoted(pair.key))") else { continue }
                 guard decision.option(option) != nil else {
-                    sink.error(context.location(of: pair.value), "beslissing \(ref) heeft geen optie '\(option)'\(Suggestion.hint(for: option, in: decision.options.map(\.id))) (opties: \(decision.options.map(\.id).joined(separator: ", ")))")
+                    sink.error(context.location(of: pair.value), "beslissing \(ref) heeft geen optie \(InputText.quoted(option))\(Suggestion.hint(for: option, in: decision.options.map(\.id))) (opties: \(decision.options.map(\.id).joined(separator: ", ")))")
                     continue
                 }
                 choices[ref] = Located(option, at: context.location(of: pair.value))
@@ -60,10 +60,10 @@ public struct ScenarioLoader: Sendable {
             let known = ruleBase.assumptions.map(\.id)
             for pair in aannames.pairs {
                 guard known.contains(pair.key) else {
-                    sink.error(context.location(of: pair.keyNode), "onbekende aanname '\(pair.key)'\(Suggestion.hint(for: pair.key, in: known))")
+                    sink.error(context.location(of: pair.keyNode), "onbekende aanname \(InputText.quoted(pair.key))\(Suggestion.hint(for: pair.key, in: known))")
                     continue
                 }
-                if let value = context.bool(pair.value, what: "aanname '\(pair.key)'") {
+                if let value = context.bool(pair.value, what: "aanname \(InputText.quoted(pair.key))") {
                     assumptions[pair.key] = Located(value, at: context.location(of: pair.value))
                 }
             }
@@ -73,9 +73,9 @@ public struct ScenarioLoader: Sendable {
             kader.allowOnly(FormatKeys.frame, in: "'kader'")
             let effects = EffectReader(context: context, fiche: nil, defaultProgramme: nil)
             func money(_ key: String) -> Money? {
-                guard let node = kader.node(key), let amount = effects.amount(node, what: "'\(key)'") else { return nil }
+                guard let node = kader.node(key), let amount = effects.amount(node, what: "\(InputText.quoted(key))") else { return nil }
                 guard case .exact(let value) = amount else {
-                    sink.error(context.location(of: node), "'\(key)' moet een exact bedrag zijn")
+                    sink.error(context.location(of: node), "\(InputText.quoted(key)) moet een exact bedrag zijn")
                     return nil
                 }
                 return value

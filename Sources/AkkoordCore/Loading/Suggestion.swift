@@ -1,11 +1,19 @@
 /// "Did you mean" suggestions based on edit distance.
 enum Suggestion {
+    /// The longest word for which a suggestion is looked for.
+    static let longestWord = 64
+
     /// The closest candidate within a small edit distance, if any.
+    ///
+    /// Only words of at most ``longestWord`` characters get a suggestion, and only candidates whose length is within
+    /// the allowed distance are compared, so a hostile value costs no more than a short one.
     static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        guard word.utf8.count <= longestWord * 4, word.count <= longestWord else { return nil }
         let limit = max(2, word.count / 3)
+        let lowered = word.lowercased()
         var best: (String, Int)?
-        for candidate in candidates.sorted() {
-            let distance = editDistance(word.lowercased(), candidate.lowercased())
+        for candidate in candidates.sorted() where abs(candidate.count - word.count) <= limit {
+            let distance = editDistance(lowered, candidate.lowercased())
             if distance <= limit, distance < (best?.1 ?? .max) { best = (candidate, distance) }
         }
         return best?.0
@@ -13,7 +21,7 @@ enum Suggestion {
 
     /// `" (bedoelde je 'x'?)"` or an empty string.
     static func hint(for word: String, in candidates: some Sequence<String>) -> String {
-        closest(to: word, in: candidates).map { "; bedoelde je '\($0)'?" } ?? ""
+        closest(to: word, in: candidates).map { "; bedoelde je \(InputText.quoted($0))?" } ?? ""
     }
 
     static func editDistance(_ lhs: String, _ rhs: String) -> Int {

@@ -206,7 +206,7 @@ private struct Tree {
         }
         if let earlier {
             throw .init(line: node.line, column: node.column,
-                        message: "dubbele sleutel '\(key)' (eerder gebruikt op regel \(earlier))")
+                        message: "dubbele sleutel \(InputText.quoted(key)) (eerder gebruikt op regel \(earlier))")
         }
     }
 }

@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
 
 /// Limits that keep hostile YAML from exhausting time or memory.
 public struct LoadLimits: Sendable, Hashable {
@@ -28,15 +35,42 @@ struct YAMLDocument {
         readBytes(path: path, limits: limits, sink: sink).flatMap { parse(data: $0, path: path, limits: limits, sink: sink) }
     }
 
-    /// Reads a file, refusing one larger than the limit before reading it into memory.
+    /// Reads a file, refusing one larger than the limit before reading it into memory. A file that cannot be read is
+    /// reported with its cause (missing, no permission, a folder, …).
     static func readBytes(path: String, limits: LoadLimits, sink: DiagnosticSink) -> Data? {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limits.maxFileBytes {
-            sink.error(start, "bestand is te groot (\(size) bytes; maximaal \(limits.maxFileBytes))")
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            sink.error(start, "kan het bestand niet lezen: \(SystemErrorText.current)")
             return nil
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            sink.error(start, "kan het bestand niet lezen (bestaat het?)")
+        defer { close(descriptor) }
+        var info = stat()
+        if fstat(descriptor, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                sink.error(start, "kan het bestand niet lezen: \(SystemErrorText.describe(EISDIR))")
+                return nil
+            }
+            if (info.st_mode & S_IFMT) == S_IFREG, info.st_size > limits.maxFileBytes {
+                sink.error(start, "bestand is te groot (\(info.st_size) bytes; maximaal \(limits.maxFileBytes))")
+                return nil
+            }
+        }
+        // Read at most one byte past the limit, so a device or pipe without a size cannot exhaust memory.
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while data.count <= limits.maxFileBytes {
+            let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                sink.error(start, "kan het bestand niet lezen: \(SystemErrorText.current)")
+                return nil
+            }
+            if count == 0 { break }
+            data.append(contentsOf: buffer[0..<count])
+        }
+        if data.count > limits.maxFileBytes {
+            sink.error(start, "bestand is te groot (meer dan \(limits.maxFileBytes) bytes)")
             return nil
         }
         return data

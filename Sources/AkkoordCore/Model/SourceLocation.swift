@@ -14,7 +14,8 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStr
         self.column = column
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `path:line:column`, with control characters in the path escaped so a diagnostic stays on one line.
+    public var description: String { "\(InputText.escaped(file)):\(line):\(column)" }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)

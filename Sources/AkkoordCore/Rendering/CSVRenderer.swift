@@ -68,10 +68,21 @@ public struct CSVRenderer: Sendable {
             let fraction = magnitude % 100
             return "\(sign)\(magnitude / 100)\(dialect == .excelNL ? "," : ".")\(fraction < 10 ? "0" : "")\(fraction)"
         case .text(var text):
-            // A text starting with a formula character would be executed by spreadsheet programs.
-            if let first = text.first, "=+-@\t\r".contains(first) { text = "'" + text }
+            if CSVRenderer.startsLikeFormula(text) { text = "'" + text }
             let needsQuotes = text.contains(separator) || text.contains("\"") || text.contains("\n") || text.contains("\r")
             return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
+    }
+
+    /// Whether a spreadsheet program could read the text as a formula: its first Unicode scalar, after the leading
+    /// white space, byte-order marks and zero-width characters that spreadsheets skip, is `=`, `+`, `-` or `@` (or
+    /// their full-width forms), or the text starts with a tab, carriage return or line feed. Scalars, not
+    /// characters: `=` followed by a combining accent is one character that does not equal `=`.
+    static func startsLikeFormula(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        if let first = scalars.first, ["\t", "\r", "\n"].contains(first) { return true }
+        let skipped: Set<UInt32> = [0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060, 0x00A0, 0x202F]
+        guard let first = scalars.first(where: { !($0.properties.isWhitespace || skipped.contains($0.value)) }) else { return false }
+        return ["=", "+", "-", "@", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"].contains(first)
     }
 }

@@ -26,12 +26,11 @@ public struct InputDigest: Sendable, Hashable {
     /// Hashes the rule-base folder (all YAML files, paths relative to it) and the scenario files as given.
     public init(ruleDirectory: String, scenarioPaths: [String]) {
         var files: [(String, Data)] = []
-        let base = URL(fileURLWithPath: ruleDirectory)
-        let paths = ["dossier.yaml"] + ["fiches", "regels"].flatMap { folder in
-            RuleBaseLoader.yamlFiles(in: base.appendingPathComponent(folder).path).map { folder + "/" + URL(fileURLWithPath: $0).lastPathComponent }
-        }
-        for path in paths {
-            if let data = FileManager.default.contents(atPath: base.appendingPathComponent(path).path) { files.append(("rules/" + path, data)) }
+        // A folder that cannot be listed was reported when the rule base was loaded; what can be read is hashed.
+        let layout = try? RuleBaseLayout(directory: ruleDirectory)
+        let prefix = (layout?.directory ?? ruleDirectory) + "/"
+        for path in layout?.allFiles ?? [] {
+            if let data = FileManager.default.contents(atPath: path) { files.append(("rules/" + path.dropFirst(prefix.count), data)) }
         }
         for path in scenarioPaths {
             if let data = FileManager.default.contents(atPath: path) { files.append(("scenarios/" + URL(fileURLWithPath: path).lastPathComponent, data)) }
