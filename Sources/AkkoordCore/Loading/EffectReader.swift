@@ -43,16 +43,18 @@ struct EffectReader {
                 : "een effect heeft precies één van 'jaar', 'jaren', 'vanaf' of 'per_jaar', niet \(timingKeys.joined(separator: " en "))")
         } else {
             switch timingKeys[0] {
-            case "jaar": timing = reader.integer("jaar").map { .years([$0]) }
-            case "jaren":
-                let years = reader.list("jaren") { context.integer($0, what: "een jaar") }
-                timing = years.isEmpty ? nil : .years(years)
-            case "vanaf": timing = reader.integer("vanaf").map { .from($0) }
+            case "jaar": timing = reader.year("jaar").map { .years([$0]) }
+            case "jaren": timing = yearList(reader).map { .years($0) }
+            case "vanaf": timing = reader.year("vanaf").map { .from($0) }
             default:
                 if let perYear = reader.mapping("per_jaar") {
+                    if perYear.pairs.isEmpty {
+                        context.sink.error(context.location(of: reader.node("per_jaar")!),
+                                           "'per_jaar' is leeg: het effect zou in geen enkel jaar meetellen; noem minstens één jaar")
+                    }
                     var amounts: [Int: Amount] = [:]
                     for pair in perYear.pairs {
-                        guard let year = context.integer(pair.keyNode, what: "een jaar in 'per_jaar'"),
+                        guard let year = context.year(pair.keyNode, what: "een jaar in 'per_jaar'"),
                               let value = self.amount(pair.value, what: "het bedrag voor \(pair.key)") else { continue }
                         amounts[year] = value
                     }
@@ -70,6 +72,11 @@ struct EffectReader {
         var nature: BudgetNature?
         if let text = reader.string("aard", required: false) {
             nature = enumValue(text, at: reader.node("aard")!, what: "aard")
+            if nature == .structureel, case .years(let years)? = timing, years.count == 1 {
+                context.sink.warning(reader.keyLocation("aard"), "'aard: structureel' met één jaar (\(years[0])): een "
+                    + "structureel effect loopt door, maar dit telt alleen in \(years[0]) en niet na de periode; schrijf "
+                    + "'vanaf: \(years[0])' als het blijvend is, of 'aard: incidenteel' als het eenmalig is")
+            }
         } else if let timing {
             if case .from = timing { nature = .structureel } else { nature = .incidenteel }
         }
@@ -81,6 +88,33 @@ struct EffectReader {
         return BudgetEffect(description: description, side: side, nature: nature, programme: programme, amount: amount,
                             total: total, share: share, cofunders: reader.strings("medefinanciers"), timing: timing,
                             provenance: provenance, location: reader.location)
+    }
+
+    /// The years of `jaren`: at least one, each once (a repeated year would silently count once).
+    private func yearList(_ reader: MappingReader) -> [Int]? {
+        guard let node = reader.node("jaren") else { return nil }
+        if case .sequence(let items) = node.content, items.isEmpty {
+            context.sink.error(context.location(of: node), "'jaren' is leeg: het effect zou in geen enkel jaar meetellen; "
+                + "noem minstens één jaar")
+            return nil
+        }
+        var seen: [Int: Int] = [:]
+        var complete = true
+        let years = reader.list("jaren") { item -> Int? in
+            guard let year = context.year(item, what: "een jaar in 'jaren'") else {
+                complete = false
+                return nil
+            }
+            if let line = seen[year] {
+                context.sink.error(context.location(of: item), "jaar \(year) staat twee keer in 'jaren' (eerder op regel \(line)); "
+                    + "een jaar telt één keer mee, geef het bedrag voor dat jaar één keer")
+                complete = false
+                return nil
+            }
+            seen[year] = item.line
+            return year
+        }
+        return complete && !years.isEmpty ? years : nil
     }
 
     /// `500000`, `"1.000.000,00"`, `{min: .., max: ..}` or `onbekend`.
