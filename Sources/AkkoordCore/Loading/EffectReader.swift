@@ -30,8 +30,15 @@ struct EffectReader {
         if reader.has("totaal") != reader.has("aandeel"), !reader.has("bedrag") {
             context.sink.error(reader.location, "'totaal' en 'aandeel' horen bij elkaar: geef beide, of geef 'bedrag'")
         }
-        if amount == nil, let total, let share { amount = total.applying(share) }
-        if let explicit = amount, let total, let share, reader.has("bedrag"), explicit != total.applying(share) {
+        if amount == nil, let total, let share {
+            // Cannot fail: 'totaal' is within the ceiling and a share is at most 100% (see MoneyLimits).
+            do throws(MoneyOverflow) {
+                amount = try total.applying(share)
+            } catch {
+                context.sink.error(reader.keyLocation("aandeel"), "'totaal' × 'aandeel': \(error)")
+            }
+        }
+        if let explicit = amount, let total, let share, reader.has("bedrag"), explicit != (try? total.applying(share)) {
             context.sink.error(reader.keyLocation("bedrag"), "'bedrag' is niet gelijk aan 'totaal' × 'aandeel'")
         }
 
@@ -137,7 +144,14 @@ struct EffectReader {
     }
 
     private func euros(_ text: String, at node: YAMLNode, what: String) -> Money? {
-        if let money = MoneyParser.parseEuros(text) { return money }
+        if let money = MoneyParser.parseEuros(text) {
+            guard money.cents.magnitude <= MoneyLimits.maxAmount.cents.magnitude else {
+                context.sink.error(context.location(of: node), "\(what): \(DutchFormat.euro(money)) is meer dan het plafond van "
+                    + "\(DutchFormat.euro(MoneyLimits.maxAmount)) (€ 100 miljard) per bedrag (zie docs/format.md, Grenzen)")
+                return nil
+            }
+            return money
+        }
         let hint = text.contains(".") && !text.contains(",") && text.split(separator: ".").last?.count != 3
             ? " (decimalen schrijf je met een komma: \"1.234,50\"; geen 1.5 of 0.5)" : ""
         context.sink.error(context.location(of: node), "\(what) moet een bedrag in euro zijn, een {min, max}-bandbreedte of 'onbekend' (gevonden: '\(text)')\(hint)")
