@@ -46,7 +46,14 @@ struct CheckCommand: ParsableCommand {
             do {
                 let scenario = try ScenarioLoader().load(path: path, ruleBase: loaded.value)
                 diagnostics += scenario.warnings
-                let evaluation = Evaluator().evaluate(scenario.value, in: loaded.value)
+                let evaluation: Evaluation
+                do throws(MoneyOverflow) {
+                    evaluation = try Evaluator().evaluate(scenario.value, in: loaded.value)
+                } catch {
+                    diagnostics.append(moneyDiagnostic(error, path: path))
+                    unusable = true
+                    continue
+                }
                 for message in evaluation.messages where message.level == .fout {
                     let location = message.location ?? SourceLocation(file: path, line: 1, column: 1)
                     diagnostics.append(Diagnostic(.error, location, "scenario \(path): \(message.text)"))

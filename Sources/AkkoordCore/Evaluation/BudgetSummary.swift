@@ -8,9 +8,19 @@ public struct BudgetSummary: Sendable, Hashable {
         public var baten: AmountTotal
         public var structural: AmountTotal
         public var incidental: AmountTotal
-
         /// Net burden: lasten − baten (positive = nadeel).
-        public var burden: AmountTotal { lasten.subtracting(baten) }
+        public var burden: AmountTotal
+
+        /// A year's totals; the net burden is computed with checked arithmetic.
+        public init(year: Int, lasten: AmountTotal, baten: AmountTotal, structural: AmountTotal,
+                    incidental: AmountTotal) throws(MoneyOverflow) {
+            self.year = year
+            self.lasten = lasten
+            self.baten = baten
+            self.structural = structural
+            self.incidental = incidental
+            self.burden = try lasten.subtracting(baten)
+        }
     }
 
     public var years: [YearTotals]
@@ -22,39 +32,46 @@ public struct BudgetSummary: Sendable, Hashable {
     public var structuralRunRate: AmountTotal
     /// How many applied effects have an unknown amount.
     public var unknownEffects: Int
+    /// The sum over all years of the period.
+    public var periodBurden: AmountTotal
 
-    /// Aggregates effects over `period`.
-    public init(effects: [AppliedEffect], ruleBase: RuleBase) {
+    /// Aggregates effects over `period`; throws only when a total does not fit (impossible for a loaded rule base).
+    public init(effects: [AppliedEffect], ruleBase: RuleBase) throws(MoneyOverflow) {
         let period = ruleBase.info.years
         var years: [YearTotals] = []
         var byProgramme: [String: [Int: AmountTotal]] = [:]
         var byOpgave: [String: [Int: AmountTotal]] = [:]
         for year in period {
-            var totals = YearTotals(year: year, lasten: .zero, baten: .zero, structural: .zero, incidental: .zero)
+            var lasten = AmountTotal.zero, baten = AmountTotal.zero
+            var structural = AmountTotal.zero, incidental = AmountTotal.zero
             for applied in effects {
                 guard let amount = applied.effect.amount(in: year) else { continue }
-                let burden = applied.effect.side == .lasten ? amount : amount.negated
+                let burden = applied.effect.side == .lasten ? amount : try amount.negated()
                 switch applied.effect.side {
-                case .lasten: totals.lasten.add(amount)
-                case .baten: totals.baten.add(amount)
+                case .lasten: try lasten.add(amount)
+                case .baten: try baten.add(amount)
                 }
                 switch applied.effect.nature {
-                case .structureel: totals.structural.add(burden)
-                case .incidenteel: totals.incidental.add(burden)
+                case .structureel: try structural.add(burden)
+                case .incidenteel: try incidental.add(burden)
                 }
-                byProgramme[applied.effect.programme, default: [:]][year, default: .zero].add(burden)
+                try byProgramme[applied.effect.programme, default: [:]][year, default: .zero].add(burden)
                 for opgave in ruleBase.fiche(applied.fiche)?.opgaven ?? [] {
-                    byOpgave[opgave, default: [:]][year, default: .zero].add(burden)
+                    try byOpgave[opgave, default: [:]][year, default: .zero].add(burden)
                 }
             }
-            years.append(totals)
+            years.append(try YearTotals(year: year, lasten: lasten, baten: baten, structural: structural,
+                                        incidental: incidental))
         }
         var runRate = AmountTotal.zero
         for applied in effects where applied.effect.nature == .structureel {
             if case .from = applied.effect.timing, let amount = applied.effect.amount(in: period.upperBound) {
-                runRate.add(applied.effect.side == .lasten ? amount : amount.negated)
+                try runRate.add(applied.effect.side == .lasten ? amount : try amount.negated())
             }
         }
+        var periodBurden = AmountTotal.zero
+        for totals in years { try periodBurden.add(totals.burden) }
+        self.periodBurden = periodBurden
         self.years = years
         self.byProgramme = byProgramme
         self.byOpgave = byOpgave
@@ -65,10 +82,5 @@ public struct BudgetSummary: Sendable, Hashable {
             default: applied.effect.amount == .unknown
             }
         }.count
-    }
-
-    /// The sum over all years of the period.
-    public var periodBurden: AmountTotal {
-        years.reduce(into: AmountTotal.zero) { $0.add($1.burden) }
     }
 }

@@ -3,7 +3,8 @@
 public struct Evaluator: Sendable {
     public init() {}
 
-    public func evaluate(_ scenario: Scenario, in ruleBase: RuleBase) -> Evaluation {
+    /// Throws only when money does not fit in `Int64` cents, which the loader's ceilings rule out (``MoneyLimits``).
+    public func evaluate(_ scenario: Scenario, in ruleBase: RuleBase) throws(MoneyOverflow) -> Evaluation {
         let choices = resolveChoices(scenario, ruleBase)
         let chosen = Dictionary(uniqueKeysWithValues: choices.map { ($0.ref, $0) })
         let assumptions = ruleBase.assumptions.map { assumption in
@@ -38,7 +39,7 @@ public struct Evaluator: Sendable {
                                            origin: origin, location: rule.location, state: state, ruleBase: ruleBase)
         }
 
-        let budget = BudgetSummary(effects: effects, ruleBase: ruleBase)
+        let budget = try BudgetSummary(effects: effects, ruleBase: ruleBase)
         messages += frameMessages(scenario.frame, budget: budget)
         if budget.unknownEffects > 0 {
             messages.append(EvaluationMessage(level: .info, kind: .onbekendBedrag,

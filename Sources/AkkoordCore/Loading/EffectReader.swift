@@ -30,8 +30,15 @@ struct EffectReader {
         if reader.has("totaal") != reader.has("aandeel"), !reader.has("bedrag") {
             context.sink.error(reader.location, "'totaal' en 'aandeel' horen bij elkaar: geef beide, of geef 'bedrag'")
         }
-        if amount == nil, let total, let share { amount = total.applying(share) }
-        if let explicit = amount, let total, let share, reader.has("bedrag"), explicit != total.applying(share) {
+        if amount == nil, let total, let share {
+            // Cannot fail: 'totaal' is within the ceiling and a share is at most 100% (see MoneyLimits).
+            do throws(MoneyOverflow) {
+                amount = try total.applying(share)
+            } catch {
+                context.sink.error(reader.keyLocation("aandeel"), "'totaal' × 'aandeel': \(error)")
+            }
+        }
+        if let explicit = amount, let total, let share, reader.has("bedrag"), explicit != (try? total.applying(share)) {
             context.sink.error(reader.keyLocation("bedrag"), "'bedrag' is niet gelijk aan 'totaal' × 'aandeel'")
         }
 
@@ -43,16 +50,18 @@ struct EffectReader {
                 : "een effect heeft precies één van 'jaar', 'jaren', 'vanaf' of 'per_jaar', niet \(timingKeys.joined(separator: " en "))")
         } else {
             switch timingKeys[0] {
-            case "jaar": timing = reader.integer("jaar").map { .years([$0]) }
-            case "jaren":
-                let years = reader.list("jaren") { context.integer($0, what: "een jaar") }
-                timing = years.isEmpty ? nil : .years(years)
-            case "vanaf": timing = reader.integer("vanaf").map { .from($0) }
+            case "jaar": timing = reader.year("jaar").map { .years([$0]) }
+            case "jaren": timing = yearList(reader).map { .years($0) }
+            case "vanaf": timing = reader.year("vanaf").map { .from($0) }
             default:
                 if let perYear = reader.mapping("per_jaar") {
+                    if perYear.pairs.isEmpty {
+                        context.sink.error(context.location(of: reader.node("per_jaar")!),
+                                           "'per_jaar' is leeg: het effect zou in geen enkel jaar meetellen; noem minstens één jaar")
+                    }
                     var amounts: [Int: Amount] = [:]
                     for pair in perYear.pairs {
-                        guard let year = context.integer(pair.keyNode, what: "een jaar in 'per_jaar'"),
+                        guard let year = context.year(pair.keyNode, what: "een jaar in 'per_jaar'"),
                               let value = self.amount(pair.value, what: "het bedrag voor \(pair.key)") else { continue }
                         amounts[year] = value
                     }
@@ -70,6 +79,11 @@ struct EffectReader {
         var nature: BudgetNature?
         if let text = reader.string("aard", required: false) {
             nature = enumValue(text, at: reader.node("aard")!, what: "aard")
+            if nature == .structureel, case .years(let years)? = timing, years.count == 1 {
+                context.sink.warning(reader.keyLocation("aard"), "'aard: structureel' met één jaar (\(years[0])): een "
+                    + "structureel effect loopt door, maar dit telt alleen in \(years[0]) en niet na de periode; schrijf "
+                    + "'vanaf: \(years[0])' als het blijvend is, of 'aard: incidenteel' als het eenmalig is")
+            }
         } else if let timing {
             if case .from = timing { nature = .structureel } else { nature = .incidenteel }
         }
@@ -81,6 +95,33 @@ struct EffectReader {
         return BudgetEffect(description: description, side: side, nature: nature, programme: programme, amount: amount,
                             total: total, share: share, cofunders: reader.strings("medefinanciers"), timing: timing,
                             provenance: provenance, location: reader.location)
+    }
+
+    /// The years of `jaren`: at least one, each once (a repeated year would silently count once).
+    private func yearList(_ reader: MappingReader) -> [Int]? {
+        guard let node = reader.node("jaren") else { return nil }
+        if case .sequence(let items) = node.content, items.isEmpty {
+            context.sink.error(context.location(of: node), "'jaren' is leeg: het effect zou in geen enkel jaar meetellen; "
+                + "noem minstens één jaar")
+            return nil
+        }
+        var seen: [Int: Int] = [:]
+        var complete = true
+        let years = reader.list("jaren") { item -> Int? in
+            guard let year = context.year(item, what: "een jaar in 'jaren'") else {
+                complete = false
+                return nil
+            }
+            if let line = seen[year] {
+                context.sink.error(context.location(of: item), "jaar \(year) staat twee keer in 'jaren' (eerder op regel \(line)); "
+                    + "een jaar telt één keer mee, geef het bedrag voor dat jaar één keer")
+                complete = false
+                return nil
+            }
+            seen[year] = item.line
+            return year
+        }
+        return complete && !years.isEmpty ? years : nil
     }
 
     /// `500000`, `"1.000.000,00"`, `{min: .., max: ..}` or `onbekend`.
@@ -103,7 +144,14 @@ struct EffectReader {
     }
 
     private func euros(_ text: String, at node: YAMLNode, what: String) -> Money? {
-        if let money = MoneyParser.parseEuros(text) { return money }
+        if let money = MoneyParser.parseEuros(text) {
+            guard money.cents.magnitude <= MoneyLimits.maxAmount.cents.magnitude else {
+                context.sink.error(context.location(of: node), "\(what): \(DutchFormat.euro(money)) is meer dan het plafond van "
+                    + "\(DutchFormat.euro(MoneyLimits.maxAmount)) (€ 100 miljard) per bedrag (zie docs/format.md, Grenzen)")
+                return nil
+            }
+            return money
+        }
         let hint = text.contains(".") && !text.contains(",") && text.split(separator: ".").last?.count != 3
             ? " (decimalen schrijf je met een komma: \"1.234,50\"; geen 1.5 of 0.5)" : ""
         context.sink.error(context.location(of: node), "\(what) moet een bedrag in euro zijn, een {min, max}-bandbreedte of 'onbekend' (gevonden: \(InputText.quoted(text)))\(hint)")

@@ -72,6 +72,15 @@ struct MappingReader {
         return context.integer(node, what: "\(InputText.quoted(key))")
     }
 
+    /// A year in ``Day/supportedYears``.
+    func year(_ key: String, required: Bool = true) -> Int? {
+        guard let node = node(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        return context.year(node, what: InputText.quoted(key))
+    }
+
     /// A list of items read with `item`; a single scalar is not accepted as a list.
     func list<T>(_ key: String, required: Bool = false, _ item: (YAMLNode) -> T?) -> [T] {
         guard let node = node(key) else {
@@ -154,6 +163,19 @@ struct ReadContext {
             sink.error(location(of: node), "\(what) moet ja of nee zijn (gevonden: \(InputText.quoted(raw)))")
         }
         return nil
+    }
+
+    /// The range of years as written in messages.
+    static let supportedYearsText = "\(Day.supportedYears.lowerBound)–\(Day.supportedYears.upperBound)"
+
+    /// A whole number that is a year in ``Day/supportedYears``.
+    func year(_ node: YAMLNode, what: String) -> Int? {
+        guard let value = integer(node, what: what) else { return nil }
+        guard Day.supportedYears.contains(value) else {
+            sink.error(location(of: node), "\(what): jaar \(value) ligt buiten \(ReadContext.supportedYearsText)")
+            return nil
+        }
+        return value
     }
 
     /// A whole number written in decimal digits; a leading zero is rejected (YAML 1.1 reads `010` as 8).

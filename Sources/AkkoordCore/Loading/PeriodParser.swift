@@ -43,7 +43,7 @@ public struct PeriodParser: Sendable {
     }
 
     private func year(_ word: String) -> Int? {
-        guard word.count == 4, let value = Int(word), (1900...2100).contains(value) else { return nil }
+        guard word.count == 4, let value = Int(word), Day.supportedYears.contains(value) else { return nil }
         return value
     }
 
@@ -101,7 +101,8 @@ public struct PeriodParser: Sendable {
     func isoDay(_ word: String) -> Day? {
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+              let year = Int(parts[0]), Day.supportedYears.contains(year),
+              let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
         return Day(year: year, month: month, day: day)
     }
 
@@ -109,11 +110,12 @@ public struct PeriodParser: Sendable {
     func dutchNumericDay(_ word: String) -> Day? {
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
-              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return nil }
+              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
+              Day.supportedYears.contains(year) else { return nil }
         return Day(year: year, month: month, day: day)
     }
 
-    /// Parses an exact day (`2026-06-15` or `15-06-2026`).
+    /// Parses an exact day (`2026-06-15` or `15-06-2026`) in ``Day/supportedYears``.
     public func parseDay(_ raw: String) -> Day? {
         let text = raw.trimmingCharacters(in: .whitespaces)
         return isoDay(text) ?? dutchNumericDay(text)

@@ -40,6 +40,7 @@ struct ReferenceChecker {
                 }
             }
         }
+        moneyCeiling()
         for rule in ruleBase.rules {
             rule.condition.optionRefs.forEach { reference($0, at: rule.location) }
             rule.condition.decisionRefs.forEach { decisionReference($0, at: rule.location) }
@@ -48,6 +49,36 @@ struct ReferenceChecker {
             rule.effects.forEach { effect($0, codes: codes, programmes: programmes) }
             if case .quote(let code, _)? = rule.provenance, !codes.contains(code) {
                 sink.error(rule.location, "regel \(InputText.quoted(rule.id)): bron verwijst naar onbekende fiche \(InputText.quoted(code))")
+            }
+        }
+    }
+
+    /// Refuses a rule base whose effects, added up by magnitude over every period year they touch, exceed
+    /// ``MoneyLimits/maxRuleBaseSum``: then no total, net burden or comparison of scenarios can overflow (the proof is
+    /// at ``MoneyLimits``). Reported once, at the effect that crosses the ceiling.
+    private func moneyCeiling() {
+        let years = ruleBase.info.years
+        var effects: [BudgetEffect] = []
+        for fiche in ruleBase.fiches {
+            effects += fiche.budgeted
+            for decision in fiche.decisions { for option in decision.options { effects += option.effects } }
+        }
+        for rule in ruleBase.rules { effects += rule.effects }
+        var sum = Money.zero
+        for effect in effects {
+            do throws(MoneyOverflow) {
+                for year in effect.years(within: years) {
+                    sum = try sum.adding(effect.amount(in: year)?.magnitude ?? .zero)
+                }
+            } catch {
+                sink.error(effect.location, "\(error)")
+                return
+            }
+            if sum > MoneyLimits.maxRuleBaseSum {
+                sink.error(effect.location, "de bedragen van alle effecten samen, opgeteld over de jaren van de periode, komen "
+                    + "hier boven het plafond van \(DutchFormat.euro(MoneyLimits.maxRuleBaseSum)) (€ 1 biljard); daarboven "
+                    + "kunnen totalen en verschillen niet meer exact in centen (zie docs/format.md, Grenzen)")
+                return
             }
         }
     }

@@ -145,14 +145,21 @@ struct DossierReader {
         var years: ClosedRange<Int>?
         if let periode = reader.mapping("periode") {
             periode.allowOnly(FormatKeys.period, in: "'periode'")
-            if let from = periode.integer("van"), let to = periode.integer("tot") {
-                if from <= to { years = from...to } else { context.sink.error(periode.location, "'van' ligt na 'tot'") }
+            if let from = periode.year("van"), let to = periode.year("tot") {
+                if from > to {
+                    context.sink.error(periode.location, "'van' ligt na 'tot'")
+                } else if to - from + 1 > Day.maxPeriodYears {
+                    context.sink.error(periode.keyLocation("tot"), "de periode \(from)–\(to) is \(to - from + 1) jaar; "
+                        + "maximaal \(Day.maxPeriodYears) jaar")
+                } else {
+                    years = from...to
+                }
             }
         }
         var start: Day?
         if let text = reader.string("start_coalitie") {
             start = PeriodParser(coalitionStart: Day(year: 2000, month: 1, day: 1)!).parseDay(text)
-            if start == nil { context.sink.error(reader.keyLocation("start_coalitie"), "'start_coalitie' moet een datum zijn zoals 2026-06-01") }
+            if start == nil { context.sink.error(reader.keyLocation("start_coalitie"), "'start_coalitie' moet een datum zijn zoals 2026-06-01, met een jaar in \(ReadContext.supportedYearsText)") }
         }
         var seen = UniqueIDs(context: context)
         let opgaven = reader.list("opgaven", required: true) { node in

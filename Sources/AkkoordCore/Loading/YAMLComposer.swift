@@ -47,7 +47,12 @@ struct YAMLComposer {
                 }
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
-                let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
+                let bytes = UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length))
+                if let control = Self.firstControlCharacter(in: bytes) {
+                    throw Failure(line: line, column: column, message: "tekst bevat het stuurteken \(control); stuurtekens "
+                        + "(ook via een escape zoals \"\\e\" of \"\\0\") zijn niet toegestaan in sleutels en waarden")
+                }
+                let text = String(decoding: bytes, as: UTF8.self)
                 let node = YAMLNode(content: .scalar(text, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE),
                                     line: line, column: column)
                 try tree.add(node, size: 1, height: 0, anchor: Self.name(scalar.anchor))
@@ -65,6 +70,30 @@ struct YAMLComposer {
                 break
             }
         }
+    }
+
+    /// The first control character in a scalar, written escaped (`\u{1B}`) so a message never carries it: C0 except
+    /// tab and line feed (a carriage return only directly before a line feed), DEL, and C1 (U+0080–U+009F). libyaml
+    /// refuses most of them as raw bytes, but double-quoted escapes such as `\e`, `\0`, `\x7F` and `\N` produce them.
+    static func firstControlCharacter(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var code: UInt32?
+            if byte < 0x20 {
+                let allowed = byte == 0x09 || byte == 0x0A
+                    || (byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A)
+                if !allowed { code = UInt32(byte) }
+            } else if byte == 0x7F {
+                code = 0x7F
+            } else if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+                // U+0080–U+009F are encoded as C2 80 … C2 9F.
+                code = UInt32(bytes[index + 1])
+            }
+            if let code, let scalar = Unicode.Scalar(code) { return InputText.escapedControl(scalar) }
+            index += 1
+        }
+        return nil
     }
 
     private static func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

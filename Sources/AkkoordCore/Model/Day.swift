@@ -12,6 +12,13 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         self.day = day
     }
 
+    /// The years a rule base or scenario may name (dates, periods, effect years); see docs/format.md, "Grenzen".
+    /// Wide enough for any planning horizon, narrow enough that a typo such as `20260` or `0000` is caught.
+    public static let supportedYears = 1900...2200
+
+    /// The longest dossier period in years (`periode: {van, tot}`, both ends included).
+    public static let maxPeriodYears = 30
+
     /// Number of days in a month.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {

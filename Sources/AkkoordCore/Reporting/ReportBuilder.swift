@@ -42,9 +42,7 @@ public struct ReportBuilder: Sendable {
             }
             let perYear = info.years.compactMap { year -> R.YearAmount? in
                 guard let amount = effect.amount(in: year) else { return nil }
-                var total = AmountTotal.zero
-                total.add(amount)
-                return R.YearAmount(jaar: year, bedrag: R.Total(total))
+                return R.YearAmount(jaar: year, bedrag: R.Total(AmountTotal(amount)))
             }
             return R.EffectLine(nummer: number, omschrijving: effect.description, fiche: applied.fiche,
                                 herkomst: applied.origin.description, soort: effect.side.rawValue,

@@ -61,8 +61,9 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
         public var aanwezig: [Bool]
     }
 
-    /// Compares reports; the first is the reference for deltas.
-    public init(reports: [ConsequenceReport]) {
+    /// Compares reports; the first is the reference for deltas. Throws only when a difference does not fit in `Int64`
+    /// cents, which the loader's ceilings rule out for reports of a loaded rule base (``MoneyLimits``).
+    public init(reports: [ConsequenceReport]) throws(MoneyOverflow) {
         typealias R = ConsequenceReport
         schemaVersion = Self.currentSchemaVersion
         dossier = reports.first?.dossier ?? R.DossierHeader(gemeente: "", titel: "", versie: "", periode: [])
@@ -88,32 +89,42 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
             Dictionary(report.effecten.map { (EffectKey(location: $0.locatie, origin: $0.herkomst), $0) }, uniquingKeysWith: { lhs, _ in lhs })
         }
         let keyedReports = reports.map(keyed)
-        func burden(_ line: R.EffectLine, year: Int) -> AmountTotal {
+        func burden(_ line: R.EffectLine, year: Int) throws(MoneyOverflow) -> AmountTotal {
             guard let amount = line.perJaar.first(where: { $0.jaar == year })?.bedrag.amountTotal else { return .zero }
-            return line.soort == BudgetSide.baten.rawValue ? AmountTotal.zero.subtracting(amount) : amount
+            return line.soort == BudgetSide.baten.rawValue ? try AmountTotal.zero.subtracting(amount) : amount
         }
-        func runRate(_ line: R.EffectLine) -> AmountTotal {
-            line.vanaf != nil && line.aard == BudgetNature.structureel.rawValue ? burden(line, year: lastYear) : .zero
+        func runRate(_ line: R.EffectLine) throws(MoneyOverflow) -> AmountTotal {
+            line.vanaf != nil && line.aard == BudgetNature.structureel.rawValue ? try burden(line, year: lastYear) : .zero
         }
-        func delta(_ index: Int, _ measure: (R.EffectLine) -> AmountTotal) -> R.Total {
+        func periodSum(_ line: R.EffectLine) throws(MoneyOverflow) -> AmountTotal {
+            var sum = AmountTotal.zero
+            for year in periodYears { try sum.add(burden(line, year: year)) }
+            return sum
+        }
+        func delta(_ index: Int, _ measure: (R.EffectLine) throws(MoneyOverflow) -> AmountTotal) throws(MoneyOverflow) -> R.Total {
             let mine = keyedReports[index], reference = keyedReports[0]
             var added = AmountTotal.zero, removed = AmountTotal.zero
-            for (key, line) in mine where reference[key] == nil { added.add(measure(line)) }
-            for (key, line) in reference where mine[key] == nil { removed.add(measure(line)) }
-            return R.Total(added.subtracting(removed))
+            for (key, line) in mine where reference[key] == nil { try added.add(measure(line)) }
+            for (key, line) in reference where mine[key] == nil { try removed.add(measure(line)) }
+            return R.Total(try added.subtracting(removed))
         }
-        func withDeltas(_ totals: [R.Total], _ measure: @escaping (R.EffectLine) -> AmountTotal) -> [TotalWithDelta] {
-            totals.enumerated().map { index, total in
-                TotalWithDelta(totaal: total, verschil: index == 0 ? nil : delta(index, measure))
+        func withDeltas(_ totals: [R.Total], _ measure: (R.EffectLine) throws(MoneyOverflow) -> AmountTotal)
+            throws(MoneyOverflow) -> [TotalWithDelta] {
+            var rows: [TotalWithDelta] = []
+            for (index, total) in totals.enumerated() {
+                rows.append(TotalWithDelta(totaal: total, verschil: index == 0 ? nil : try delta(index, measure)))
             }
+            return rows
         }
-        geld = periodYears.enumerated().map { index, year in
-            YearRow(jaar: year, nadeel: withDeltas(reports.map { $0.geld.jaren[index].nadeel }) { burden($0, year: year) })
+        var geld: [YearRow] = []
+        for (index, year) in periodYears.enumerated() {
+            geld.append(YearRow(jaar: year, nadeel: try withDeltas(reports.map { $0.geld.jaren[index].nadeel }) {
+                line throws(MoneyOverflow) in try burden(line, year: year)
+            }))
         }
-        structureelNaPeriode = withDeltas(reports.map(\.geld.structureelNaPeriode), runRate)
-        saldoPeriode = withDeltas(reports.map(\.samenvatting.saldoPeriode)) { line in
-            periodYears.reduce(into: AmountTotal.zero) { $0.add(burden(line, year: $1)) }
-        }
+        self.geld = geld
+        structureelNaPeriode = try withDeltas(reports.map(\.geld.structureelNaPeriode), runRate)
+        saldoPeriode = try withDeltas(reports.map(\.samenvatting.saldoPeriode), periodSum)
 
         struct MessageKey: Hashable, Comparable {
             var level: MessageLevel

@@ -15,7 +15,7 @@ public enum InputText {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where isControl(scalar): result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            case _ where isControl(scalar): result += escapedControl(scalar)
             default: result.unicodeScalars.append(scalar)
             }
         }
@@ -32,6 +32,12 @@ public enum InputText {
             suffix = "… (\(text.count) tekens)"
         }
         return "'\(escaped(shown))'\(suffix)"
+    }
+
+    /// One control character as `\u{1B}` (at least two hexadecimal digits).
+    public static func escapedControl(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return "\\u{" + (digits.count < 2 ? "0" + digits : digits) + "}"
     }
 
     /// C0 and C1 control characters and DEL.

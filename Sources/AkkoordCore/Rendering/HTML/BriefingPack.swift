@@ -2,19 +2,23 @@
 /// a timeline, a page per fiche, and CSV/JSON beside them. As a folder of files or as one self-contained HTML file.
 public struct BriefingPack: Sendable {
     public var ruleBase: RuleBase
-    public var reports: [ConsequenceReport]
+    public let reports: [ConsequenceReport]
     public var digest: InputDigest
     /// Optional marking on every page ("concept", "vertrouwelijk").
     public var marking: String?
 
-    public init(ruleBase: RuleBase, reports: [ConsequenceReport], digest: InputDigest, marking: String? = nil) {
+    /// The reports side by side.
+    let comparison: ScenarioComparison
+
+    /// Throws only when a difference between reports does not fit in `Int64` cents (see ``ScenarioComparison``).
+    public init(ruleBase: RuleBase, reports: [ConsequenceReport], digest: InputDigest,
+                marking: String? = nil) throws(MoneyOverflow) {
         self.ruleBase = ruleBase
         self.reports = reports
         self.digest = digest
         self.marking = marking
+        self.comparison = try ScenarioComparison(reports: reports)
     }
-
-    var comparison: ScenarioComparison { ScenarioComparison(reports: reports) }
 
     /// A file name stem per scenario, unique and safe: `huidige-lijn`, `bezuinigen`, ...
     var slugs: [String] {

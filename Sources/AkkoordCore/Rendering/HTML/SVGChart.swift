@@ -13,7 +13,8 @@ enum SVGChart {
     static func moneyPerYear(years: [Int], series: [Series], title: String) -> String {
         let width = 680.0, height = 280.0, left = 86.0, bottom = 34.0, top = 16.0
         let bounds: [Int64] = series.flatMap(\.values).flatMap { [$0.minCent, $0.maxCent] } + [0]
-        let low = Double(bounds.min() ?? 0), high = Double(bounds.max() ?? 0)
+        let lowCents = bounds.min() ?? 0, highCents = bounds.max() ?? 0
+        let low = Double(lowCents), high = Double(highCents)
         let span = max(high - low, 1)
         let plotHeight = height - bottom - top
         func y(_ cents: Int64) -> Double { top + (high - Double(cents)) / span * plotHeight }
@@ -23,7 +24,7 @@ enum SVGChart {
         svg += "<title id=\"chart-money-title\">\(HTMLText.escape(title))</title>"
         svg += "<defs><pattern id=\"hatch\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"2\" height=\"5\" fill=\"#777\"/></pattern></defs>"
         // Axis: zero line and extremes.
-        for value in Set([Int64(low), 0, Int64(high)]).sorted() {
+        for value in Set([lowCents, 0, highCents]).sorted() {
             let position = y(value)
             svg += "<line x1=\"\(fmt(left))\" x2=\"\(fmt(width - 6))\" y1=\"\(fmt(position))\" y2=\"\(fmt(position))\" stroke=\"\(value == 0 ? "#333" : "#ccc")\"/>"
             svg += "<text x=\"\(fmt(left - 6))\" y=\"\(fmt(position + 4))\" text-anchor=\"end\" font-size=\"11\">\(HTMLText.escape(DutchFormat.compact(Money(cents: value))))</text>"
