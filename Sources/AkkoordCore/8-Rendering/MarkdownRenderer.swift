@@ -172,7 +172,7 @@ public struct MarkdownRenderer: Sendable {
     /// Text from YAML on one line, with Markdown control characters escaped.
     func inline(_ text: String) -> String {
         // Most texts contain nothing to escape: one pass over the bytes decides.
-        guard text.utf8.contains(where: Self.needsEscaping) else { return ReadContext.trimmed(text) }
+        guard text.utf8.contains(where: Self.needsEscaping) else { return text.trimmingWhitespace() }
         var result = ""
         result.reserveCapacity(text.utf8.count + 8)
         for scalar in text.unicodeScalars {
@@ -184,7 +184,7 @@ public struct MarkdownRenderer: Sendable {
             default: result.unicodeScalars.append(scalar)
             }
         }
-        return ReadContext.trimmed(result)
+        return result.trimmingWhitespace()
     }
 
     /// Bytes that ``inline(_:)`` rewrites: line breaks and Markdown's punctuation.

@@ -133,22 +133,12 @@ struct ReadContext {
             sink.error(location(of: node), "\(what) moet een tekst zijn, maar is \(ReadContext.kind(of: node))")
             return nil
         }
-        let value = ReadContext.trimmed(scalar)
+        let value = scalar.trimmingWhitespace()
         if value.isEmpty || (isPlain && ["~", "null", "Null", "NULL"].contains(value)) {
             sink.error(location(of: node), "\(what) is leeg")
             return nil
         }
         return value
-    }
-
-    /// Text without leading and trailing white space; pure Swift, without a trip through NSString.
-    static func trimmed(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
-        if !first.properties.isWhitespace, !last.properties.isWhitespace { return text }
-        let scalars = text.unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[start...end])
     }
 
     /// `ja`/`nee` (or `true`/`false`); YAML 1.1 spellings are rejected with an explanation.
