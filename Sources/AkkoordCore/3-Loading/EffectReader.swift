@@ -105,20 +105,21 @@ struct EffectReader {
                 + "noem minstens één jaar")
             return nil
         }
-        var seen: [Int: Int] = [:]
+        var seen: [Int: SourceLocation] = [:]
         var complete = true
         let years = reader.list("jaren") { item -> Int? in
             guard let year = context.year(item, what: "een jaar in 'jaren'") else {
                 complete = false
                 return nil
             }
-            if let line = seen[year] {
-                context.sink.error(context.location(of: item), "jaar \(year) staat twee keer in 'jaren' (eerder op regel \(line)); "
-                    + "een jaar telt één keer mee, geef het bedrag voor dat jaar één keer")
+            if let first = seen[year] {
+                context.sink.error(context.location(of: item), "jaar \(year) staat twee keer in 'jaren'; "
+                    + "een jaar telt één keer mee, geef het bedrag voor dat jaar één keer",
+                    notes: [Diagnostic.Note(first, "eerste keer hier")])
                 complete = false
                 return nil
             }
-            seen[year] = item.line
+            seen[year] = context.location(of: item)
             return year
         }
         return complete && !years.isEmpty ? years : nil

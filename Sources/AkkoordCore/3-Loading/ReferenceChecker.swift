@@ -87,7 +87,7 @@ struct ReferenceChecker {
         var seen: [String: SourceLocation] = [:]
         for (id, location) in items {
             if let first = seen[id] {
-                sink.error(location, "\(what) \(InputText.quoted(id)) is dubbel (eerder in \(first))")
+                sink.error(location, "\(what) \(InputText.quoted(id)) is dubbel", notes: [Diagnostic.Note(first, "eerste keer hier")])
             } else {
                 seen[id] = location
             }

@@ -193,16 +193,17 @@ struct DossierReader {
     /// Remembers ids per kind and refuses a second use, at the second occurrence.
     struct UniqueIDs {
         let context: ReadContext
-        private var lines: [String: Int] = [:]
+        private var locations: [String: SourceLocation] = [:]
 
         init(context: ReadContext) { self.context = context }
 
         mutating func first<T>(_ value: T, id: String, what: String, at node: YAMLNode) -> T? {
-            if let line = lines[what + "\u{0}" + id] {
-                context.sink.error(context.location(of: node), "\(what) \(InputText.quoted(id)) is dubbel (eerder op regel \(line))")
+            if let first = locations[what + "\u{0}" + id] {
+                context.sink.error(context.location(of: node), "\(what) \(InputText.quoted(id)) is dubbel",
+                                   notes: [Diagnostic.Note(first, "eerste keer hier")])
                 return nil
             }
-            lines[what + "\u{0}" + id] = node.line
+            locations[what + "\u{0}" + id] = context.location(of: node)
             return value
         }
     }

@@ -15,6 +15,13 @@ struct YAMLComposer {
         var message: String
         /// For errors of libyaml's reader (bad bytes), the byte offset it stopped at.
         var byteOffset: Int?
+        /// A related line (the first occurrence of a duplicate key) and what to say there.
+        var note: (line: Int, message: String)?
+
+        static func == (lhs: Failure, rhs: Failure) -> Bool {
+            (lhs.line, lhs.column, lhs.message, lhs.byteOffset) == (rhs.line, rhs.column, rhs.message, rhs.byteOffset)
+                && lhs.note?.line == rhs.note?.line && lhs.note?.message == rhs.note?.message
+        }
     }
 
     let limits: LoadLimits
@@ -234,8 +241,8 @@ private struct Tree {
             }
         }
         if let earlier {
-            throw .init(line: node.line, column: node.column,
-                        message: "dubbele sleutel \(InputText.quoted(key)) (eerder gebruikt op regel \(earlier))")
+            throw .init(line: node.line, column: node.column, message: "dubbele sleutel \(InputText.quoted(key))",
+                        note: (earlier, "\(InputText.quoted(key)) staat hier al"))
         }
     }
 }

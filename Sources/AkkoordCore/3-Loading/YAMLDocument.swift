@@ -115,7 +115,8 @@ struct YAMLDocument {
         if character(line: failure.line, column: failure.column, in: bytes) == "\t" {
             message += "; tabs zijn niet toegestaan om in te springen, gebruik spaties"
         }
-        sink.error(SourceLocation(file: path, line: failure.line, column: failure.column), message)
+        let notes = failure.note.map { [Diagnostic.Note(SourceLocation(file: path, line: $0.line, column: 1), $0.message)] } ?? []
+        sink.error(SourceLocation(file: path, line: failure.line, column: failure.column), message, notes: notes)
     }
 
     private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
