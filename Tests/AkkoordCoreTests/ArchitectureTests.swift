@@ -84,4 +84,12 @@ struct ArchitectureTests {
         }
         #expect(violations.isEmpty, "\(violations.joined(separator: "\n"))")
     }
+
+    @Test func loadingNeverForceUnwrapsAYAMLNode() throws {
+        let stage = try #require(try Self.stages().first { $0.name.hasSuffix("-Loading") })
+        for file in Self.swiftFiles(in: stage.name) {
+            let code = Self.code(try String(contentsOf: file, encoding: .utf8))
+            #expect(code.range(of: #"node\([^()]*\)!"#, options: .regularExpression) == nil, "\(file.lastPathComponent)")
+        }
+    }
 }

@@ -15,7 +15,7 @@ struct EffectReader {
         guard let reader = MappingReader(node, what: "een effect", context: context) else { return nil }
         reader.allowOnly(FormatKeys.effect, in: "een effect")
         let description = reader.string("omschrijving")
-        let side: BudgetSide? = reader.string("soort").flatMap { enumValue($0, at: reader.node("soort")!, what: "soort") }
+        let side: BudgetSide? = reader.enumValue("soort")
         let provenance = self.provenance(in: reader, required: true)
 
         var amount: Amount?
@@ -56,7 +56,7 @@ struct EffectReader {
             default:
                 if let perYear = reader.mapping("per_jaar") {
                     if perYear.pairs.isEmpty {
-                        context.sink.error(context.location(of: reader.node("per_jaar")!),
+                        context.sink.error(reader.valueLocation("per_jaar"),
                                            "'per_jaar' is leeg: het effect zou in geen enkel jaar meetellen; noem minstens één jaar")
                     }
                     var amounts: [Int: Amount] = [:]
@@ -77,8 +77,8 @@ struct EffectReader {
             context.sink.error(reader.location, "verplichte sleutel 'bedrag' ontbreekt (schrijf 'onbekend' als niemand het bedrag weet)")
         }
         var nature: BudgetNature?
-        if let text = reader.string("aard", required: false) {
-            nature = enumValue(text, at: reader.node("aard")!, what: "aard")
+        if reader.has("aard") {
+            nature = reader.enumValue("aard", required: false)
             if nature == .structureel, case .years(let years)? = timing, years.count == 1 {
                 context.sink.warning(reader.keyLocation("aard"), "'aard: structureel' met één jaar (\(years[0])): een "
                     + "structureel effect loopt door, maar dit telt alleen in \(years[0]) en niet na de periode; schrijf "
@@ -131,8 +131,9 @@ struct EffectReader {
             guard let reader = MappingReader(node, what: what, context: context) else { return nil }
             reader.allowOnly(FormatKeys.range, in: "een bandbreedte")
             guard let minText = reader.string("min"), let maxText = reader.string("max") else { return nil }
-            guard let min = euros(minText, at: reader.node("min")!, what: "'min'"),
-                  let max = euros(maxText, at: reader.node("max")!, what: "'max'") else { return nil }
+            guard let minNode = reader.node("min"), let maxNode = reader.node("max"),
+                  let min = euros(minText, at: minNode, what: "'min'"),
+                  let max = euros(maxText, at: maxNode, what: "'max'") else { return nil }
             guard min <= max else {
                 context.sink.error(reader.location, "bandbreedte: 'min' (\(min)) is groter dan 'max' (\(max))")
                 return nil
@@ -180,13 +181,5 @@ struct EffectReader {
             }
             return .quote(fiche: code, text: quote)
         }
-    }
-
-    func enumValue<E: RawRepresentable & CaseIterable>(_ text: String, at node: YAMLNode, what: String) -> E? where E.RawValue == String {
-        if let value = E(rawValue: text) { return value }
-        let allowed = E.allCases.map(\.rawValue)
-        context.sink.error(context.location(of: node),
-                           "\(InputText.quoted(what)) moet een van \(allowed.joined(separator: ", ")) zijn (gevonden: \(InputText.quoted(text)))\(Suggestion.hint(for: text, in: allowed))")
-        return nil
     }
 }

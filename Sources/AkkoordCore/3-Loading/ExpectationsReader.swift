@@ -78,9 +78,7 @@ struct ExpectationsReader {
     private func pattern(_ node: YAMLNode) -> Expectations.MessagePattern? {
         guard let reader = MappingReader(node, what: "een verwachte melding", context: context) else { return nil }
         reader.allowOnly(FormatKeys.expectedMessage, in: "een verwachte melding")
-        let level: MessageLevel? = reader.string("niveau", required: false).flatMap {
-            EffectReader(context: context, fiche: nil, defaultProgramme: nil).enumValue($0, at: reader.node("niveau")!, what: "niveau")
-        }
+        let level: MessageLevel? = reader.enumValue("niveau", required: false)
         let pattern = Expectations.MessagePattern(level: level, contains: reader.string("bevat", required: false),
                                                   rule: reader.string("regel", required: false), location: reader.location)
         if pattern.level == nil, pattern.contains == nil, pattern.rule == nil {

@@ -10,7 +10,7 @@ struct FicheReader {
         reader.allowOnly(FormatKeys.fiche, in: "een fiche")
         let code = reader.string("code")
         if let code, !FicheCode.isValid(code) {
-            context.sink.error(context.location(of: reader.node("code")!), "'code' moet een fichecode zijn zoals 2F (gevonden: \(InputText.quoted(code)))")
+            context.sink.error(reader.valueLocation("code"), "'code' moet een fichecode zijn zoals 2F (gevonden: \(InputText.quoted(code)))")
         }
         let programme = reader.identifier("programma")
         let effects = EffectReader(context: context, fiche: code, defaultProgramme: programme)
@@ -86,7 +86,7 @@ struct FicheReader {
         reader.allowOnly(FormatKeys.decision, in: "een beslissing")
         let id = reader.identifier("id")
         let question = reader.string("vraag")
-        let shape: DecisionShape? = reader.string("vorm").flatMap { effects.enumValue($0, at: reader.node("vorm")!, what: "vorm") }
+        let shape: DecisionShape? = reader.enumValue("vorm")
         let steering = reader.mapping("stuurmoment", required: false).flatMap { steeringMoment($0) }
         var lapse: Lapse?
         if let verloopt = reader.mapping("verloopt", required: false) {
@@ -133,9 +133,7 @@ struct FicheReader {
     func relation(_ node: YAMLNode) -> Relation? {
         guard let reader = MappingReader(node, what: "een relatie", context: context) else { return nil }
         reader.allowOnly(FormatKeys.relation, in: "een relatie")
-        let kind: RelationKind? = reader.string("soort").flatMap {
-            EffectReader(context: context, fiche: nil, defaultProgramme: nil).enumValue($0, at: reader.node("soort")!, what: "soort")
-        }
+        let kind: RelationKind? = reader.enumValue("soort")
         let text = reader.string("tekst")
         let fiche = reader.string("fiche", required: false)
         let area = reader.string("beleidsterrein", required: false)

@@ -28,6 +28,17 @@ struct MappingReader {
 
     func node(_ key: String) -> YAMLNode? { pairs.first { $0.key == key }?.value }
 
+    /// Where the value under `key` is (the mapping itself when the key is absent), for messages about that value.
+    func valueLocation(_ key: String) -> SourceLocation {
+        node(key).map { context.location(of: $0) } ?? location
+    }
+
+    /// One of an enumeration's raw values under `key`; an other text is reported with the allowed values.
+    func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, required: Bool = true) -> E? where E.RawValue == String {
+        guard let text = string(key, required: required) else { return nil }
+        return context.enumValue(text, at: valueLocation(key), what: key)
+    }
+
     func keyLocation(_ key: String) -> SourceLocation {
         pairs.first { $0.key == key }.map { context.location(of: $0.keyNode) } ?? location
     }
@@ -49,7 +60,7 @@ struct MappingReader {
     func identifier(_ key: String, required: Bool = true) -> String? {
         guard let value = string(key, required: required) else { return nil }
         guard Identifier.isValid(value) else {
-            context.sink.error(context.location(of: node(key)!),
+            context.sink.error(valueLocation(key),
                                "\(InputText.quoted(key)) moet een id zijn van kleine letters, cijfers en '-' (gevonden: \(InputText.quoted(value)))")
             return nil
         }
@@ -142,6 +153,16 @@ struct ReadContext {
     }
 
     /// `ja`/`nee` (or `true`/`false`); YAML 1.1 spellings are rejected with an explanation.
+    /// One of an enumeration's raw values; an other text is reported at `location` with the allowed values.
+    func enumValue<E: RawRepresentable & CaseIterable>(_ text: String, at location: SourceLocation, what: String) -> E?
+    where E.RawValue == String {
+        if let value = E(rawValue: text) { return value }
+        let allowed = E.allCases.map(\.rawValue)
+        sink.error(location, "\(InputText.quoted(what)) moet een van \(allowed.joined(separator: ", ")) zijn "
+            + "(gevonden: \(InputText.quoted(text)))\(Suggestion.hint(for: text, in: allowed))")
+        return nil
+    }
+
     func bool(_ node: YAMLNode, what: String) -> Bool? {
         guard let raw = text(node, what: what) else { return nil }
         switch raw.lowercased() {

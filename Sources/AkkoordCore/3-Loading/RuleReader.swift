@@ -24,9 +24,7 @@ struct RuleReader {
         var message: RuleMessage?
         if let melding = then.mapping("melding", required: false) {
             melding.allowOnly(FormatKeys.message, in: "'melding'")
-            let level: MessageLevel? = melding.string("niveau").flatMap {
-                effects.enumValue($0, at: melding.node("niveau")!, what: "niveau")
-            }
+            let level: MessageLevel? = melding.enumValue("niveau")
             if let level, let text = melding.string("tekst") { message = RuleMessage(level: level, text: text) }
         }
         let ruleEffects = effects.effects(in: then)
@@ -57,14 +55,14 @@ struct RuleReader {
         case "keuze":
             guard let text = reader.string("keuze") else { return nil }
             guard let ref = OptionRef(parsing: text) else {
-                context.sink.error(context.location(of: reader.node("keuze")!), "'keuze' moet de vorm fiche.beslissing.optie hebben (gevonden: \(InputText.quoted(text)))")
+                context.sink.error(reader.valueLocation("keuze"), "'keuze' moet de vorm fiche.beslissing.optie hebben (gevonden: \(InputText.quoted(text)))")
                 return nil
             }
             return .chosen(ref)
         case "afwijking":
             guard let text = reader.string("afwijking") else { return nil }
             guard let ref = DecisionRef(parsing: text) else {
-                context.sink.error(context.location(of: reader.node("afwijking")!), "'afwijking' moet de vorm fiche.beslissing hebben (gevonden: \(InputText.quoted(text)))")
+                context.sink.error(reader.valueLocation("afwijking"), "'afwijking' moet de vorm fiche.beslissing hebben (gevonden: \(InputText.quoted(text)))")
                 return nil
             }
             return .deviates(ref)

@@ -31,7 +31,7 @@ public struct ScenarioLoader: Sendable {
         if let text = reader.string("peildatum") {
             referenceDate = PeriodParser(coalitionStart: ruleBase.info.coalitionStart).parseDay(text)
             if referenceDate == nil {
-                sink.error(context.location(of: reader.node("peildatum")!), "'peildatum' moet een datum zijn zoals 2026-06-15, met een jaar in \(ReadContext.supportedYearsText) (gevonden: \(InputText.quoted(text)))")
+                sink.error(reader.valueLocation("peildatum"), "'peildatum' moet een datum zijn zoals 2026-06-15, met een jaar in \(ReadContext.supportedYearsText) (gevonden: \(InputText.quoted(text)))")
             }
         }
         var choices: [DecisionRef: Located<String>] = [:]
