@@ -95,6 +95,14 @@ struct OutputSafetyTests {
         expectRefused(result, path: "pakket/index.html", "niet door akkoord pack geschreven")
         #expect(text(project.path("pakket/index.html")) == "mijn eigen index\n")
         #expect(!FileManager.default.fileExists(atPath: project.path("pakket/tijdlijn.html")), "a refused pack wrote files")
+
+        // A symbolic link inside a pack folder is not followed: pack would otherwise write outside its folder.
+        try FileManager.default.removeItem(atPath: project.path("pakket/index.html"))
+        try FileManager.default.createDirectory(atPath: project.path("elders"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: project.path("pakket/data"), withDestinationPath: "../elders")
+        expectRefused(try project.run(["pack", "renoveren.yaml", "--rules", "regels", "--output", "pakket"]),
+                      path: "pakket/data", "staat in de weg")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project.path("elders")).isEmpty)
     }
 
     @Test func packNeverDeletesOutsideItsFolderWhateverTheMarkerSays() throws {
@@ -119,6 +127,7 @@ struct OutputSafetyTests {
         expectRefused(result, path: "notulen.html", "geen eerder briefingpakket")
         #expect(text(project.path("notulen.html")) == "notulen\n")
 
+        try Data().write(to: URL(fileURLWithPath: project.path("pakket.html")))
         result = try project.run(["pack", "renoveren.yaml", "--rules", "regels", "--single-file", "-o", "pakket.html"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(text(project.path("pakket.html")).contains(PackMarker.generatorTag))
