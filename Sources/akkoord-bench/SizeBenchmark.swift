@@ -81,7 +81,12 @@ struct SizeBenchmark {
             do {
                 let timed = try Stopwatch.measure { () throws(LoadError) in
                     let scenario = try ScenarioLoader().load(data: base.scenario, path: base.scenarioPath, ruleBase: loaded.value)
-                    return Evaluator().evaluate(scenario.value, in: loaded.value)
+                    do throws(MoneyOverflow) {
+                        return try Evaluator().evaluate(scenario.value, in: loaded.value)
+                    } catch {
+                        throw LoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: base.scenarioPath, line: 1, column: 1),
+                                                                 error.description)])
+                    }
                 }
                 evaluation = timed.value
                 evaluate.append(timed.seconds)

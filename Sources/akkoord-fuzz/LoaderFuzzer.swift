@@ -47,8 +47,8 @@ enum LoaderFuzzer {
             if let loaded = try? RuleBaseLoader().load(files: ["r/dossier.yaml": dossier, "r/fiches/X.yaml": data], dossierPath: "r/dossier.yaml") {
                 _ = RuleBaseAudit(ruleBase: loaded.value).findings()
             }
-            if let scenario = try? ScenarioLoader().load(data: data, path: "s.yaml", ruleBase: ruleBase) {
-                let evaluation = Evaluator().evaluate(scenario.value, in: ruleBase)
+            if let scenario = try? ScenarioLoader().load(data: data, path: "s.yaml", ruleBase: ruleBase),
+               let evaluation = try? Evaluator().evaluate(scenario.value, in: ruleBase) {
                 _ = MarkdownRenderer().render(ReportBuilder().build(evaluation))
             }
         }

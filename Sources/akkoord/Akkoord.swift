@@ -13,6 +13,26 @@ struct Akkoord: ParsableCommand {
         version: "0.1.0",
         subcommands: [ReportCommand.self, CompareCommand.self, PackCommand.self, CheckCommand.self, TestCommand.self]
     )
+
+    /// Runs the command and keeps to the exit-code contract: 0 in order, 1 findings, 2 unusable input. Usage errors
+    /// (a missing argument, an unknown option or value) are unusable input too: exit 2, a Dutch message and the usage.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let status as ExitCode {
+            exit(withError: status)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                // `--help` and `--version`: the parser prints them and exits 0.
+                exit(withError: error)
+            }
+            let usage = UsageError(fullMessage: fullMessage(for: error))
+            FileHandle.standardError.write(Data(usage.lines.map { $0 + "\n" }.joined().utf8))
+            exit(withError: ExitStatus.unusableInput)
+        }
+    }
 }
 
 /// Exit codes shared by all commands.

@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func once() throws(ExitCode) {
-        let files = RuleBaseFiles.list(ruleBase.rules) + scenarios
+        let files = ((try? RuleBaseLayout(directory: ruleBase.rules))?.allFiles ?? []) + scenarios
         let loaded: Loaded<RuleBase>
         do {
             loaded = try RuleBaseLoader().load(directory: ruleBase.rules)
@@ -46,7 +46,14 @@ struct CheckCommand: ParsableCommand {
             do {
                 let scenario = try ScenarioLoader().load(path: path, ruleBase: loaded.value)
                 diagnostics += scenario.warnings
-                let evaluation = Evaluator().evaluate(scenario.value, in: loaded.value)
+                let evaluation: Evaluation
+                do throws(MoneyOverflow) {
+                    evaluation = try Evaluator().evaluate(scenario.value, in: loaded.value)
+                } catch {
+                    diagnostics.append(moneyDiagnostic(error, path: path))
+                    unusable = true
+                    continue
+                }
                 for message in evaluation.messages where message.level == .fout {
                     let location = message.location ?? SourceLocation(file: path, line: 1, column: 1)
                     diagnostics.append(Diagnostic(.error, location, "scenario \(path): \(message.text)"))
@@ -71,17 +78,5 @@ struct CheckCommand: ParsableCommand {
         if let summary { FileHandle.standardError.write(Data(summary.utf8)) }
         if unusable { throw ExitStatus.unusableInput }
         if result.errors > 0 { throw ExitStatus.findings }
-    }
-}
-
-/// The YAML files of a rule-base folder, for reports that list what was checked.
-enum RuleBaseFiles {
-    static func list(_ directory: String) -> [String] {
-        let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        return [base + "/dossier.yaml"] + ["fiches", "regels"].flatMap { folder -> [String] in
-            let path = base + "/" + folder
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { path + "/" + $0 }
-        }
     }
 }

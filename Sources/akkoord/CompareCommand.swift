@@ -23,7 +23,9 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let loaded = try loadRuleBase(ruleBase.rules)
         let evaluations = try evaluateScenarios(scenarios, in: loaded.value)
-        let comparison = ScenarioComparison(reports: evaluations.map(ReportBuilder().build))
+        let comparison = try checkedMoney(scenarios) { () throws(MoneyOverflow) in
+            try ScenarioComparison(reports: evaluations.map(ReportBuilder().build))
+        }
         let text = switch out.format {
         case .markdown: MarkdownComparisonRenderer().render(comparison)
         case .html: HTMLComparisonRenderer(marking: out.markering).render(comparison)

@@ -31,8 +31,10 @@ struct PackCommand: ParsableCommand {
     func run() throws {
         let loaded = try loadRuleBase(ruleBase.rules)
         let evaluations = try evaluateScenarios(scenarios, in: loaded.value)
-        let pack = BriefingPack(ruleBase: loaded.value, reports: evaluations.map(ReportBuilder().build),
-                                digest: InputDigest(ruleDirectory: ruleBase.rules, scenarioPaths: scenarios), marking: markering)
+        let pack = try checkedMoney(scenarios) { () throws(MoneyOverflow) in
+            try BriefingPack(ruleBase: loaded.value, reports: evaluations.map(ReportBuilder().build),
+                             digest: InputDigest(ruleDirectory: ruleBase.rules, scenarioPaths: scenarios), marking: markering)
+        }
         let inputs = ruleBase.inputs(scenarios: scenarios)
         if singleFile {
             // Replaces only an earlier single-file pack (recognised by its generator tag), never another file.

@@ -11,7 +11,12 @@ func evaluateScenarios(_ paths: [String], in ruleBase: RuleBase) throws(ExitCode
         do {
             let loaded = try ScenarioLoader().load(path: path, ruleBase: ruleBase)
             diagnostics += loaded.warnings
-            evaluations.append(Evaluator().evaluate(loaded.value, in: ruleBase))
+            do throws(MoneyOverflow) {
+                evaluations.append(try Evaluator().evaluate(loaded.value, in: ruleBase))
+            } catch {
+                diagnostics.append(moneyDiagnostic(error, path: path))
+                unusable = true
+            }
         } catch {
             diagnostics += error.diagnostics
             unusable = true
@@ -20,6 +25,21 @@ func evaluateScenarios(_ paths: [String], in ruleBase: RuleBase) throws(ExitCode
     printDiagnostics(diagnostics)
     if unusable { throw ExitStatus.unusableInput }
     return evaluations
+}
+
+/// The diagnostic for money that does not fit in cents; the loader's ceilings make it unreachable for loaded input.
+func moneyDiagnostic(_ error: MoneyOverflow, path: String) -> Diagnostic {
+    Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), error.description)
+}
+
+/// Runs money arithmetic over several scenarios; an overflow is reported like unusable input (exit code 2).
+func checkedMoney<T>(_ paths: [String], _ body: () throws(MoneyOverflow) -> T) throws(ExitCode) -> T {
+    do {
+        return try body()
+    } catch {
+        printDiagnostics([moneyDiagnostic(error, path: paths.last ?? "-")])
+        throw ExitStatus.unusableInput
+    }
 }
 
 /// CSV dialect option shared by commands.

@@ -25,7 +25,7 @@ struct TestCommand: ParsableCommand {
 
     func once() throws(ExitCode) {
         let loaded = try loadRuleBase(ruleBase.rules)
-        let files = scenarioFiles(paths)
+        let files = try scenarioFiles(paths)
         let evaluations = try evaluateScenarios(files, in: loaded.value)
         var passed = 0, failed = 0, withoutExpectations = 0
         for evaluation in evaluations {
@@ -60,12 +60,26 @@ struct TestCommand: ParsableCommand {
     }
 }
 
-/// Expands folders into their `*.yaml` files, sorted; keeps files as given.
-func scenarioFiles(_ paths: [String]) -> [String] {
-    paths.flatMap { path -> [String] in
+/// Expands folders into their YAML files (by the rule of ``RuleBaseLayout/isYAMLFileName(_:)``), sorted; keeps files
+/// as given. A folder that cannot be read is unusable input.
+func scenarioFiles(_ paths: [String]) throws(ExitCode) -> [String] {
+    var files: [String] = []
+    var diagnostics: [Diagnostic] = []
+    for path in paths {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { path + "/" + $0 }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            files.append(path)
+            continue
+        }
+        do {
+            files += try RuleBaseLayout.yamlFiles(in: path)
+        } catch {
+            diagnostics += error.diagnostics
+        }
     }
+    if !diagnostics.isEmpty {
+        printDiagnostics(diagnostics)
+        throw ExitStatus.unusableInput
+    }
+    return files
 }

@@ -28,7 +28,7 @@ struct WatchOptions: ParsableArguments {
                 state[directory] = "?"
                 continue
             }
-            for case let relative as String in enumerator where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
+            for case let relative as String in enumerator where RuleBaseLayout.isYAMLFileName((relative as NSString).lastPathComponent) {
                 let path = directory + "/" + relative
                 let attributes = try? FileManager.default.attributesOfItem(atPath: path)
                 state[path] = "\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)/\((attributes?[.size] as? Int) ?? 0)"

@@ -16,12 +16,12 @@ struct BrowserRenderTests {
         let ruleBase = try RuleBaseLoader().load(directory: Fixture.rules.path).value
         let paths = ["huidige-lijn", "luchthaven-sluiten"].map { Fixture.scenarios.appendingPathComponent("\($0).yaml").path }
         let reports = try paths.map { path in
-            ReportBuilder().build(Evaluator().evaluate(try ScenarioLoader().load(path: path, ruleBase: ruleBase).value, in: ruleBase))
+            ReportBuilder().build(try Evaluator().evaluate(try ScenarioLoader().load(path: path, ruleBase: ruleBase).value, in: ruleBase))
         }
         let directory = Fixture.temporaryDirectory()
         let pack = directory.appendingPathComponent("pack")
-        try PackFolderWriter.write(BriefingPack(ruleBase: ruleBase, reports: reports, digest: InputDigest(files: []), marking: "concept").files(),
-                                  to: pack.path)
+        try PackFolderWriter.write(try BriefingPack(ruleBase: ruleBase, reports: reports, digest: InputDigest(files: []), marking: "concept").files(),
+                                      to: pack.path)
         let index = pack.appendingPathComponent("index.html")
         let pdf = directory.appendingPathComponent("index.pdf"), png = directory.appendingPathComponent("index.png")
         try run(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", index.absoluteString])

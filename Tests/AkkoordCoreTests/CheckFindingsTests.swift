@@ -151,7 +151,7 @@ struct ScenarioExpectationTests {
           fouten: 0
         """
         let scenario = try Fixture.scenario(text, in: ruleBase)
-        let failures = ExpectationCheck().failures(Evaluator().evaluate(scenario, in: ruleBase))
+        let failures = ExpectationCheck().failures(try Evaluator().evaluate(scenario, in: ruleBase))
         #expect(failures.count == 2, "\(failures)")
         let choice = try #require(failures.first { $0.what == "keuze 2A.bibliotheek" })
         #expect(choice.expected == "uitbreiden")
@@ -165,7 +165,7 @@ struct ScenarioExpectationTests {
 
     @Test func wrongTotalsAreReportedWithBothValues() throws {
         let scenario = try Fixture.scenario("titel: x\npeildatum: 2026-06-15\nverwachtingen:\n  nadeel_per_jaar:\n    2027: 999\n", in: ruleBase)
-        let failure = try #require(ExpectationCheck().failures(Evaluator().evaluate(scenario, in: ruleBase)).first)
+        let failure = try #require(ExpectationCheck().failures(try Evaluator().evaluate(scenario, in: ruleBase)).first)
         #expect(failure.what == "nadeel 2027")
         #expect(failure.expected.hasPrefix("€ 999 "))
         #expect(failure.actual.hasPrefix("€ 1.000.000 "))
@@ -173,20 +173,20 @@ struct ScenarioExpectationTests {
 
     @Test func updateWritesExpectationsThatPass() throws {
         let original = "titel: x\n# commentaar blijft staan\npeildatum: 2026-06-15\nkeuzes: {1A.renovatie: sluiten}\nverwachtingen:\n  fouten: 3\n  # oud\nkader:\n  max_structureel_nadeel: 0\n"
-        let evaluation = Evaluator().evaluate(try Fixture.scenario(original, in: ruleBase), in: ruleBase)
+        let evaluation = try Evaluator().evaluate(try Fixture.scenario(original, in: ruleBase), in: ruleBase)
         #expect(!ExpectationCheck().failures(evaluation).isEmpty)
         let updated = ExpectationWriter.replacingBlock(in: original, with: ExpectationWriter.block(for: evaluation))
         #expect(updated.contains("# commentaar blijft staan"))
         #expect(updated.contains("kader:\n  max_structureel_nadeel: 0\n"))
         #expect(!updated.contains("fouten: 3"))
-        let again = Evaluator().evaluate(try Fixture.scenario(updated, in: ruleBase), in: ruleBase)
+        let again = try Evaluator().evaluate(try Fixture.scenario(updated, in: ruleBase), in: ruleBase)
         #expect(ExpectationCheck().failures(again).isEmpty)
         #expect(again.scenario.expectations?.burdenPerYear.count == 5)
     }
 
     @Test func coverageCountsWhatScenariosExercise() throws {
         let evaluations = try ["titel: a\npeildatum: 2026-06-15\n", "titel: b\npeildatum: 2026-06-15\nkeuzes: {1A.renovatie: sluiten}\naannames: {provincie-betaalt-mee: nee}\n"]
-            .map { Evaluator().evaluate(try Fixture.scenario($0, in: ruleBase), in: ruleBase) }
+            .map { try Evaluator().evaluate(try Fixture.scenario($0, in: ruleBase), in: ruleBase) }
         let coverage = ScenarioCoverage(ruleBase: ruleBase, evaluations: evaluations)
         #expect(coverage.decisionsDeviated == 1)
         #expect(coverage.decisions == 3)

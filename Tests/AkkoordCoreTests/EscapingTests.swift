@@ -15,13 +15,13 @@ struct EscapingTests {
         let ruleBase = try RuleBaseLoader().load(directory: directory.path).value
         #expect(ruleBase.fiche("2A")?.title == Self.hostile)
         let scenario = try Fixture.scenario("titel: \"<img src=x onerror=alert(1)>\"\npeildatum: 2026-06-15\nkeuzes: {2A.bibliotheek: uitbreiden}\n", in: ruleBase)
-        return (ReportBuilder().build(Evaluator().evaluate(scenario, in: ruleBase)), ruleBase)
+        return (ReportBuilder().build(try Evaluator().evaluate(scenario, in: ruleBase)), ruleBase)
     }
 
     @Test func htmlEscapesTitlesAndTexts() throws {
         let (report, ruleBase) = try report()
-        let pages = [HTMLReportRenderer().render(report), HTMLComparisonRenderer().render(ScenarioComparison(reports: [report, report])),
-                     BriefingPack(ruleBase: ruleBase, reports: [report], digest: InputDigest(files: [])).singleFile()]
+        let pages = [HTMLReportRenderer().render(report), HTMLComparisonRenderer().render(try ScenarioComparison(reports: [report, report])),
+                     try BriefingPack(ruleBase: ruleBase, reports: [report], digest: InputDigest(files: [])).singleFile()]
         for html in pages {
             #expect(!html.contains("<script"))
             #expect(!html.contains("<img"))

@@ -8,7 +8,7 @@ struct EvaluatorTests {
     init() throws { ruleBase = try Fixture.exampleRuleBase() }
 
     func evaluate(_ text: String) throws -> Evaluation {
-        Evaluator().evaluate(try Fixture.scenario(text, in: ruleBase), in: ruleBase)
+        try Evaluator().evaluate(try Fixture.scenario(text, in: ruleBase), in: ruleBase)
     }
 
     func year(_ evaluation: Evaluation, _ year: Int) throws -> BudgetSummary.YearTotals {
@@ -86,7 +86,7 @@ struct EvaluatorTests {
         try text.write(to: fiche, atomically: true, encoding: .utf8)
         let loaded = try RuleBaseLoader().load(directory: base.path).value
         let scenario = try Fixture.scenario("titel: x\npeildatum: 2026-01-15\nkeuzes:\n  1A.renovatie: sluiten\n  2A.bibliotheek: uitbreiden\n", in: loaded)
-        let evaluation = Evaluator().evaluate(scenario, in: loaded)
+        let evaluation = try Evaluator().evaluate(scenario, in: loaded)
         #expect(evaluation.messages.contains { $0.kind == .afhankelijkheidLater && $0.text.contains("1A.renovatie hangt af van 2A.bibliotheek") })
     }
 
@@ -110,8 +110,8 @@ struct EvaluatorTests {
         shuffled.assumptions.reverse()
         let reordered = RuleBase(info: shuffled.info, fiches: shuffled.fiches, assumptions: shuffled.assumptions, rules: shuffled.rules)
         let scenario = try Fixture.scenario("titel: x\npeildatum: 2026-06-15\naannames: {provincie-betaalt-mee: nee}\n", in: ruleBase)
-        let first = JSONRenderer().render(ReportBuilder().build(Evaluator().evaluate(scenario, in: ruleBase)))
-        let second = JSONRenderer().render(ReportBuilder().build(Evaluator().evaluate(scenario, in: reordered)))
+        let first = JSONRenderer().render(ReportBuilder().build(try Evaluator().evaluate(scenario, in: ruleBase)))
+        let second = JSONRenderer().render(ReportBuilder().build(try Evaluator().evaluate(scenario, in: reordered)))
         #expect(first == second)
     }
 }

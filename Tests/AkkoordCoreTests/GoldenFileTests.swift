@@ -15,7 +15,7 @@ struct GoldenFileTests {
         reports = try ["examples/scenario-renoveren.yaml", "examples/scenario-sluiten.yaml"].map { path in
             let data = try Data(contentsOf: Fixture.root.appendingPathComponent(path))
             let scenario = try ScenarioLoader().load(data: data, path: path, ruleBase: ruleBase).value
-            return ReportBuilder().build(Evaluator().evaluate(scenario, in: ruleBase))
+            return ReportBuilder().build(try Evaluator().evaluate(scenario, in: ruleBase))
         }
     }
 
@@ -34,9 +34,9 @@ struct GoldenFileTests {
     @Test func htmlReport() throws { try assertGolden(HTMLReportRenderer(marking: "concept").render(reports[1]), "rapport-sluiten.html") }
     @Test func csvReportExcel() throws { try assertGolden(CSVRenderer().render(reports[0]), "begroting-renoveren.csv") }
     @Test func csvReportRFC4180() throws { try assertGolden(CSVRenderer(dialect: .rfc4180).render(reports[1]), "begroting-sluiten-rfc4180.csv") }
-    @Test func markdownComparison() throws { try assertGolden(MarkdownComparisonRenderer().render(ScenarioComparison(reports: reports)), "vergelijking.md") }
-    @Test func htmlComparison() throws { try assertGolden(HTMLComparisonRenderer().render(ScenarioComparison(reports: reports)), "vergelijking.html") }
-    @Test func csvComparison() throws { try assertGolden(CSVRenderer().render(ScenarioComparison(reports: reports)), "vergelijking.csv") }
+    @Test func markdownComparison() throws { try assertGolden(MarkdownComparisonRenderer().render(try ScenarioComparison(reports: reports)), "vergelijking.md") }
+    @Test func htmlComparison() throws { try assertGolden(HTMLComparisonRenderer().render(try ScenarioComparison(reports: reports)), "vergelijking.html") }
+    @Test func csvComparison() throws { try assertGolden(CSVRenderer().render(try ScenarioComparison(reports: reports)), "vergelijking.csv") }
 
     @Test func excelCSVHasBOMSemicolonsAndDecimalComma() {
         let csv = CSVRenderer().render(reports[0])

@@ -29,6 +29,11 @@ struct HostileInputTests {
         ("lijst-bovenaan", Data("- titel: a\n- titel: b\n".utf8)),
         ("onbekend-anker", Data("titel: *nergens\n".utf8)),
         ("ja-nee-valkuil", Data("titel: x\npeildatum: 2026-06-15\naannames:\n  provincie-betaalt-mee: no\n".utf8)),
+        ("stuurteken-peildatum", Data("titel: x\npeildatum: \"2026\\e[2J\"\n".utf8)),
+        ("stuurteken-c1-titel", Data("titel: \"a\\x9B2Jb\"\npeildatum: 2026-06-15\n".utf8)),
+        ("stuurteken-sleutel", Data("\"ti\\0tel\": x\npeildatum: 2026-06-15\n".utf8)),
+        ("peildatum-jaar-nul", Data("titel: x\npeildatum: 0000-01-01\n".utf8)),
+        ("peildatum-ver-weg", Data("titel: x\npeildatum: 9999-12-31\n".utf8)),
     ]
 
     struct Outcome {
@@ -51,6 +56,8 @@ struct HostileInputTests {
         let pattern = "^" + NSRegularExpression.escapedPattern(for: path) + ":[0-9]+:[0-9]+: error: "
         #expect(first.range(of: pattern, options: .regularExpression) != nil, "\(name): \(first.prefix(200))")
         #expect(outcome.stderr.count < 2_000, "\(name): the diagnostic must not echo the file")
+        #expect(!outcome.stderr.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) },
+                "\(name): the diagnostic must not carry control characters")
         // Generous bound against hangs; typical runs take about 0.1 s (see docs/performance.md).
         #expect(outcome.seconds < 5, "\(name): took \(outcome.seconds) s")
     }
@@ -75,6 +82,24 @@ struct HostileInputTests {
             let path = base.appendingPathComponent("fiches/9Z-\(name).yaml").path
             try data.write(to: URL(fileURLWithPath: path))
             expectUnusable(try run(["check", "--rules", base.path]), path: path, name)
+        }
+    }
+
+    /// Dossier periods that would make every report enormous, or years nobody plans in.
+    static let hostilePeriods = ["periode: {van: 2026, tot: 2030000}", "periode: {van: -5, tot: 2030}",
+                                 "periode: {van: 0, tot: 0}", "periode: {van: 2026, tot: 2100}"]
+
+    @Test func hostileDossierPeriodsAreRejectedByCheckAndReport() throws {
+        for line in Self.hostilePeriods {
+            let original = try String(contentsOf: Fixture.examples.appendingPathComponent("regels/dossier.yaml"), encoding: .utf8)
+            let base = Fixture.ruleBase(replacing: ["dossier.yaml": original.replacingOccurrences(
+                of: "periode: {van: 2026, tot: 2030}", with: line)])
+            let path = base.appendingPathComponent("dossier.yaml").path
+            expectUnusable(try run(["check", "--rules", base.path]), path: path, line)
+            let output = base.appendingPathComponent("uit.md").path
+            expectUnusable(try run(["report", "examples/scenario-sluiten.yaml", "--rules", base.path, "--output", output]),
+                           path: path, line)
+            #expect(!FileManager.default.fileExists(atPath: output), "\(line): output written")
         }
     }
 

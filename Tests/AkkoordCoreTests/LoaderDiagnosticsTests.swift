@@ -47,7 +47,7 @@ struct LoaderDiagnosticsTests {
         let diagnostic = try #require(found.first { $0.message.contains("dubbele sleutel 'programma'") })
         #expect(diagnostic.location.line == 5)
         #expect(diagnostic.location.column == 1)
-        #expect(diagnostic.message.contains("regel 4"))
+        #expect(diagnostic.notes.map(\.location.line) == [4])
         #expect(!diagnostic.message.contains("huidige_lijn"), "the message must not embed the file")
     }
 
@@ -58,8 +58,11 @@ struct LoaderDiagnosticsTests {
         #expect(original.contains(planning))
         let twice = original.replacingOccurrences(of: planning, with: planning + planning.replacingOccurrences(of: "begroting-2027", with: "Begroting-2027"))
         let found = errors(["dossier.yaml": twice])
-        let diagnostic = try #require(found.first { $0.message.contains("planningsmoment 'begroting-2027' is dubbel (eerder op regel 18)") })
+        let diagnostic = try #require(found.first { $0.message.contains("planningsmoment 'begroting-2027' is dubbel") })
         #expect(diagnostic.location.line == 21)
+        // The first occurrence is a note at its own place, printed below the error.
+        #expect(diagnostic.notes.map(\.location.line) == [18])
+        #expect(diagnostic.description.split(separator: "\n").last?.hasSuffix(":18:\(diagnostic.notes[0].location.column): note: eerste keer hier") == true)
         let labels = original.replacingOccurrences(of: "programmas:\n", with: "programmas:\n  - {id: cultuur, titel: Nogmaals}\n")
         #expect(labels != original)
         #expect(errors(["dossier.yaml": labels]).contains { $0.message.contains("programma 'cultuur' is dubbel") })

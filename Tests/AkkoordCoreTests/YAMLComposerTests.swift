@@ -62,12 +62,14 @@ struct YAMLComposerTests {
 
     @Test func duplicateKeysAreFoundInSmallAndLargeMappings() throws {
         let small = try failure("a: 1\nb: 2\na: 3\n")
-        #expect(small.message == "dubbele sleutel 'a' (eerder gebruikt op regel 1)")
+        #expect(small.message == "dubbele sleutel 'a'")
+        #expect(small.note?.line == 1)
         #expect((small.line, small.column) == (3, 1))
         // Past 16 keys the composer switches to a dictionary; the answer must not change.
         let keys = (1...40).map { "k\($0): \($0)\n" }.joined()
         let large = try failure(keys + "  \n\"k7\": weer\n")
-        #expect(large.message == "dubbele sleutel 'k7' (eerder gebruikt op regel 7)")
+        #expect(large.message == "dubbele sleutel 'k7'")
+        #expect(large.note?.line == 7)
         #expect((large.line, large.column) == (42, 1))
         // The same key in different mappings is fine.
         #expect((try? compose("x: {a: 1}\ny: {a: 2}\n").get()) != nil)

@@ -1,0 +1,192 @@
+
+/// Reads budget effects, amounts and provenance.
+struct EffectReader {
+    let context: ReadContext
+    /// Fiche the effect belongs to (default for `bron.fiche`), if any.
+    let fiche: String?
+    /// Programme used when an effect names none.
+    let defaultProgramme: String?
+
+    func effects(in reader: MappingReader, key: String = "effecten") -> [BudgetEffect] {
+        reader.list(key) { effect($0) }
+    }
+
+    func effect(_ node: YAMLNode) -> BudgetEffect? {
+        guard let reader = MappingReader(node, what: "een effect", context: context) else { return nil }
+        reader.allowOnly(FormatKeys.effect, in: "een effect")
+        let description = reader.string("omschrijving")
+        let side: BudgetSide? = reader.string("soort").flatMap { enumValue($0, at: reader.node("soort")!, what: "soort") }
+        let provenance = self.provenance(in: reader, required: true)
+
+        var amount: Amount?
+        var total: Amount?
+        var share: Share?
+        if let node = reader.node("bedrag") { amount = self.amount(node, what: "'bedrag'") }
+        if let node = reader.node("totaal") { total = self.amount(node, what: "'totaal'") }
+        if let node = reader.node("aandeel"), let text = context.text(node, what: "'aandeel'") {
+            share = MoneyParser.parseShare(text)
+            if share == nil { context.sink.error(context.location(of: node), "'aandeel' moet een percentage zijn zoals 50% (gevonden: \(InputText.quoted(text)))") }
+        }
+        if reader.has("totaal") != reader.has("aandeel"), !reader.has("bedrag") {
+            context.sink.error(reader.location, "'totaal' en 'aandeel' horen bij elkaar: geef beide, of geef 'bedrag'")
+        }
+        if amount == nil, let total, let share {
+            // Cannot fail: 'totaal' is within the ceiling and a share is at most 100% (see MoneyLimits).
+            do throws(MoneyOverflow) {
+                amount = try total.applying(share)
+            } catch {
+                context.sink.error(reader.keyLocation("aandeel"), "'totaal' × 'aandeel': \(error)")
+            }
+        }
+        if let explicit = amount, let total, let share, reader.has("bedrag"), explicit != (try? total.applying(share)) {
+            context.sink.error(reader.keyLocation("bedrag"), "'bedrag' is niet gelijk aan 'totaal' × 'aandeel'")
+        }
+
+        let timingKeys = ["jaar", "jaren", "vanaf", "per_jaar"].filter(reader.has)
+        var timing: EffectTiming?
+        if timingKeys.count != 1 {
+            context.sink.error(reader.location, timingKeys.isEmpty
+                ? "een effect heeft precies één van 'jaar', 'jaren', 'vanaf' of 'per_jaar' nodig"
+                : "een effect heeft precies één van 'jaar', 'jaren', 'vanaf' of 'per_jaar', niet \(timingKeys.joined(separator: " en "))")
+        } else {
+            switch timingKeys[0] {
+            case "jaar": timing = reader.year("jaar").map { .years([$0]) }
+            case "jaren": timing = yearList(reader).map { .years($0) }
+            case "vanaf": timing = reader.year("vanaf").map { .from($0) }
+            default:
+                if let perYear = reader.mapping("per_jaar") {
+                    if perYear.pairs.isEmpty {
+                        context.sink.error(context.location(of: reader.node("per_jaar")!),
+                                           "'per_jaar' is leeg: het effect zou in geen enkel jaar meetellen; noem minstens één jaar")
+                    }
+                    var amounts: [Int: Amount] = [:]
+                    for pair in perYear.pairs {
+                        guard let year = context.year(pair.keyNode, what: "een jaar in 'per_jaar'"),
+                              let value = self.amount(pair.value, what: "het bedrag voor \(pair.key)") else { continue }
+                        amounts[year] = value
+                    }
+                    timing = .perYear(amounts)
+                    if reader.has("bedrag") || reader.has("totaal") {
+                        context.sink.error(reader.location, "bij 'per_jaar' staan de bedragen per jaar; laat 'bedrag' en 'totaal' weg")
+                    }
+                    amount = amount ?? .unknown
+                }
+            }
+        }
+        if amount == nil, !reader.has("bedrag"), !reader.has("totaal") {
+            context.sink.error(reader.location, "verplichte sleutel 'bedrag' ontbreekt (schrijf 'onbekend' als niemand het bedrag weet)")
+        }
+        var nature: BudgetNature?
+        if let text = reader.string("aard", required: false) {
+            nature = enumValue(text, at: reader.node("aard")!, what: "aard")
+            if nature == .structureel, case .years(let years)? = timing, years.count == 1 {
+                context.sink.warning(reader.keyLocation("aard"), "'aard: structureel' met één jaar (\(years[0])): een "
+                    + "structureel effect loopt door, maar dit telt alleen in \(years[0]) en niet na de periode; schrijf "
+                    + "'vanaf: \(years[0])' als het blijvend is, of 'aard: incidenteel' als het eenmalig is")
+            }
+        } else if let timing {
+            if case .from = timing { nature = .structureel } else { nature = .incidenteel }
+        }
+        let programme = reader.identifier("programma", required: false) ?? defaultProgramme
+        if programme == nil, !reader.has("programma") {
+            context.sink.error(reader.location, "verplichte sleutel 'programma' ontbreekt (buiten een fiche is er geen standaardprogramma)")
+        }
+        guard let description, let side, let nature, let programme, let amount, let timing, let provenance else { return nil }
+        return BudgetEffect(description: description, side: side, nature: nature, programme: programme, amount: amount,
+                            total: total, share: share, cofunders: reader.strings("medefinanciers"), timing: timing,
+                            provenance: provenance, location: reader.location)
+    }
+
+    /// The years of `jaren`: at least one, each once (a repeated year would silently count once).
+    private func yearList(_ reader: MappingReader) -> [Int]? {
+        guard let node = reader.node("jaren") else { return nil }
+        if case .sequence(let items) = node.content, items.isEmpty {
+            context.sink.error(context.location(of: node), "'jaren' is leeg: het effect zou in geen enkel jaar meetellen; "
+                + "noem minstens één jaar")
+            return nil
+        }
+        var seen: [Int: SourceLocation] = [:]
+        var complete = true
+        let years = reader.list("jaren") { item -> Int? in
+            guard let year = context.year(item, what: "een jaar in 'jaren'") else {
+                complete = false
+                return nil
+            }
+            if let first = seen[year] {
+                context.sink.error(context.location(of: item), "jaar \(year) staat twee keer in 'jaren'; "
+                    + "een jaar telt één keer mee, geef het bedrag voor dat jaar één keer",
+                    notes: [Diagnostic.Note(first, "eerste keer hier")])
+                complete = false
+                return nil
+            }
+            seen[year] = context.location(of: item)
+            return year
+        }
+        return complete && !years.isEmpty ? years : nil
+    }
+
+    /// `500000`, `"1.000.000,00"`, `{min: .., max: ..}` or `onbekend`.
+    func amount(_ node: YAMLNode, what: String) -> Amount? {
+        if case .mapping = node.content {
+            guard let reader = MappingReader(node, what: what, context: context) else { return nil }
+            reader.allowOnly(FormatKeys.range, in: "een bandbreedte")
+            guard let minText = reader.string("min"), let maxText = reader.string("max") else { return nil }
+            guard let min = euros(minText, at: reader.node("min")!, what: "'min'"),
+                  let max = euros(maxText, at: reader.node("max")!, what: "'max'") else { return nil }
+            guard min <= max else {
+                context.sink.error(reader.location, "bandbreedte: 'min' (\(min)) is groter dan 'max' (\(max))")
+                return nil
+            }
+            return .range(min: min, max: max)
+        }
+        guard let text = context.text(node, what: what) else { return nil }
+        if text.lowercased() == "onbekend" { return .unknown }
+        return euros(text, at: node, what: what).map { .exact($0) }
+    }
+
+    private func euros(_ text: String, at node: YAMLNode, what: String) -> Money? {
+        if let money = MoneyParser.parseEuros(text) {
+            guard money.cents.magnitude <= MoneyLimits.maxAmount.cents.magnitude else {
+                context.sink.error(context.location(of: node), "\(what): \(DutchFormat.euro(money)) is meer dan het plafond van "
+                    + "\(DutchFormat.euro(MoneyLimits.maxAmount)) (€ 100 miljard) per bedrag (zie docs/format.md, Grenzen)")
+                return nil
+            }
+            return money
+        }
+        let hint = text.contains(".") && !text.contains(",") && text.split(separator: ".").last?.count != 3
+            ? " (decimalen schrijf je met een komma: \"1.234,50\"; geen 1.5 of 0.5)" : ""
+        context.sink.error(context.location(of: node), "\(what) moet een bedrag in euro zijn, een {min, max}-bandbreedte of 'onbekend' (gevonden: \(InputText.quoted(text)))\(hint)")
+        return nil
+    }
+
+    /// Exactly one of `bron` or `aanname` (when `required`).
+    func provenance(in reader: MappingReader, required: Bool) -> Provenance? {
+        switch (reader.has("bron"), reader.has("aanname")) {
+        case (true, true):
+            context.sink.error(reader.keyLocation("aanname"), "geef 'bron' of 'aanname', niet beide")
+            return nil
+        case (false, false):
+            if required { context.sink.error(reader.location, "herkomst ontbreekt: geef 'bron' (fiche + letterlijk citaat) of 'aanname' (met uitleg)") }
+            return nil
+        case (false, true):
+            return reader.string("aanname").map { .assumption($0) }
+        case (true, false):
+            guard let bron = reader.mapping("bron") else { return nil }
+            bron.allowOnly(FormatKeys.quote, in: "'bron'")
+            let code = bron.string("fiche", required: fiche == nil) ?? fiche
+            guard let code, let quote = bron.string("citaat") else { return nil }
+            if !FicheCode.isValid(code) {
+                context.sink.error(bron.keyLocation("fiche"), "\(InputText.quoted(code)) is geen fichecode (zoals 2F)")
+            }
+            return .quote(fiche: code, text: quote)
+        }
+    }
+
+    func enumValue<E: RawRepresentable & CaseIterable>(_ text: String, at node: YAMLNode, what: String) -> E? where E.RawValue == String {
+        if let value = E(rawValue: text) { return value }
+        let allowed = E.allCases.map(\.rawValue)
+        context.sink.error(context.location(of: node),
+                           "\(InputText.quoted(what)) moet een van \(allowed.joined(separator: ", ")) zijn (gevonden: \(InputText.quoted(text)))\(Suggestion.hint(for: text, in: allowed))")
+        return nil
+    }
+}

@@ -1,0 +1,192 @@
+
+/// Reads one fiche file.
+struct FicheReader {
+    let context: ReadContext
+    let periods: PeriodParser
+
+    /// The fiche plus the assumptions and rules its file defines.
+    func read(_ root: YAMLNode) -> (fiche: Fiche, assumptions: [Assumption], rules: [Rule])? {
+        guard let reader = MappingReader(root, what: "een fichebestand", context: context) else { return nil }
+        reader.allowOnly(FormatKeys.fiche, in: "een fiche")
+        let code = reader.string("code")
+        if let code, !FicheCode.isValid(code) {
+            context.sink.error(context.location(of: reader.node("code")!), "'code' moet een fichecode zijn zoals 2F (gevonden: \(InputText.quoted(code)))")
+        }
+        let programme = reader.identifier("programma")
+        let effects = EffectReader(context: context, fiche: code, defaultProgramme: programme)
+        let rules = RuleReader(context: context, fiche: code, defaultProgramme: programme)
+        let title = reader.string("titel")
+        let opgaven = reader.list("opgaven", required: true) { context.text($0, what: "een opgave") }
+        let currentLine = reader.string("huidige_lijn")
+        let sources = reader.list("bronnen") { source($0) }
+        let partners = reader.strings("partners")
+        let developments = reader.list("externe_ontwikkelingen") { development($0) }
+        let steering = reader.mapping("stuurmoment", required: true).flatMap { steeringMoment($0) }
+        let assumptions = reader.list("aannames") { AssumptionReader(context: context, periods: periods, effects: effects).read($0, fiche: code) }
+        let decisions = reader.list("beslissingen", required: true) { decision($0, effects: effects, fiche: code) }
+        let budgeted = effects.effects(in: reader, key: "begroot")
+        let relations = reader.list("relaties") { relation($0) }
+        let ruleList = reader.list("regels") { rules.rule($0) }
+        let facts = reader.list("feiten") { fact($0, fiche: code) }
+        let doubts = reader.list("twijfels") { doubt($0) }
+        guard let code, let title, let programme, let currentLine else { return nil }
+        let fiche = Fiche(code: code, title: title, opgaven: opgaven, programme: programme, currentLine: currentLine,
+                          sources: sources, partners: partners, externalDevelopments: developments,
+                          steeringMoment: steering, decisions: decisions, budgeted: budgeted, relations: relations, facts: facts,
+                          doubts: doubts, location: reader.location)
+        return (fiche, assumptions, ruleList)
+    }
+
+    func moment(_ node: YAMLNode, what: String) -> Moment? {
+        guard let text = context.text(node, what: what) else { return nil }
+        guard let moment = periods.parse(text) else {
+            context.sink.error(context.location(of: node),
+                               "\(what): periode \(InputText.quoted(text)) wordt niet begrepen (zie docs/format.md, Periodes)")
+            return nil
+        }
+        return moment
+    }
+
+    func steeringMoment(_ reader: MappingReader) -> SteeringMoment? {
+        reader.allowOnly(FormatKeys.steeringMoment, in: "'stuurmoment'")
+        let text = reader.string("tekst")
+        let moment = reader.node("periode").flatMap { self.moment($0, what: "'periode'") }
+        if !reader.has("periode") { context.sink.error(reader.location, "verplichte sleutel 'periode' ontbreekt") }
+        guard let text, let moment else { return nil }
+        return SteeringMoment(text: text, moment: moment, explanation: reader.string("toelichting", required: false),
+                              location: reader.location)
+    }
+
+    func source(_ node: YAMLNode) -> SourceDocument? {
+        guard let reader = MappingReader(node, what: "een bron", context: context) else { return nil }
+        reader.allowOnly(FormatKeys.source, in: "een bron")
+        guard let title = reader.string("titel") else { return nil }
+        var endDate = SourceDocument.EndDate.unknown
+        if let node = reader.node("einddatum"), let text = context.text(node, what: "'einddatum'") {
+            switch text.lowercased() {
+            case "geen": endDate = .none
+            case "onbekend": endDate = .unknown
+            default:
+                if case .known(let period)? = moment(node, what: "'einddatum'") { endDate = .on(period) }
+            }
+        }
+        return SourceDocument(title: title, endDate: endDate)
+    }
+
+    func development(_ node: YAMLNode) -> ExternalDevelopment? {
+        guard let reader = MappingReader(node, what: "een externe ontwikkeling", context: context) else { return nil }
+        reader.allowOnly(FormatKeys.externalDevelopment, in: "een externe ontwikkeling")
+        guard let text = reader.string("tekst") else { return nil }
+        return ExternalDevelopment(text: text, moment: reader.node("moment").flatMap { moment($0, what: "'moment'") },
+                                   assumption: reader.identifier("aanname", required: false), location: reader.location)
+    }
+
+    func decision(_ node: YAMLNode, effects: EffectReader, fiche: String?) -> Decision? {
+        guard let reader = MappingReader(node, what: "een beslissing", context: context) else { return nil }
+        reader.allowOnly(FormatKeys.decision, in: "een beslissing")
+        let id = reader.identifier("id")
+        let question = reader.string("vraag")
+        let shape: DecisionShape? = reader.string("vorm").flatMap { effects.enumValue($0, at: reader.node("vorm")!, what: "vorm") }
+        let steering = reader.mapping("stuurmoment", required: false).flatMap { steeringMoment($0) }
+        var lapse: Lapse?
+        if let verloopt = reader.mapping("verloopt", required: false) {
+            verloopt.allowOnly(FormatKeys.lapse, in: "'verloopt'")
+            let moment = verloopt.node("moment").flatMap { self.moment($0, what: "'moment'") }
+            if !verloopt.has("moment") { context.sink.error(verloopt.location, "verplichte sleutel 'moment' ontbreekt") }
+            if let moment, let consequence = verloopt.string("gevolg") { lapse = Lapse(moment: moment, consequence: consequence) }
+        }
+        let options = reader.list("opties", required: true) { option($0, effects: effects) }
+        var seen: Set<String> = []
+        for option in options where !seen.insert(option.id).inserted {
+            context.sink.error(option.location, "optie-id \(InputText.quoted(option.id)) komt twee keer voor in deze beslissing")
+        }
+        if reader.has("opties"), options.count == 1 {
+            context.sink.error(reader.keyLocation("opties"), "een beslissing heeft minstens twee opties nodig")
+        }
+        let current = options.filter(\.isCurrentLine)
+        if !options.isEmpty, current.count != 1 {
+            context.sink.error(reader.keyLocation("opties"), current.isEmpty
+                ? "geen enkele optie is de huidige lijn: markeer er precies één met 'huidige_lijn: ja'"
+                : "\(current.count) opties zijn de huidige lijn (\(current.map(\.id).joined(separator: ", "))): precies één mag")
+        }
+        guard let id, let question, let shape else { return nil }
+        return Decision(id: id, question: question, shape: shape, steeringMoment: steering, lapse: lapse,
+                        options: options, location: reader.location)
+    }
+
+    func option(_ node: YAMLNode, effects: EffectReader) -> Option? {
+        guard let reader = MappingReader(node, what: "een optie", context: context) else { return nil }
+        reader.allowOnly(FormatKeys.option, in: "een optie")
+        let rules = RuleReader(context: context, fiche: effects.fiche, defaultProgramme: effects.defaultProgramme)
+        let id = reader.identifier("id")
+        let title = reader.string("titel")
+        let isCurrent = reader.bool("huidige_lijn", required: false) ?? false
+        let optionEffects = effects.effects(in: reader)
+        let requires = rules.optionRefs(in: reader, key: "vereist")
+        let excludes = rules.optionRefs(in: reader, key: "sluit_uit")
+        guard let id, let title else { return nil }
+        return Option(id: id, title: title, isCurrentLine: isCurrent, explanation: reader.string("toelichting", required: false),
+                      effects: optionEffects, requires: requires, excludes: excludes,
+                      opportunities: reader.strings("kansen"), risks: reader.strings("risicos"), location: reader.location)
+    }
+
+    func relation(_ node: YAMLNode) -> Relation? {
+        guard let reader = MappingReader(node, what: "een relatie", context: context) else { return nil }
+        reader.allowOnly(FormatKeys.relation, in: "een relatie")
+        let kind: RelationKind? = reader.string("soort").flatMap {
+            EffectReader(context: context, fiche: nil, defaultProgramme: nil).enumValue($0, at: reader.node("soort")!, what: "soort")
+        }
+        let text = reader.string("tekst")
+        let fiche = reader.string("fiche", required: false)
+        let area = reader.string("beleidsterrein", required: false)
+        if fiche == nil, area == nil {
+            context.sink.error(reader.location, "een relatie noemt een 'fiche' of een 'beleidsterrein'")
+        }
+        guard let kind, let text else { return nil }
+        return Relation(fiche: fiche, policyArea: area, kind: kind, text: text, location: reader.location)
+    }
+
+    func fact(_ node: YAMLNode, fiche: String?) -> Fact? {
+        guard let reader = MappingReader(node, what: "een feit", context: context) else { return nil }
+        reader.allowOnly(FormatKeys.fact, in: "een feit")
+        guard let id = reader.identifier("id"), let value = reader.string("waarde"), let quote = reader.string("citaat"),
+              let fiche else { return nil }
+        return Fact(id: id, value: value, quote: quote, fiche: fiche, location: reader.location)
+    }
+
+    func doubt(_ node: YAMLNode) -> Doubt? {
+        guard let reader = MappingReader(node, what: "een twijfel", context: context) else { return nil }
+        reader.allowOnly(FormatKeys.doubt, in: "een twijfel")
+        guard let text = reader.string("tekst") else { return nil }
+        return Doubt(text: text, quote: reader.string("citaat", required: false), location: reader.location)
+    }
+}
+
+/// Reads assumptions from `dossier.yaml` or a fiche.
+struct AssumptionReader {
+    let context: ReadContext
+    let periods: PeriodParser
+    let effects: EffectReader
+
+    func read(_ node: YAMLNode, fiche: String?) -> Assumption? {
+        guard let reader = MappingReader(node, what: "een aanname", context: context) else { return nil }
+        reader.allowOnly(FormatKeys.assumption, in: "een aanname")
+        let id = reader.identifier("id")
+        let title = reader.string("titel")
+        let value = reader.bool("standaard")
+        var probability: Share?
+        if let text = reader.string("kans", required: false) {
+            probability = MoneyParser.parseShare(text)
+            if probability == nil { context.sink.error(reader.keyLocation("kans"), "'kans' moet een percentage zijn zoals 50%") }
+        }
+        let moment = reader.node("moment").flatMap { FicheReader(context: context, periods: periods).moment($0, what: "'moment'") }
+        let provenance = reader.has("bron") ? effects.provenance(in: reader, required: false) : nil
+        if let fiche, let id, !id.hasPrefix(fiche + "-") {
+            context.sink.error(reader.keyLocation("id"), "een aanname in fiche \(fiche) heeft een id dat begint met '\(fiche)-' (of staat in dossier.yaml)")
+        }
+        guard let id, let title, let value else { return nil }
+        return Assumption(id: id, title: title, defaultValue: value, probability: probability, moment: moment,
+                          explanation: reader.string("toelichting", required: false), provenance: provenance,
+                          fiche: fiche, location: reader.location)
+    }
+}

@@ -1,0 +1,199 @@
+/// Reads one YAML mapping with typed getters that report problems to a sink instead of throwing.
+/// Every scalar is read as text and interpreted here, so YAML 1.1 surprises (`no` → false, `010` → 8) cannot happen.
+struct MappingReader {
+    let pairs: [YAMLPair]
+    let location: SourceLocation
+    let context: ReadContext
+
+    /// Wraps `node` if it is a mapping; reports an error (naming `what`) otherwise.
+    init?(_ node: YAMLNode, what: String, context: ReadContext) {
+        self.context = context
+        self.location = context.location(of: node)
+        guard case .mapping(let pairs) = node.content else {
+            context.sink.error(location, "\(what) moet een mapping (sleutel: waarde) zijn, maar is \(ReadContext.kind(of: node))")
+            return nil
+        }
+        self.pairs = pairs
+    }
+
+    /// Reports every key not in `allowed`, with a suggestion when one is close.
+    func allowOnly(_ allowed: [String], in what: String) {
+        for pair in pairs where !allowed.contains(pair.key) {
+            context.sink.error(context.location(of: pair.keyNode),
+                               "onbekende sleutel \(InputText.quoted(pair.key)) in \(what)\(Suggestion.hint(for: pair.key, in: allowed))")
+        }
+    }
+
+    func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
+
+    func node(_ key: String) -> YAMLNode? { pairs.first { $0.key == key }?.value }
+
+    func keyLocation(_ key: String) -> SourceLocation {
+        pairs.first { $0.key == key }.map { context.location(of: $0.keyNode) } ?? location
+    }
+
+    private func missing(_ key: String) {
+        context.sink.error(location, "verplichte sleutel \(InputText.quoted(key)) ontbreekt")
+    }
+
+    /// A required or optional text.
+    func string(_ key: String, required: Bool = true) -> String? {
+        guard let node = node(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        return context.text(node, what: "\(InputText.quoted(key))")
+    }
+
+    /// A text that must be a simple identifier.
+    func identifier(_ key: String, required: Bool = true) -> String? {
+        guard let value = string(key, required: required) else { return nil }
+        guard Identifier.isValid(value) else {
+            context.sink.error(context.location(of: node(key)!),
+                               "\(InputText.quoted(key)) moet een id zijn van kleine letters, cijfers en '-' (gevonden: \(InputText.quoted(value)))")
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ key: String, required: Bool = true) -> Bool? {
+        guard let node = node(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        return context.bool(node, what: "\(InputText.quoted(key))")
+    }
+
+    func integer(_ key: String, required: Bool = true) -> Int? {
+        guard let node = node(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        return context.integer(node, what: "\(InputText.quoted(key))")
+    }
+
+    /// A year in ``Day/supportedYears``.
+    func year(_ key: String, required: Bool = true) -> Int? {
+        guard let node = node(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        return context.year(node, what: InputText.quoted(key))
+    }
+
+    /// A list of items read with `item`; a single scalar is not accepted as a list.
+    func list<T>(_ key: String, required: Bool = false, _ item: (YAMLNode) -> T?) -> [T] {
+        guard let node = node(key) else {
+            if required { missing(key) }
+            return []
+        }
+        guard case .sequence(let sequence) = node.content else {
+            context.sink.error(context.location(of: node),
+                               "\(InputText.quoted(key)) moet een lijst zijn, maar is \(ReadContext.kind(of: node))")
+            return []
+        }
+        return sequence.compactMap(item)
+    }
+
+    /// A list of texts.
+    func strings(_ key: String, required: Bool = false) -> [String] {
+        list(key, required: required) { context.text($0, what: "een element van \(InputText.quoted(key))") }
+    }
+
+    /// A nested mapping.
+    func mapping(_ key: String, required: Bool = true, what: String? = nil) -> MappingReader? {
+        guard let node = node(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        return MappingReader(node, what: what ?? "\(InputText.quoted(key))", context: context)
+    }
+}
+
+/// Shared state while reading one file.
+struct ReadContext {
+    let path: String
+    let sink: DiagnosticSink
+
+    func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: path, line: node.line, column: node.column)
+    }
+
+    static func kind(of node: YAMLNode) -> String {
+        switch node.content {
+        case .scalar(let text, let isPlain): text.isEmpty && isPlain ? "leeg" : "een tekst (\(InputText.quoted(text.prefix(40))))"
+        case .sequence: "een lijst"
+        case .mapping: "een mapping"
+        }
+    }
+
+    /// A non-empty text scalar.
+    func text(_ node: YAMLNode, what: String) -> String? {
+        guard case .scalar(let scalar, let isPlain) = node.content else {
+            sink.error(location(of: node), "\(what) moet een tekst zijn, maar is \(ReadContext.kind(of: node))")
+            return nil
+        }
+        let value = scalar.trimmingWhitespace()
+        if value.isEmpty || (isPlain && ["~", "null", "Null", "NULL"].contains(value)) {
+            sink.error(location(of: node), "\(what) is leeg")
+            return nil
+        }
+        return value
+    }
+
+    /// `ja`/`nee` (or `true`/`false`); YAML 1.1 spellings are rejected with an explanation.
+    func bool(_ node: YAMLNode, what: String) -> Bool? {
+        guard let raw = text(node, what: what) else { return nil }
+        switch raw.lowercased() {
+        case "ja", "true": return true
+        case "nee", "false": return false
+        case "yes", "no", "on", "off", "y", "n":
+            sink.error(location(of: node), "\(what): \(InputText.quoted(raw)) is dubbelzinnig (YAML 1.1 maakt er een boolean van); schrijf ja of nee")
+        default:
+            sink.error(location(of: node), "\(what) moet ja of nee zijn (gevonden: \(InputText.quoted(raw)))")
+        }
+        return nil
+    }
+
+    /// The range of years as written in messages.
+    static let supportedYearsText = "\(Day.supportedYears.lowerBound)–\(Day.supportedYears.upperBound)"
+
+    /// A whole number that is a year in ``Day/supportedYears``.
+    func year(_ node: YAMLNode, what: String) -> Int? {
+        guard let value = integer(node, what: what) else { return nil }
+        guard Day.supportedYears.contains(value) else {
+            sink.error(location(of: node), "\(what): jaar \(value) ligt buiten \(ReadContext.supportedYearsText)")
+            return nil
+        }
+        return value
+    }
+
+    /// A whole number written in decimal digits; a leading zero is rejected (YAML 1.1 reads `010` as 8).
+    func integer(_ node: YAMLNode, what: String) -> Int? {
+        guard let raw = text(node, what: what) else { return nil }
+        let digits = raw.hasPrefix("-") ? String(raw.dropFirst()) : raw
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            sink.error(location(of: node), "\(what) moet een geheel getal zijn (gevonden: \(InputText.quoted(raw)))")
+            return nil
+        }
+        if digits.count > 1, digits.hasPrefix("0") {
+            sink.error(location(of: node), "\(what): \(InputText.quoted(raw)) heeft een voorloopnul (YAML 1.1 leest dat als octaal); laat de nul weg")
+            return nil
+        }
+        guard let value = Int(raw), digits.count <= 15 else {
+            sink.error(location(of: node), "\(what): \(InputText.quoted(raw)) is te groot")
+            return nil
+        }
+        return value
+    }
+}
+
+/// Ids of decisions, options, assumptions and rules: lower-case letters, digits and dashes.
+enum Identifier {
+    static func isValid(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
+        return text.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || ("A"..."Z").contains($0)
+        }
+    }
+}

@@ -1,0 +1,217 @@
+import Foundation
+
+/// The result of loading: the value plus the warnings found on the way.
+public struct Loaded<Value: Sendable>: Sendable {
+    public var value: Value
+    public var warnings: [Diagnostic]
+
+    public init(value: Value, warnings: [Diagnostic]) {
+        self.value = value
+        self.warnings = warnings
+    }
+}
+
+/// Loads a rule-base folder: `dossier.yaml`, `fiches/*.yaml` and `regels/*.yaml`.
+public struct RuleBaseLoader: Sendable {
+    public var limits: LoadLimits
+
+    public init(limits: LoadLimits = .standard) { self.limits = limits }
+
+    /// Loads and validates the folder; throws ``LoadError`` with every diagnostic when it cannot be used.
+    public func load(directory: String) throws(LoadError) -> Loaded<RuleBase> {
+        let sink = DiagnosticSink()
+        let layout = try RuleBaseLayout(directory: directory)
+        let dossierPath = layout.dossier
+        let paths = layout.ficheFiles + layout.ruleFiles
+        let ruleBase = load(paths: paths, dossierPath: dossierPath, source: .disk, sink: sink)
+        if sink.hasErrors || ruleBase == nil { throw LoadError(diagnostics: sink.diagnostics) }
+        return Loaded(value: ruleBase!, warnings: sink.diagnostics.sorted())
+    }
+
+    /// Loads from in-memory files (path → bytes). Used by tests, the fuzzer and the benchmark.
+    public func load(files: [String: Data], dossierPath: String) throws(LoadError) -> Loaded<RuleBase> {
+        let sink = DiagnosticSink()
+        let paths = files.keys.filter { $0 != dossierPath }
+        let ruleBase = load(paths: paths, dossierPath: dossierPath, source: .memory(files), sink: sink)
+        if sink.hasErrors || ruleBase == nil { throw LoadError(diagnostics: sink.diagnostics) }
+        return Loaded(value: ruleBase!, warnings: sink.diagnostics.sorted())
+    }
+
+    /// Where the bytes of a file come from.
+    private enum FileSource: Sendable {
+        /// Read from disk when needed (refusing files over the size limit before reading them).
+        case disk
+        /// Given in memory; a path without bytes is skipped (its reading error was reported already).
+        case memory([String: Data])
+
+        func bytes(_ path: String, limits: LoadLimits, sink: DiagnosticSink) -> Data? {
+            switch self {
+            case .disk: YAMLDocument.readBytes(path: path, limits: limits, sink: sink)
+            case .memory(let files): files[path]
+            }
+        }
+    }
+
+    /// What one fiche or rule file contributed, with its own diagnostics.
+    private struct FileResult: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var fiche: Fiche?
+        var assumptions: [Assumption] = []
+        var rules: [Rule] = []
+    }
+
+    private func read(_ path: String, source: FileSource, isRuleFile: Bool, periods: PeriodParser) -> FileResult {
+        let sink = DiagnosticSink()
+        var result = FileResult()
+        if let data = source.bytes(path, limits: limits, sink: sink), let document = YAMLDocument.parse(data: data, path: path, limits: limits, sink: sink) {
+            let context = ReadContext(path: path, sink: sink)
+            if isRuleFile {
+                if let reader = MappingReader(document.root, what: "een regelbestand", context: context) {
+                    reader.allowOnly(FormatKeys.ruleFile, in: "een regelbestand")
+                    let ruleReader = RuleReader(context: context, fiche: nil, defaultProgramme: nil)
+                    result.rules = reader.list("regels", required: true) { ruleReader.rule($0) }
+                }
+            } else if let read = FicheReader(context: context, periods: periods).read(document.root) {
+                result.fiche = read.fiche
+                result.assumptions = read.assumptions
+                result.rules = read.rules
+            }
+        }
+        result.diagnostics = sink.diagnostics
+        return result
+    }
+
+    /// A buffer that concurrent iterations fill, each iteration only its own index, so no element is shared.
+    private struct DisjointSlots<Element>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Element>
+    }
+
+    private func load(paths: [String], dossierPath: String, source: FileSource, sink: DiagnosticSink) -> RuleBase? {
+        var info: DossierInfo?
+        var assumptions: [Assumption] = []
+        // A missing dossier on disk was reported by the caller; reading it would only repeat that.
+        let dossierData: Data? = switch source {
+        case .disk: FileManager.default.fileExists(atPath: dossierPath) ? source.bytes(dossierPath, limits: limits, sink: sink) : nil
+        case .memory: source.bytes(dossierPath, limits: limits, sink: sink)
+        }
+        if let data = dossierData, let document = YAMLDocument.parse(data: data, path: dossierPath, limits: limits, sink: sink) {
+            if let read = DossierReader(context: ReadContext(path: dossierPath, sink: sink)).read(document.root) {
+                info = read.info
+                assumptions += read.assumptions
+            }
+        }
+        let periods = PeriodParser(
+            coalitionStart: info?.coalitionStart ?? Day(year: 2026, month: 6, day: 1)!,
+            namedPeriods: Dictionary((info?.planning ?? []).compactMap { item in
+                item.moment.period.map { (item.id.lowercased(), $0) }
+            }, uniquingKeysWith: { first, _ in first }))
+        // Files are independent once the dossier is known: read, compose and interpret them on every core, each into
+        // its own sink, then merge in path order so the result and the diagnostics do not depend on the scheduling.
+        let base = String(dossierPath.dropLast("dossier.yaml".count))
+        let paths = paths.sorted()
+        var results = [FileResult](repeating: FileResult(), count: paths.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = DisjointSlots(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+                slots.buffer[index] = read(paths[index], source: source, isRuleFile: paths[index].hasPrefix(base + "regels/"),
+                                           periods: periods)
+            }
+        }
+        var fiches: [Fiche] = []
+        var rules: [Rule] = []
+        for result in results {
+            sink.append(contentsOf: result.diagnostics)
+            if let fiche = result.fiche { fiches.append(fiche) }
+            assumptions += result.assumptions
+            rules += result.rules
+        }
+        guard let info else { return nil }
+        let ruleBase = RuleBase(info: info, fiches: fiches, assumptions: assumptions, rules: rules)
+        ReferenceChecker(ruleBase: ruleBase, sink: sink).run()
+        return ruleBase
+    }
+}
+
+/// Reads `dossier.yaml`.
+struct DossierReader {
+    let context: ReadContext
+
+    func read(_ root: YAMLNode) -> (info: DossierInfo, assumptions: [Assumption])? {
+        guard let reader = MappingReader(root, what: "dossier.yaml", context: context) else { return nil }
+        reader.allowOnly(FormatKeys.dossier, in: "dossier.yaml")
+        let municipality = reader.string("gemeente")
+        let title = reader.string("titel")
+        let version = reader.string("versie")
+        var years: ClosedRange<Int>?
+        if let periode = reader.mapping("periode") {
+            periode.allowOnly(FormatKeys.period, in: "'periode'")
+            if let from = periode.year("van"), let to = periode.year("tot") {
+                if from > to {
+                    context.sink.error(periode.location, "'van' ligt na 'tot'")
+                } else if to - from + 1 > Day.maxPeriodYears {
+                    context.sink.error(periode.keyLocation("tot"), "de periode \(from)–\(to) is \(to - from + 1) jaar; "
+                        + "maximaal \(Day.maxPeriodYears) jaar")
+                } else {
+                    years = from...to
+                }
+            }
+        }
+        var start: Day?
+        if let text = reader.string("start_coalitie") {
+            start = PeriodParser(coalitionStart: Day(year: 2000, month: 1, day: 1)!).parseDay(text)
+            if start == nil { context.sink.error(reader.keyLocation("start_coalitie"), "'start_coalitie' moet een datum zijn zoals 2026-06-01, met een jaar in \(ReadContext.supportedYearsText)") }
+        }
+        var seen = UniqueIDs(context: context)
+        let opgaven = reader.list("opgaven", required: true) { node in
+            label(node, what: "een opgave").flatMap { seen.first($0, id: $0.id, what: "opgave", at: node) }
+        }
+        let programmes = reader.list("programmas", required: true) { node in
+            label(node, what: "een programma").flatMap { seen.first($0, id: $0.id, what: "programma", at: node) }
+        }
+        let parser = PeriodParser(coalitionStart: start ?? Day(year: 2026, month: 6, day: 1)!)
+        let ficheReader = FicheReader(context: context, periods: parser)
+        let planning: [PlanningItem] = reader.list("planning") { node in
+            guard let item = MappingReader(node, what: "een planningsmoment", context: context) else { return nil }
+            item.allowOnly(FormatKeys.planningItem, in: "een planningsmoment")
+            let moment = item.node("moment").flatMap { ficheReader.moment($0, what: "'moment'") }
+            if !item.has("moment") { context.sink.error(item.location, "verplichte sleutel 'moment' ontbreekt") }
+            guard let id = item.identifier("id"), let title = item.string("titel"), let moment else { return nil }
+            // Planning ids are names in period texts ("bij begroting-2028"), matched without regard to case.
+            return seen.first(PlanningItem(id: id, title: title, moment: moment), id: id.lowercased(),
+                              what: "planningsmoment", at: node)
+        }
+        let effects = EffectReader(context: context, fiche: nil, defaultProgramme: nil)
+        let assumptions = reader.list("aannames") {
+            AssumptionReader(context: context, periods: parser, effects: effects).read($0, fiche: nil)
+        }
+        guard let municipality, let title, let version, let years, let start else { return nil }
+        return (DossierInfo(municipality: municipality, title: title, version: version, years: years,
+                            coalitionStart: start, opgaven: opgaven, programmes: programmes, planning: planning),
+                assumptions)
+    }
+
+    /// Remembers ids per kind and refuses a second use, at the second occurrence.
+    struct UniqueIDs {
+        let context: ReadContext
+        private var locations: [String: SourceLocation] = [:]
+
+        init(context: ReadContext) { self.context = context }
+
+        mutating func first<T>(_ value: T, id: String, what: String, at node: YAMLNode) -> T? {
+            if let first = locations[what + "\u{0}" + id] {
+                context.sink.error(context.location(of: node), "\(what) \(InputText.quoted(id)) is dubbel",
+                                   notes: [Diagnostic.Note(first, "eerste keer hier")])
+                return nil
+            }
+            locations[what + "\u{0}" + id] = context.location(of: node)
+            return value
+        }
+    }
+
+    private func label(_ node: YAMLNode, what: String) -> Label? {
+        guard let reader = MappingReader(node, what: what, context: context) else { return nil }
+        reader.allowOnly(FormatKeys.label, in: what)
+        guard let id = reader.identifier("id"), let title = reader.string("titel") else { return nil }
+        return Label(id: id, title: title)
+    }
+}

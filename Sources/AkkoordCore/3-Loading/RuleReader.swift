@@ -1,0 +1,97 @@
+
+/// Reads cross-fiche rules and their conditions.
+struct RuleReader {
+    let context: ReadContext
+    let fiche: String?
+    let effects: EffectReader
+
+    init(context: ReadContext, fiche: String?, defaultProgramme: String?) {
+        self.context = context
+        self.fiche = fiche
+        self.effects = EffectReader(context: context, fiche: fiche, defaultProgramme: defaultProgramme)
+    }
+
+    func rule(_ node: YAMLNode) -> Rule? {
+        guard let reader = MappingReader(node, what: "een regel", context: context) else { return nil }
+        reader.allowOnly(FormatKeys.rule, in: "een regel")
+        let id = reader.identifier("id")
+        let title = reader.string("titel")
+        let condition = reader.node("als").flatMap { self.condition($0) }
+        if !reader.has("als") { context.sink.error(reader.location, "verplichte sleutel 'als' ontbreekt") }
+        let provenance = effects.provenance(in: reader, required: true)
+        guard let then = reader.mapping("dan") else { return nil }
+        then.allowOnly(FormatKeys.ruleThen, in: "'dan'")
+        var message: RuleMessage?
+        if let melding = then.mapping("melding", required: false) {
+            melding.allowOnly(FormatKeys.message, in: "'melding'")
+            let level: MessageLevel? = melding.string("niveau").flatMap {
+                effects.enumValue($0, at: melding.node("niveau")!, what: "niveau")
+            }
+            if let level, let text = melding.string("tekst") { message = RuleMessage(level: level, text: text) }
+        }
+        let ruleEffects = effects.effects(in: then)
+        let requires = optionRefs(in: then, key: "vereist")
+        let excludes = optionRefs(in: then, key: "sluit_uit")
+        if !then.has("melding"), ruleEffects.isEmpty, requires.isEmpty, excludes.isEmpty {
+            context.sink.error(then.location, "'dan' doet niets: geef een 'melding', 'effecten', 'vereist' of 'sluit_uit'")
+        }
+        guard let id, let title, let condition, let provenance else { return nil }
+        return Rule(id: id, title: title, condition: condition, message: message, effects: ruleEffects,
+                    requires: requires, excludes: excludes, provenance: provenance, fiche: fiche, location: reader.location)
+    }
+
+    func condition(_ node: YAMLNode) -> Condition? {
+        guard let reader = MappingReader(node, what: "een voorwaarde", context: context) else { return nil }
+        let forms = ["keuze", "afwijking", "aanname", "alle", "een_van", "niet"]
+        let present = forms.filter(reader.has)
+        guard present.count == 1 else {
+            reader.allowOnly(FormatKeys.condition, in: "een voorwaarde")
+            context.sink.error(reader.location, present.isEmpty
+                ? "een voorwaarde heeft één van \(forms.joined(separator: ", ")) nodig"
+                : "een voorwaarde heeft precies één van \(forms.joined(separator: ", ")); splits met 'alle' of 'een_van'")
+            return nil
+        }
+        let form = present[0]
+        reader.allowOnly(form == "aanname" ? ["aanname", "is"] : [form], in: "een voorwaarde")
+        switch form {
+        case "keuze":
+            guard let text = reader.string("keuze") else { return nil }
+            guard let ref = OptionRef(parsing: text) else {
+                context.sink.error(context.location(of: reader.node("keuze")!), "'keuze' moet de vorm fiche.beslissing.optie hebben (gevonden: \(InputText.quoted(text)))")
+                return nil
+            }
+            return .chosen(ref)
+        case "afwijking":
+            guard let text = reader.string("afwijking") else { return nil }
+            guard let ref = DecisionRef(parsing: text) else {
+                context.sink.error(context.location(of: reader.node("afwijking")!), "'afwijking' moet de vorm fiche.beslissing hebben (gevonden: \(InputText.quoted(text)))")
+                return nil
+            }
+            return .deviates(ref)
+        case "aanname":
+            guard let id = reader.identifier("aanname") else { return nil }
+            let value = reader.has("is") ? reader.bool("is") : true
+            return value.map { .assumption(id: id, value: $0) }
+        case "niet":
+            return reader.node("niet").flatMap { self.condition($0) }.map { .not($0) }
+        default:
+            let parts = reader.list(form, required: true) { self.condition($0) }
+            guard !parts.isEmpty else {
+                context.sink.error(reader.keyLocation(form), "\(InputText.quoted(form)) heeft minstens één voorwaarde nodig")
+                return nil
+            }
+            return form == "alle" ? .all(parts) : .any(parts)
+        }
+    }
+
+    func optionRefs(in reader: MappingReader, key: String) -> [OptionRef] {
+        reader.list(key) { node in
+            guard let text = context.text(node, what: "een element van \(InputText.quoted(key))") else { return nil }
+            guard let ref = OptionRef(parsing: text) else {
+                context.sink.error(context.location(of: node), "\(InputText.quoted(text)) moet de vorm fiche.beslissing.optie hebben")
+                return nil
+            }
+            return ref
+        }
+    }
+}

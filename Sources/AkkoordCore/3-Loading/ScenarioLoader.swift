@@ -1,0 +1,92 @@
+import Foundation
+
+/// Loads a scenario file and checks it against a rule base.
+public struct ScenarioLoader: Sendable {
+    public var limits: LoadLimits
+
+    public init(limits: LoadLimits = .standard) { self.limits = limits }
+
+    /// Loads `path`; throws ``LoadError`` when the file is unusable or refers to things that do not exist.
+    public func load(path: String, ruleBase: RuleBase) throws(LoadError) -> Loaded<Scenario> {
+        let sink = DiagnosticSink()
+        guard let data = YAMLDocument.readBytes(path: path, limits: limits, sink: sink) else { throw LoadError(diagnostics: sink.diagnostics) }
+        return try load(data: data, path: path, ruleBase: ruleBase)
+    }
+
+    /// Loads scenario bytes.
+    public func load(data: Data, path: String, ruleBase: RuleBase) throws(LoadError) -> Loaded<Scenario> {
+        let sink = DiagnosticSink()
+        let scenario = YAMLDocument.parse(data: data, path: path, limits: limits, sink: sink)
+            .flatMap { read($0.root, path: path, ruleBase: ruleBase, sink: sink) }
+        if sink.hasErrors || scenario == nil { throw LoadError(diagnostics: sink.diagnostics) }
+        return Loaded(value: scenario!, warnings: sink.diagnostics.sorted())
+    }
+
+    private func read(_ root: YAMLNode, path: String, ruleBase: RuleBase, sink: DiagnosticSink) -> Scenario? {
+        let context = ReadContext(path: path, sink: sink)
+        guard let reader = MappingReader(root, what: "een scenariobestand", context: context) else { return nil }
+        reader.allowOnly(FormatKeys.scenario, in: "een scenario")
+        let title = reader.string("titel")
+        var referenceDate: Day?
+        if let text = reader.string("peildatum") {
+            referenceDate = PeriodParser(coalitionStart: ruleBase.info.coalitionStart).parseDay(text)
+            if referenceDate == nil {
+                sink.error(context.location(of: reader.node("peildatum")!), "'peildatum' moet een datum zijn zoals 2026-06-15, met een jaar in \(ReadContext.supportedYearsText) (gevonden: \(InputText.quoted(text)))")
+            }
+        }
+        var choices: [DecisionRef: Located<String>] = [:]
+        if let keuzes = reader.mapping("keuzes", required: false) {
+            let decisions = ruleBase.allDecisions.map(\.ref.description)
+            for pair in keuzes.pairs {
+                let keyLocation = context.location(of: pair.keyNode)
+                guard let ref = DecisionRef(parsing: pair.key) else {
+                    sink.error(keyLocation, "\(InputText.quoted(pair.key)) moet de vorm fiche.beslissing hebben (bijv. 2F.exploitatie)")
+                    continue
+                }
+                guard let decision = ruleBase.decision(ref) else {
+                    sink.error(keyLocation, "onbekende beslissing \(InputText.quoted(pair.key))\(Suggestion.hint(for: pair.key, in: decisions))")
+                    continue
+                }
+                guard let option = context.text(pair.value, what: "de keuze voor \(InputText.quoted(pair.key))") else { continue }
+                guard decision.option(option) != nil else {
+                    sink.error(context.location(of: pair.value), "beslissing \(ref) heeft geen optie \(InputText.quoted(option))\(Suggestion.hint(for: option, in: decision.options.map(\.id))) (opties: \(decision.options.map(\.id).joined(separator: ", ")))")
+                    continue
+                }
+                choices[ref] = Located(option, at: context.location(of: pair.value))
+            }
+        }
+        var assumptions: [String: Located<Bool>] = [:]
+        if let aannames = reader.mapping("aannames", required: false) {
+            let known = ruleBase.assumptions.map(\.id)
+            for pair in aannames.pairs {
+                guard known.contains(pair.key) else {
+                    sink.error(context.location(of: pair.keyNode), "onbekende aanname \(InputText.quoted(pair.key))\(Suggestion.hint(for: pair.key, in: known))")
+                    continue
+                }
+                if let value = context.bool(pair.value, what: "aanname \(InputText.quoted(pair.key))") {
+                    assumptions[pair.key] = Located(value, at: context.location(of: pair.value))
+                }
+            }
+        }
+        var frame: BudgetFrame?
+        if let kader = reader.mapping("kader", required: false) {
+            kader.allowOnly(FormatKeys.frame, in: "'kader'")
+            let effects = EffectReader(context: context, fiche: nil, defaultProgramme: nil)
+            func money(_ key: String) -> Money? {
+                guard let node = kader.node(key), let amount = effects.amount(node, what: "\(InputText.quoted(key))") else { return nil }
+                guard case .exact(let value) = amount else {
+                    sink.error(context.location(of: node), "\(InputText.quoted(key)) moet een exact bedrag zijn")
+                    return nil
+                }
+                return value
+            }
+            frame = BudgetFrame(maxStructuralBurden: money("max_structureel_nadeel"), maxBurdenPerYear: money("max_nadeel_per_jaar"))
+        }
+        let expectations = reader.mapping("verwachtingen", required: false).map {
+            ExpectationsReader(context: context, ruleBase: ruleBase).read($0)
+        }
+        guard let title, let referenceDate else { return nil }
+        return Scenario(title: title, description: reader.string("omschrijving", required: false), referenceDate: referenceDate,
+                        choices: choices, assumptions: assumptions, frame: frame, expectations: expectations, file: path)
+    }
+}

@@ -1,0 +1,86 @@
+/// Budget totals of a scenario: per year, per programme and opgave, incidental vs structural, run-rate.
+/// Every total keeps exact values, ranges (min–max) and unknown amounts apart.
+public struct BudgetSummary: Sendable, Hashable {
+    /// One year's totals.
+    public struct YearTotals: Sendable, Hashable {
+        public var year: Int
+        public var lasten: AmountTotal
+        public var baten: AmountTotal
+        public var structural: AmountTotal
+        public var incidental: AmountTotal
+        /// Net burden: lasten − baten (positive = nadeel).
+        public var burden: AmountTotal
+
+        /// A year's totals; the net burden is computed with checked arithmetic.
+        public init(year: Int, lasten: AmountTotal, baten: AmountTotal, structural: AmountTotal,
+                    incidental: AmountTotal) throws(MoneyOverflow) {
+            self.year = year
+            self.lasten = lasten
+            self.baten = baten
+            self.structural = structural
+            self.incidental = incidental
+            self.burden = try lasten.subtracting(baten)
+        }
+    }
+
+    public var years: [YearTotals]
+    /// Net burden per programme id per year.
+    public var byProgramme: [String: [Int: AmountTotal]]
+    /// Net burden per opgave id per year (an effect counts under each opgave of its fiche).
+    public var byOpgave: [String: [Int: AmountTotal]]
+    /// Net structural burden per year after the period (effects `vanaf` a year in the period).
+    public var structuralRunRate: AmountTotal
+    /// How many applied effects have an unknown amount.
+    public var unknownEffects: Int
+    /// The sum over all years of the period.
+    public var periodBurden: AmountTotal
+
+    /// Aggregates effects over `period`; throws only when a total does not fit (impossible for a loaded rule base).
+    public init(effects: [AppliedEffect], ruleBase: RuleBase) throws(MoneyOverflow) {
+        let period = ruleBase.info.years
+        var years: [YearTotals] = []
+        var byProgramme: [String: [Int: AmountTotal]] = [:]
+        var byOpgave: [String: [Int: AmountTotal]] = [:]
+        for year in period {
+            var lasten = AmountTotal.zero, baten = AmountTotal.zero
+            var structural = AmountTotal.zero, incidental = AmountTotal.zero
+            for applied in effects {
+                guard let amount = applied.effect.amount(in: year) else { continue }
+                let burden = applied.effect.side == .lasten ? amount : try amount.negated()
+                switch applied.effect.side {
+                case .lasten: try lasten.add(amount)
+                case .baten: try baten.add(amount)
+                }
+                switch applied.effect.nature {
+                case .structureel: try structural.add(burden)
+                case .incidenteel: try incidental.add(burden)
+                }
+                try byProgramme[applied.effect.programme, default: [:]][year, default: .zero].add(burden)
+                for opgave in ruleBase.fiche(applied.fiche)?.opgaven ?? [] {
+                    try byOpgave[opgave, default: [:]][year, default: .zero].add(burden)
+                }
+            }
+            years.append(try YearTotals(year: year, lasten: lasten, baten: baten, structural: structural,
+                                        incidental: incidental))
+        }
+        var runRate = AmountTotal.zero
+        for applied in effects where applied.effect.nature == .structureel {
+            if case .from = applied.effect.timing, let amount = applied.effect.amount(in: period.upperBound) {
+                try runRate.add(applied.effect.side == .lasten ? amount : try amount.negated())
+            }
+        }
+        var periodBurden = AmountTotal.zero
+        for totals in years { try periodBurden.add(totals.burden) }
+        self.periodBurden = periodBurden
+        self.years = years
+        self.byProgramme = byProgramme
+        self.byOpgave = byOpgave
+        self.structuralRunRate = runRate
+        self.unknownEffects = effects.filter { applied in
+            switch applied.effect.timing {
+            case .perYear(let amounts): amounts.values.contains(.unknown)
+            default: applied.effect.amount == .unknown
+            }
+        }.count
+    }
+}

@@ -1,0 +1,214 @@
+/// The griffie's briefing pack: a cover with key figures and contents, each scenario's report, the comparison,
+/// a timeline, a page per fiche, and CSV/JSON beside them. As a folder of files or as one self-contained HTML file.
+public struct BriefingPack: Sendable {
+    public var ruleBase: RuleBase
+    public let reports: [ConsequenceReport]
+    public var digest: InputDigest
+    /// Optional marking on every page ("concept", "vertrouwelijk").
+    public var marking: String?
+
+    /// The reports side by side.
+    let comparison: ScenarioComparison
+
+    /// Throws only when a difference between reports does not fit in `Int64` cents (see ``ScenarioComparison``).
+    public init(ruleBase: RuleBase, reports: [ConsequenceReport], digest: InputDigest,
+                marking: String? = nil) throws(MoneyOverflow) {
+        self.ruleBase = ruleBase
+        self.reports = reports
+        self.digest = digest
+        self.marking = marking
+        self.comparison = try ScenarioComparison(reports: reports)
+    }
+
+    /// A file name stem per scenario, unique and safe: `huidige-lijn`, `bezuinigen`, ...
+    var slugs: [String] {
+        var used: Set<String> = []
+        return reports.map { report in
+            let stem = report.scenario.bestand.split(separator: "/").last.map(String.init) ?? "scenario"
+            let base = stem.replacingOccurrences(of: ".yaml", with: "").replacingOccurrences(of: ".yml", with: "").lowercased()
+                .map { ("a"..."z").contains($0) || ("0"..."9").contains($0) ? $0 : "-" }
+            var slug = String(base).isEmpty ? "scenario" : String(base)
+            var counter = 2
+            while used.contains(slug) { slug = String(base) + "-\(counter)"; counter += 1 }
+            used.insert(slug)
+            return slug
+        }
+    }
+
+    /// Every file of the pack folder: relative path → contents.
+    public func files() -> [String: String] {
+        var files: [String: String] = [:]
+        let comparison = comparison
+        let links = Links(single: false, slugs: slugs)
+        files["index.html"] = page("Briefingpakket", cover(comparison, links: links) + contents(links))
+        for (report, slug) in zip(reports, slugs) {
+            files["scenario-\(slug).html"] = page(report.scenario.titel, back(links) + HTMLReportRenderer().body(report, headingLevel: 1))
+            files["data/rapport-\(slug).json"] = JSONRenderer().render(report)
+            files["data/begroting-\(slug).csv"] = CSVRenderer().render(report)
+        }
+        files["vergelijking.html"] = page("Vergelijking", back(links) + HTMLComparisonRenderer().body(comparison, headingLevel: 1))
+        files["data/vergelijking.json"] = JSONRenderer().render(encodable: comparison)
+        files["data/vergelijking.csv"] = CSVRenderer().render(comparison)
+        files["tijdlijn.html"] = page("Tijdlijn", back(links) + timeline(headingLevel: 1))
+        for fiche in ruleBase.fiches {
+            files["fiches/\(fiche.code).html"] = page("Fiche \(fiche.code) \(fiche.title)",
+                                                      "<p><a href=\"../index.html\">← Inhoud</a></p>" + fichePage(fiche, headingLevel: 1))
+        }
+        return files
+    }
+
+    /// The whole pack as one self-contained HTML file with internal links.
+    public func singleFile() -> String {
+        let comparison = comparison
+        let links = Links(single: true, slugs: slugs)
+        var body = "<section id=\"omslag\">" + cover(comparison, links: links) + contents(links) + "</section>\n"
+        for (report, slug) in zip(reports, slugs) {
+            body += "<section class=\"page\" id=\"scenario-\(slug)\">" + HTMLReportRenderer().body(report, headingLevel: 1) + "</section>\n"
+        }
+        body += "<section class=\"page\" id=\"vergelijking\">" + HTMLComparisonRenderer().body(comparison, headingLevel: 1) + "</section>\n"
+        body += "<section class=\"page\" id=\"tijdlijn\">" + timeline(headingLevel: 1) + "</section>\n"
+        for fiche in ruleBase.fiches {
+            body += "<section class=\"page\" id=\"fiche-\(fiche.code)\">" + fichePage(fiche, headingLevel: 1) + "</section>\n"
+        }
+        return HTMLText.page(title: "Briefingpakket \(ruleBase.info.title)", marking: marking, generator: "akkoord pack", body: body)
+    }
+
+    struct Links {
+        var single: Bool
+        var slugs: [String]
+        func scenario(_ index: Int) -> String { single ? "#scenario-\(slugs[index])" : "scenario-\(slugs[index]).html" }
+        var comparison: String { single ? "#vergelijking" : "vergelijking.html" }
+        var timeline: String { single ? "#tijdlijn" : "tijdlijn.html" }
+        func fiche(_ code: String) -> String { single ? "#fiche-\(code)" : "fiches/\(code).html" }
+    }
+
+    private func page(_ title: String, _ body: String) -> String {
+        HTMLText.page(title: "\(title) · \(ruleBase.info.title)", marking: marking, generator: "akkoord pack", body: body)
+    }
+
+    private func back(_ links: Links) -> String { "<p><a href=\"index.html\">← Inhoud</a></p>" }
+
+    private func cover(_ comparison: ScenarioComparison, links: Links) -> String {
+        let e = HTMLText.escape
+        let info = ruleBase.info
+        var out = "<h1>Briefingpakket: \(e(info.title))</h1>\n"
+        out += "<p class=\"meta\">Gemeente \(e(info.municipality)) · periode \(info.years.lowerBound)–\(info.years.upperBound)</p>\n"
+        out += "<dl class=\"provenance\"><dt>Regelbasis</dt><dd>versie \(e(info.version)) · \(ruleBase.fiches.count) fiches, \(ruleBase.allDecisions.count) beslissingen, \(ruleBase.rules.count) regels</dd>"
+        out += "<dt>Hash van de invoer (SHA-256)</dt><dd><code>\(e(digest.hex))</code> over \(digest.fileCount) bestanden (regelbasis en scenario's)</dd>"
+        out += "<dt>Markering</dt><dd>\(e(marking ?? "geen"))</dd></dl>\n"
+        out += "<h2>Kerncijfers</h2>\n"
+        out += HTMLText.table(caption: nil, headers: ["Scenario", "Peildatum", "Bijsturingen", "Fouten / waarschuwingen", "Nadeel over de periode", "Structureel na de periode"],
+                              rows: reports.enumerated().map { index, report in
+            ["<a href=\"\(links.scenario(index))\">\(e(report.scenario.titel))</a>", e(DutchFormat.date(report.scenario.peildatum)),
+             "\(report.samenvatting.bijsturingen)", "\(report.samenvatting.fouten) / \(report.samenvatting.waarschuwingen)",
+             e(DutchFormat.total(report.samenvatting.saldoPeriode.amountTotal, compact: true)),
+             e(DutchFormat.total(report.samenvatting.structureelNaPeriode.amountTotal, compact: true))]
+        }, numericColumns: [2, 4, 5])
+        out += "<figure>" + SVGChart.moneyPerYear(years: comparison.geld.map(\.jaar), series: reports.enumerated().map { index, report in
+            SVGChart.Series(name: report.scenario.titel, values: comparison.geld.map { $0.nadeel[index].totaal })
+        }, title: "Nadeel per jaar per scenario") + "<figcaption>Nadeel (lasten − baten) per jaar. Gearceerd: bandbreedte; ?: onbekende bedragen.</figcaption></figure>\n"
+        return out
+    }
+
+    private func contents(_ links: Links) -> String {
+        let e = HTMLText.escape
+        var out = "<nav class=\"toc\" aria-label=\"Inhoud\"><h2>Inhoud</h2><ol>"
+        for (index, report) in reports.enumerated() {
+            out += "<li><a href=\"\(links.scenario(index))\">Consequentierapport: \(e(report.scenario.titel))</a></li>"
+        }
+        out += "<li><a href=\"\(links.comparison)\">Vergelijking van scenario's</a></li><li><a href=\"\(links.timeline)\">Tijdlijn van stuurmomenten</a></li></ol>"
+        out += "<h3>Fiches</h3><ol>"
+        out += ruleBase.fiches.map { "<li><a href=\"\(links.fiche($0.code))\">\(e($0.code)) \(e($0.title))</a></li>" }.joined()
+        out += "</ol>"
+        if !links.single {
+            out += "<h3>Gegevens</h3><ul>"
+            for (slug, report) in zip(slugs, reports) {
+                out += "<li>\(e(report.scenario.titel)): <a href=\"data/rapport-\(slug).json\">JSON</a>, <a href=\"data/begroting-\(slug).csv\">CSV (Excel)</a></li>"
+            }
+            out += "<li>Vergelijking: <a href=\"data/vergelijking.json\">JSON</a>, <a href=\"data/vergelijking.csv\">CSV (Excel)</a></li></ul>"
+        }
+        return out + "</nav>\n"
+    }
+
+    /// Steering moments and lapses of all scenarios, by quarter, with which scenarios need them.
+    private func timeline(headingLevel h: Int) -> String {
+        let e = HTMLText.escape
+        struct Key: Hashable { var ref: String; var title: String; var kind: TimelineEntry.Kind }
+        var rows: [Key: (item: ConsequenceReport.TimelineItem, present: [Bool])] = [:]
+        for (index, report) in reports.enumerated() {
+            for item in report.tijdlijn where item.soort != .aanname {
+                let key = Key(ref: item.verwijzing, title: item.titel, kind: item.soort)
+                var row = rows[key] ?? (item, Array(repeating: false, count: reports.count))
+                row.present[index] = true
+                rows[key] = row
+            }
+        }
+        let sorted = rows.values.sorted {
+            ($0.item.moment.begin ?? Day(year: 9999, month: 1, day: 1)!, $0.item.verwijzing, $0.item.titel)
+                < ($1.item.moment.begin ?? Day(year: 9999, month: 1, day: 1)!, $1.item.verwijzing, $1.item.titel)
+        }
+        var out = "<h\(h)>Tijdlijn van stuurmomenten</h\(h)>\n<p>Logische momenten om bij te sturen (bij bijsturingen) en lijnen die vanzelf aflopen, per kwartaal, met het eerstvolgende P&amp;C-document.</p>\n"
+        out += "<figure>" + SVGChart.momentsPerQuarter(items: sorted.map(\.item), years: ruleBase.info.years, title: "Stuurmomenten en aflopende lijnen per kwartaal, alle scenario's")
+        out += "<figcaption>Aantal per kwartaal over alle scenario's samen.</figcaption></figure>\n"
+        out += HTMLText.table(caption: nil, headers: ["Kwartaal", "Moment", "Wat", "Soort", "P&C-document"] + reports.map(\.scenario.titel), rows: sorted.map { row in
+            [e(row.item.kwartaal ?? "onbekend"), e(row.item.moment.tekst), e(row.item.titel), row.item.soort.rawValue, e(row.item.planning ?? "–")]
+                + row.present.map { $0 ? "✓" : "" }
+        })
+        return out
+    }
+
+    /// What the dossier says about one fiche, its decisions and how each scenario decides them.
+    func fichePage(_ fiche: Fiche, headingLevel h: Int) -> String {
+        let e = HTMLText.escape
+        let opgaven = fiche.opgaven.map { id in ruleBase.info.opgaven.first { $0.id == id }?.title ?? id }
+        var out = "<h\(h)>Fiche \(e(fiche.code)): \(e(fiche.title))</h\(h)>\n<p class=\"meta\">Opgaven: \(e(opgaven.joined(separator: ", ")))</p>\n"
+        out += "<h\(h + 1)>De lijn die we hebben ingezet</h\(h + 1)>\n<p>\(e(fiche.currentLine).replacingOccurrences(of: "\n", with: "<br>"))</p>\n"
+        if let moment = fiche.steeringMoment {
+            out += "<p><strong>Logisch moment om bij te sturen:</strong> “\(e(moment.text))”" + (moment.explanation.map { " — \(e($0))" } ?? "") + "</p>\n"
+        }
+        out += "<h\(h + 1)>Beslissingen</h\(h + 1)>\n"
+        for decision in fiche.decisions {
+            let ref = DecisionRef(fiche: fiche.code, decision: decision.id)
+            out += "<h\(h + 2)>\(e(decision.question))</h\(h + 2)>\n"
+            if let lapse = decision.lapse { out += "<p><strong>Als niemand beslist:</strong> \(e(lapse.consequence))</p>\n" }
+            out += HTMLText.table(caption: nil, headers: ["Optie", "Huidige lijn (dossier)"] + reports.map(\.scenario.titel), rows: decision.options.map { option in
+                [e(option.title), option.isCurrentLine ? "✓" : ""] + reports.map { report in
+                    report.keuzes.first { $0.beslissing == ref.description }?.gekozen.id == option.id ? "gekozen" : ""
+                }
+            })
+        }
+        if !fiche.budgeted.isEmpty {
+            out += "<h\(h + 1)>Bedragen in de begroting</h\(h + 1)>\n<ul>" + fiche.budgeted.map { effect in
+                var quote = ""
+                if case .quote(_, let text) = effect.provenance { quote = "<blockquote>“\(e(text))”</blockquote>" }
+                let share = effect.share.map { share in
+                    " (aandeel \(share.basisPoints / 100)% van \(e(DutchFormat.amount(effect.total ?? .unknown))))"
+                } ?? ""
+                return "<li>\(e(effect.description)): \(e(DutchFormat.amount(effect.amount)))\(share)\(quote)</li>"
+            }.joined() + "</ul>\n"
+        }
+        if !fiche.partners.isEmpty { out += "<h\(h + 1)>Partners</h\(h + 1)>\n<p>\(fiche.partners.map(e).joined(separator: ", "))</p>\n" }
+        if !fiche.externalDevelopments.isEmpty {
+            out += "<h\(h + 1)>Verwacht van andere overheden</h\(h + 1)>\n<ul>" + fiche.externalDevelopments.map { "<li>\(e($0.text))</li>" }.joined() + "</ul>\n"
+        }
+        if !fiche.relations.isEmpty {
+            out += HTMLText.table(caption: "Raakvlakken", headers: ["Beleidsterrein", "Soort", "Toelichting"], rows: fiche.relations.map {
+                [e([$0.fiche, $0.policyArea].compactMap { $0 }.joined(separator: " ")), e($0.kind.rawValue), e($0.text)]
+            })
+        }
+        if !fiche.sources.isEmpty {
+            out += HTMLText.table(caption: "Terug te lezen in", headers: ["Document", "Einddatum"], rows: fiche.sources.map { source in
+                let end: String = switch source.endDate {
+                case .none: "geen"
+                case .unknown: "onbekend"
+                case .on(let period): period.text
+                }
+                return [e(source.title), e(end)]
+            })
+        }
+        if !fiche.doubts.isEmpty {
+            out += "<h\(h + 1)>Twijfels in de tekst</h\(h + 1)>\n<ul>" + fiche.doubts.map { "<li>\(e($0.text))</li>" }.joined() + "</ul>\n"
+        }
+        return out
+    }
+}
