@@ -22,28 +22,12 @@ public struct WriteError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "\(path): error: \(message)" }
 
-    /// The Dutch cause for an `errno` value.
+    /// The Dutch cause for an `errno` value: the general text of ``SystemErrorText``, said the way it reads when
+    /// writing for the few causes where that differs.
     public static func cause(errno code: Int32) -> String {
         switch code {
         case EACCES, EPERM: "geen schrijfrechten"
         case ENOENT: "de map bestaat niet"
-        case ENOTDIR: "een deel van het pad is geen map"
-        case EISDIR: "is een map"
-        case ENOSPC: "de schijf is vol"
-        case EDQUOT: "de schijfruimte (quota) is op"
-        case EROFS: "het bestandssysteem is alleen-lezen"
-        case ENAMETOOLONG: "de naam is te lang"
-        case ELOOP: "te veel symbolische koppelingen na elkaar"
-        case EIO: "invoer-/uitvoerfout van het apparaat"
-        case EFBIG: "het bestand wordt te groot"
-        case EMFILE, ENFILE: "te veel open bestanden"
-        case ETXTBSY: "het bestand is in gebruik"
-        case EBUSY: "het bestand of apparaat is bezet"
-        case ENXIO: "er is niemand die leest (apparaat, FIFO of socket zonder lezer)"
-        case EPIPE: "de lezer is gestopt"
-        case EEXIST: "er bestaat al iets met die naam"
-        case ENOTEMPTY: "de map is niet leeg"
-        case EXDEV: "tijdelijk bestand en doel liggen op verschillende bestandssystemen"
         default: SystemErrorText.describe(code)
         }
     }
