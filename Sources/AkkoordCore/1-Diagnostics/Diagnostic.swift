@@ -16,18 +16,56 @@ public enum Severity: String, Sendable, Hashable, Codable, Comparable {
 }
 
 /// A compiler-style message about an input file: `path:line:column: error: message`.
+/// `notes` are printed as continuation lines in the same style (`path:line:column: note: message`), e.g. the place
+/// in a source text that a wrong quote resembles.
 public struct Diagnostic: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
+    /// Continuation lines elsewhere (`note:`); absent from JSON when empty.
+    public var notes: [Note]
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String) {
+    /// A continuation line of a diagnostic, at its own place.
+    public struct Note: Sendable, Hashable, Codable, CustomStringConvertible {
+        public var location: SourceLocation
+        public var message: String
+
+        public init(_ location: SourceLocation, _ message: String) {
+            self.location = location
+            self.message = message
+        }
+
+        public var description: String { "\(location): note: \(message)" }
+    }
+
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, notes: [Note] = []) {
         self.severity = severity
         self.location = location
         self.message = message
+        self.notes = notes
     }
 
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    public var description: String {
+        (["\(location): \(severity.rawValue): \(message)"] + notes.map(\.description)).joined(separator: "\n")
+    }
+
+    enum CodingKeys: String, CodingKey { case severity, location, message, notes }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        severity = try container.decode(Severity.self, forKey: .severity)
+        location = try container.decode(SourceLocation.self, forKey: .location)
+        message = try container.decode(String.self, forKey: .message)
+        notes = try container.decodeIfPresent([Note].self, forKey: .notes) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(location, forKey: .location)
+        try container.encode(message, forKey: .message)
+        if !notes.isEmpty { try container.encode(notes, forKey: .notes) }
+    }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         (lhs.location, lhs.severity, lhs.message) < (rhs.location, rhs.severity, rhs.message)

@@ -151,7 +151,8 @@ struct FicheReader {
         reader.allowOnly(FormatKeys.fact, in: "een feit")
         guard let id = reader.identifier("id"), let value = reader.string("waarde"), let quote = reader.string("citaat"),
               let fiche else { return nil }
-        return Fact(id: id, value: value, quote: quote, fiche: fiche, location: reader.location)
+        return Fact(id: id, value: value, quote: quote, fiche: fiche, location: reader.location,
+                    quoteLocation: reader.node("citaat").map { context.location(of: $0) })
     }
 
     func doubt(_ node: YAMLNode) -> Doubt? {
