@@ -79,6 +79,19 @@ struct QuoteVerificationTests {
         #expect(result.stderr.contains("0 van 2 citaten geverifieerd: 0 fout(en), 1 waarschuwing(en)"))
     }
 
+    /// `AKKOORD_BRONNEN` names the folder when `--bronnen` does not; `--bronnen` wins over it.
+    @Test func sourcesFolderFromTheEnvironment() throws {
+        let directory = Fixture.ruleBase(replacing: [:])
+        try FileManager.default.removeItem(at: directory.deletingLastPathComponent().appendingPathComponent("bronnen"))
+        let without = try CLI.run(["check", "--rules", directory.path])
+        #expect(without.stderr.contains("0 van 2 citaten geverifieerd: 0 fout(en), 1 waarschuwing(en)"))
+        let withVariable = try CLI.run(["check", "--rules", directory.path], environment: ["AKKOORD_BRONNEN": Fixture.exampleSources.path])
+        #expect(withVariable.stderr.contains("2 van 2 citaten geverifieerd: 0 fout(en), 0 waarschuwing(en)"))
+        let overridden = try CLI.run(["check", "--rules", directory.path, "--bronnen", Fixture.temporaryDirectory().path],
+                                     environment: ["AKKOORD_BRONNEN": Fixture.exampleSources.path])
+        #expect(overridden.stderr.contains("0 van 2 citaten geverifieerd"))
+    }
+
     /// A text with another hash: one warning naming both hashes; its quotes are not checked against it.
     @Test func hashMismatchIsOneWarningNamingBothHashes() throws {
         let folder = Fixture.temporaryDirectory()

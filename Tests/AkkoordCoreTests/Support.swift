@@ -87,9 +87,15 @@ enum CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    static func run(_ arguments: [String], in directory: URL = Fixture.root, prefix: [String] = []) throws -> Result {
+    /// Runs the binary with this process's environment, except `AKKOORD_BRONNEN` (which CI sets for the Enschede texts):
+    /// a test that wants it passes it in `environment`.
+    static func run(_ arguments: [String], in directory: URL = Fixture.root, prefix: [String] = [],
+                    environment: [String: String] = [:]) throws -> Result {
         guard let binary else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["AKKOORD_BRONNEN"] = nil
+        process.environment = inherited.merging(environment) { _, new in new }
         // `prefix` runs the binary through another program, e.g. `setpriv` to drop root rights.
         if let program = prefix.first {
             process.executableURL = URL(fileURLWithPath: program)
