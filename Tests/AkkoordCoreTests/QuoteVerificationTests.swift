@@ -64,6 +64,24 @@ struct QuoteVerificationTests {
         #expect(result.stderr.contains("1 van 2 citaten geverifieerd: 1 fout(en), 0 waarschuwing(en)"))
     }
 
+    /// The quotes of doubts are checked too.
+    @Test func doubtQuotesAreVerified() throws {
+        let fiche = try tutorialFile("fiches/2A-bibliotheek.yaml") + """
+        twijfels:
+          - tekst: Het dossier zegt niet wat het leescafé kost.
+            citaat: "Een uitbreiding met een leescafé is onderzocht maar niet begroot."
+          - tekst: Wanneer gaat de bibliotheek dicht?
+            citaat: "De bibliotheek in het centrum gaat dicht."
+
+        """
+        let verification = try verify(Fixture.ruleBase(replacing: ["fiches/2A-bibliotheek.yaml": fiche]))
+        #expect(verification.verified == 3)
+        let error = try #require(verification.diagnostics.first)
+        #expect(verification.diagnostics.count == 1)
+        #expect(error.location.file.hasSuffix("2A-bibliotheek.yaml"))
+        #expect(error.notes.first?.message == "dichtstbijzijnde passage: “De bibliotheek in het centrum blijft open.”")
+    }
+
     /// Without the source text: one warning with the number of quotes left unchecked and how to give the folder.
     @Test func missingSourceIsOneWarningWithTheCount() throws {
         let empty = Fixture.temporaryDirectory()

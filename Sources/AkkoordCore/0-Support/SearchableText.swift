@@ -112,6 +112,9 @@ public struct SearchableText: Sendable {
         var start = best.start
         while start < bytes.count, bytes[start] & 0xC0 == 0x80 { start += 1 }
         var end = min(bytes.count, start + needle.count)
+        // Finish the last word (up to 40 more bytes), and never cut a character.
+        let limit = min(bytes.count, end + 40)
+        while end < limit, end > start, bytes[end - 1] != 0x20, bytes[end] != 0x20 { end += 1 }
         while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
         guard start < end else { return nil }
         return (Int(best.form.lines[start]), String(decoding: bytes[start..<end], as: UTF8.self))

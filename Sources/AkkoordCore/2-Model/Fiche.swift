@@ -83,12 +83,17 @@ public struct Fact: Sendable, Hashable {
 /// Something doubtful in the dossier text, recorded rather than silently fixed.
 public struct Doubt: Sendable, Hashable {
     public var text: String
-    public var quote: String?
+    /// The quote the doubt is about, from the dossier, if given.
+    public var citation: Citation?
     public var location: SourceLocation
 
-    public init(text: String, quote: String?, location: SourceLocation) {
+    /// The quoted text, if any.
+    public var quote: String? { citation?.text }
+
+    /// A doubt; `fiche` and `quoteLocation` (where the `citaat` stands, the doubt itself when not given) place its quote.
+    public init(text: String, quote: String?, location: SourceLocation, fiche: String = "", quoteLocation: SourceLocation? = nil) {
         self.text = text
-        self.quote = quote
+        self.citation = quote.map { Citation(fiche: fiche, text: $0, document: nil, location: quoteLocation ?? location) }
         self.location = location
     }
 }

@@ -1,4 +1,4 @@
-/// Every quote in a rule base, in a fixed order: fiches (effects of options, budgeted effects, facts), rules
+/// Every quote in a rule base, in a fixed order: fiches (effects of options, budgeted effects, facts, doubts), rules
 /// (their own source and their effects), then assumptions.
 extension RuleBase {
     /// All quotes.
@@ -29,6 +29,9 @@ extension RuleBase {
             }
             update(&fiches[f].budgeted)
             for index in fiches[f].facts.indices { fiches[f].facts[index].citation = transform(fiches[f].facts[index].citation) }
+            for index in fiches[f].doubts.indices {
+                if let citation = fiches[f].doubts[index].citation { fiches[f].doubts[index].citation = transform(citation) }
+            }
         }
         for r in rules.indices {
             update(&rules[r].provenance)
