@@ -40,7 +40,8 @@ struct CheckCommand: ParsableCommand {
             try finish(CheckReportRenderer.Result(files: files, diagnostics: error.diagnostics), unusable: true)
             return
         }
-        var diagnostics = loaded.warnings + RuleBaseAudit(ruleBase: loaded.value).findings()
+        let quotes = ruleBase.verifyQuotes(loaded.value)
+        var diagnostics = loaded.warnings + RuleBaseAudit(ruleBase: loaded.value).findings() + quotes.diagnostics
         var unusable = false
         for path in scenarios {
             do {
@@ -64,7 +65,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let result = CheckReportRenderer.Result(files: files, diagnostics: diagnostics)
-        let summary = "\(loaded.value.fiches.count) fiches, \(loaded.value.allDecisions.count) beslissingen, \(loaded.value.rules.count) regels, \(scenarios.count) scenario's: \(result.errors) fout(en), \(result.warnings) waarschuwing(en)\n"
+        let summary = "\(loaded.value.fiches.count) fiches, \(loaded.value.allDecisions.count) beslissingen, \(loaded.value.rules.count) regels, \(scenarios.count) scenario's, \(quotes.verified) van \(loaded.value.citations.count) citaten geverifieerd: \(result.errors) fout(en), \(result.warnings) waarschuwing(en)\n"
         try finish(result, unusable: unusable, summary: summary)
     }
 

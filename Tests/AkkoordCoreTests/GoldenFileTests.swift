@@ -11,7 +11,10 @@ struct GoldenFileTests {
     let reports: [ConsequenceReport]
 
     init() throws {
-        let ruleBase = try Fixture.exampleRuleBase()
+        // The quotes verified against the tutorial's source text, so the reports show where each one stands.
+        let directory = Fixture.examples.appendingPathComponent("regels")
+        let ruleBase = QuoteVerifier(ruleBase: try Fixture.exampleRuleBase(), directory: Fixture.exampleSources.path,
+                                     dossierPath: directory.appendingPathComponent("dossier.yaml").path).verify().ruleBase
         reports = try ["examples/scenario-renoveren.yaml", "examples/scenario-sluiten.yaml"].map { path in
             let data = try Data(contentsOf: Fixture.root.appendingPathComponent(path))
             let scenario = try ScenarioLoader().load(data: data, path: path, ruleBase: ruleBase).value

@@ -34,8 +34,9 @@ public struct ReportBuilder: Sendable {
             var quote: R.Quote?
             var assumption: String?
             switch effect.provenance {
-            case .quote(let fiche, let text):
-                quote = R.Quote(fiche: fiche, citaat: text)
+            case .quote(let citation):
+                quote = R.Quote(fiche: citation.fiche, citaat: citation.text, document: citation.passage?.document,
+                                bestand: citation.passage?.file, regel: citation.passage?.line)
                 quoteUse[quote!, default: []].append(number)
             case .assumption(let text):
                 assumption = text
@@ -81,7 +82,8 @@ public struct ReportBuilder: Sendable {
         let developments = touchedFiches.filter { !$0.externalDevelopments.isEmpty }.map {
             R.Developments(fiche: $0.code, ontwikkelingen: $0.externalDevelopments.map(\.text))
         }
-        let sources = quoteUse.map { R.SourceQuote(fiche: $0.key.fiche, citaat: $0.key.citaat, effecten: $0.value) }
+        let sources = quoteUse.map { R.SourceQuote(fiche: $0.key.fiche, citaat: $0.key.citaat, effecten: $0.value,
+                                                   document: $0.key.document, bestand: $0.key.bestand, regel: $0.key.regel) }
             .sorted { ($0.fiche, $0.citaat) < ($1.fiche, $1.citaat) }
 
         return ConsequenceReport(

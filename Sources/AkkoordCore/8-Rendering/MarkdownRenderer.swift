@@ -159,7 +159,8 @@ public struct MarkdownRenderer: Sendable {
         out.append("")
         if report.bronnen.isEmpty { out.append("Geen bedragen met een bron in dit scenario.") }
         for source in report.bronnen {
-            out.append("- \(source.effecten.joined(separator: ", ")) — fiche \(source.fiche): “\(inline(source.citaat))”")
+            let place = source.bestand.flatMap { file in source.regel.map { " (\(inline(file)), regel \($0))" } } ?? ""
+            out.append("- \(source.effecten.joined(separator: ", ")) — fiche \(source.fiche): “\(inline(source.citaat))”\(place)")
         }
         for effect in report.effecten + report.inBegroting {
             if let assumption = effect.aanname { out.append("- \(effect.nummer) — aanname: \(inline(assumption))") }

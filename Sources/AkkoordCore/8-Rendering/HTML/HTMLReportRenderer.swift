@@ -96,9 +96,15 @@ public struct HTMLReportRenderer: Sendable {
 
         out += "<h\(h2)>Bronnen</h\(h2)>\n"
         if report.bronnen.isEmpty { out += "<p>Geen bedragen met een bron in dit scenario.</p>\n" }
-        out += "<ul>" + report.bronnen.map { "<li>\(e($0.effecten.joined(separator: ", "))) — fiche \(e($0.fiche)):<blockquote>“\(e($0.citaat))”</blockquote></li>" }.joined()
+        out += "<ul>" + report.bronnen.map { "<li>\(e($0.effecten.joined(separator: ", "))) — fiche \(e($0.fiche)):<blockquote>“\(e($0.citaat))”\(place($0))</blockquote></li>" }.joined()
         out += (report.effecten + report.inBegroting).compactMap { effect in effect.aanname.map { "<li>\(e(effect.nummer)) — aanname: \(e($0))</li>" } }.joined() + "</ul>\n"
         return out
+    }
+
+    /// ` — bestand, regel N` for a quote verified in its source text.
+    private func place(_ source: ConsequenceReport.SourceQuote) -> String {
+        guard let file = source.bestand, let line = source.regel else { return "" }
+        return " <cite>\(HTMLText.escape(file)), regel \(line)</cite>"
     }
 
     private func effectRow(_ effect: ConsequenceReport.EffectLine) -> [String] {
