@@ -14,8 +14,8 @@ extension ConstraintAnalysis {
         enum Result {
             /// A consistent assignment: these variables with these values, every other one at its default.
             case found([(variable: Int, value: Int)])
-            /// None exists. `proof` lists the constraints that ruled out a value somewhere in the search: every
-            /// branch of the search ended on one of them, so they are contradictory on their own (with the goal).
+            /// None exists. `proof` lists the constraints that the refutation needed: every branch of the search
+            /// that was not jumped over ended on one of them, so they are contradictory on their own (with the goal).
             case impossible(proof: [Int])
             /// The budget ran out first.
             case unfinished
@@ -38,6 +38,9 @@ extension ConstraintAnalysis {
             var isSet = false
             /// Fixed variables of earlier frames that took part in the failures of this variable's values so far.
             var conflicts: Set<Int> = []
+            /// The constraints that ruled out this variable's values so far, directly or deeper down: together they
+            /// refute every value tried, given the values of `conflicts`.
+            var reasons: Set<Int> = []
         }
 
         let network: Network
@@ -150,15 +153,19 @@ extension ConstraintAnalysis {
                 }
                 guard trail[top].next < trail[top].choices.count else {
                     // Every value failed: go back to the latest variable that took part, keeping what it learnt.
-                    var conflicts = trail.removeLast().conflicts
-                    guard let target = conflicts.max(by: { depth[$0] < depth[$1] }) else { return .impossible(proof: proof) }
+                    // The frames jumped over are not needed for the refutation, nor are the constraints that ruled
+                    // out their earlier values: only the exhausted frame's reasons go up, so the proof stays small.
+                    let exhausted = trail.removeLast()
+                    var conflicts = exhausted.conflicts
+                    guard let target = conflicts.max(by: { depth[$0] < depth[$1] }) else { return impossible(exhausted.reasons) }
                     while let last = trail.last, last.variable != target {
                         trail.removeLast()
                         if last.isSet { unfix(last.variable) }
                     }
                     conflicts.remove(target)
-                    guard !trail.isEmpty else { return .impossible(proof: proof) }
+                    guard !trail.isEmpty else { return impossible(exhausted.reasons) }
                     trail[trail.count - 1].conflicts.formUnion(conflicts)
+                    trail[trail.count - 1].reasons.formUnion(exhausted.reasons)
                     continue
                 }
                 let variable = trail[top].variable, value = trail[top].choices[trail[top].next]
@@ -182,7 +189,7 @@ extension ConstraintAnalysis {
 
         /// Records that `constraint` rules out the current value of frame `top`'s variable.
         private mutating func noteConflict(_ constraint: Int, at top: Int) {
-            addToProof(constraint)
+            trail[top].reasons.insert(constraint)
             let variable = trail[top].variable
             for other in network.variablesOf[constraint] where other != variable && assignment.fixed[other] {
                 trail[top].conflicts.insert(other)
@@ -256,6 +263,12 @@ extension ConstraintAnalysis {
                     violatedPosition[last] = position
                 }
             }
+        }
+
+        /// The result "impossible" with these constraints (in ascending order) as its proof.
+        private mutating func impossible(_ reasons: Set<Int>) -> Result {
+            for constraint in reasons.sorted() { addToProof(constraint) }
+            return .impossible(proof: proof)
         }
 
         private mutating func addToProof(_ constraint: Int) {
