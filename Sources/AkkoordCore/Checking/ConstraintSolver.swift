@@ -34,6 +34,22 @@ extension ConstraintAnalysis {
         /// Per value of each variable (at `firstValue[variable] + value`): whether a witness has it.
         private var witnessed: [Bool]
         private let firstValue: [Int]
+        /// Per component: sets of its constraints already shown to be contradictory (see `Refutation`).
+        private var refutations: [[Refutation]]
+
+        /// Constraints an earlier search proved contradictory, on their own or with a goal. Any later search whose
+        /// active constraints include them (and whose goal is at least as narrow) is impossible without searching:
+        /// the options of one component, and the steps of making their chains minimal, keep asking about sets
+        /// that contain the same few contradictions.
+        private struct Refutation {
+            /// Ascending.
+            var constraints: [Int]
+            /// The goal the proof needed, `nil` when it needed none.
+            var goal: (variable: Int, accepted: [Int])?
+        }
+
+        /// Refutations kept per component; beyond it the oldest ones are forgotten (only speed depends on them).
+        private static let refutationsKept = 256
 
         var network: Network { search.network }
 
@@ -49,6 +65,7 @@ extension ConstraintAnalysis {
             }
             firstValue = first
             witnessed = Array(repeating: false, count: total)
+            refutations = Array(repeating: [], count: network.components.count)
         }
 
         /// Whether `option` can be chosen without violating a constraint. Only for options of a decision some
@@ -62,9 +79,12 @@ extension ConstraintAnalysis {
                 explore(component)
                 if isWitnessed(goal) { return .possible }
             }
+            if let known = knownRefutation(in: component, goal: goal) {
+                return forbidden(goal, in: component, proof: known)
+            }
             budget.startSearch()
             let isConsistent = states[component] == .consistent
-            switch search.solve(in: component, goal: goal, adopt: !isConsistent, budget: &budget) {
+            switch solve(in: component, goal: goal, adopt: !isConsistent) {
             case .found(let values):
                 if isConsistent {
                     witness(values)
@@ -90,7 +110,7 @@ extension ConstraintAnalysis {
         private mutating func explore(_ component: Int) {
             search.prepare(component, budget: &budget)
             budget.startSearch()
-            switch search.solve(in: component, goal: nil, adopt: true, budget: &budget) {
+            switch solve(in: component, goal: nil, adopt: true) {
             case .found:
                 states[component] = .consistent
                 witnessDefaults(of: component)
@@ -114,21 +134,30 @@ extension ConstraintAnalysis {
             var limit: SearchBudget.Limit?
             var handled = Set<Int>()
             var dropped: [Int] = []
+            // Representatives of constraints shown to be needed by a model that breaks only them (see
+            // `RepairSearch.neededByRotation`): they stay without a search of their own.
+            var needed = Set<Int>()
             for constraint in order {
                 let representative = network.representative[constraint]
-                guard handled.insert(representative).inserted else { continue }
+                guard handled.insert(representative).inserted, !needed.contains(representative) else { continue }
                 let group = groups[representative] ?? [constraint]
                 search.setActive(group, false)
                 guard group.contains(where: proven.contains) else {
                     dropped += group
                     continue
                 }
+                if let known = knownRefutation(in: component, goal: goal) {
+                    proven = Set(known)
+                    dropped += group
+                    continue
+                }
                 budget.startSearch()
-                switch search.solve(in: component, goal: goal, budget: &budget) {
+                switch solve(in: component, goal: goal) {
                 case .impossible(let proof):
                     proven = Set(proof)
                     dropped += group
-                case .found:
+                case .found(let model):
+                    needed.formUnion(search.neededByRotation(from: model, breaking: group, goal: goal))
                     search.setActive(group, true)
                 case .unfinished:
                     search.setActive(group, true)
@@ -138,6 +167,33 @@ extension ConstraintAnalysis {
             let chain = order.filter { search.active[$0] }
             search.setActive(dropped, true)
             return .forbidden(chain: chain, limit: limit)
+        }
+
+        /// A search of the repair search that remembers what it refutes.
+        private mutating func solve(in component: Int, goal: (variable: Int, accepted: [Int])?, adopt: Bool = false) -> RepairSearch.Result {
+            let result = search.solve(in: component, goal: goal, adopt: adopt, budget: &budget)
+            if case .impossible(let proof) = result {
+                let needed = search.proofNeedsGoal ? goal : nil
+                var known = refutations[component]
+                if known.count == Self.refutationsKept { known.removeFirst() }
+                known.append(Refutation(constraints: proof.sorted(), goal: needed))
+                refutations[component] = known
+            }
+            return result
+        }
+
+        /// The smallest remembered refutation that applies to a search for `goal` with the constraints active now.
+        private func knownRefutation(in component: Int, goal: (variable: Int, accepted: [Int])) -> [Int]? {
+            var best: [Int]?
+            for refutation in refutations[component] {
+                if let best, best.count <= refutation.constraints.count { continue }
+                if let needed = refutation.goal {
+                    guard needed.variable == goal.variable, goal.accepted.allSatisfy(needed.accepted.contains) else { continue }
+                }
+                guard refutation.constraints.allSatisfy({ search.active[$0] }) else { continue }
+                best = refutation.constraints
+            }
+            return best
         }
 
         /// Steps charged per constraint for computing the gathering order of a component.
