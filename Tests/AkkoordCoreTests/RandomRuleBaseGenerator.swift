@@ -113,3 +113,85 @@ struct RandomRuleBase {
         ruleBase = RuleBase(info: info, fiches: fiches, assumptions: assumptions, rules: rules)
     }
 }
+
+extension RandomRuleBase {
+    /// The rule base as YAML files in the format of `docs/format.md` (relative path → text), with the dossier
+    /// header of the tutorial. Loading them gives the same decisions, options, links, assumptions and rules.
+    func yamlFiles() -> [String: String] {
+        var files: [String: String] = [:]
+        var dossier = """
+            gemeente: Willekeurigstad
+            titel: Gegenereerde regelbasis (seed \(seed))
+            versie: "seed-\(seed)"
+            periode: {van: 2026, tot: 2030}
+            start_coalitie: 2026-06-01
+            opgaven:
+              - id: sport
+                titel: Sport
+            programmas:
+              - id: sport
+                titel: Sport
+
+            """
+        if !ruleBase.assumptions.isEmpty {
+            dossier += "aannames:\n"
+            for assumption in ruleBase.assumptions {
+                dossier += "  - id: \(assumption.id)\n    titel: Aanname \(assumption.id)\n    standaard: \(assumption.defaultValue ? "ja" : "nee")\n"
+            }
+        }
+        files["dossier.yaml"] = dossier
+        func list(_ refs: [OptionRef]) -> String { "[" + refs.map(\.description).joined(separator: ", ") + "]" }
+        for fiche in ruleBase.fiches {
+            var text = "code: \(fiche.code)\ntitel: Fiche \(fiche.code)\nopgaven: [sport]\nprogramma: sport\nhuidige_lijn: Zoals het is.\n"
+                + "stuurmoment:\n  tekst: het voorjaar van 2027\n  periode: voorjaar 2027\nbeslissingen:\n"
+            for decision in fiche.decisions {
+                text += "  - id: \(decision.id)\n    vraag: Wat doen we?\n    vorm: keuze\n    opties:\n"
+                for option in decision.options {
+                    text += "      - id: \(option.id)\n        titel: Optie \(option.id)\n"
+                    if option.isCurrentLine { text += "        huidige_lijn: ja\n" }
+                    if !option.requires.isEmpty { text += "        vereist: \(list(option.requires))\n" }
+                    if !option.excludes.isEmpty { text += "        sluit_uit: \(list(option.excludes))\n" }
+                }
+            }
+            files["fiches/\(fiche.code).yaml"] = text
+        }
+        guard !ruleBase.rules.isEmpty else { return files }
+        func lines(_ condition: Condition) -> [String] {
+            func items(_ parts: [Condition]) -> [String] {
+                parts.flatMap { part in lines(part).enumerated().map { ($0 == 0 ? "  - " : "    ") + $1 } }
+            }
+            switch condition {
+            case .chosen(let ref): return ["keuze: \(ref)"]
+            case .deviates(let ref): return ["afwijking: \(ref)"]
+            case .assumption(let id, let value): return ["aanname: \(id)", "is: \(value ? "ja" : "nee")"]
+            case .all(let parts): return ["alle:"] + items(parts)
+            case .any(let parts): return ["een_van:"] + items(parts)
+            case .not(let inner): return ["niet:"] + lines(inner).map { "  " + $0 }
+            }
+        }
+        var text = "regels:\n"
+        for rule in ruleBase.rules {
+            text += "  - id: \(rule.id)\n    titel: Regel \(rule.id)\n    als:\n"
+            text += lines(rule.condition).map { "      " + $0 + "\n" }.joined()
+            text += "    dan:\n"
+            // A rule must do something; one without a message, `vereist` or `sluit_uit` gets an info message
+            // (which no check treats as a constraint).
+            let level = rule.message?.level ?? (rule.requires.isEmpty && rule.excludes.isEmpty ? .info : nil)
+            if let level { text += "      melding:\n        niveau: \(level.rawValue)\n        tekst: Let op.\n" }
+            if !rule.requires.isEmpty { text += "      vereist: \(list(rule.requires))\n" }
+            if !rule.excludes.isEmpty { text += "      sluit_uit: \(list(rule.excludes))\n" }
+            text += "    aanname: Gegenereerd.\n"
+        }
+        files["regels/willekeurig.yaml"] = text
+        return files
+    }
+
+    /// Writes `yamlFiles()` under `directory`.
+    func write(to directory: URL) throws {
+        for (path, text) in yamlFiles() {
+            let url = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+    }
+}
