@@ -122,46 +122,83 @@ extension ConstraintAnalysis {
         }
 
         /// The minimal chain for an impossible goal: deletion-based, in the order the analysis has always gathered
-        /// the component, dropping each constraint whose removal keeps the goal impossible. `proof` (constraints
-        /// that are contradictory on their own, from the last impossible search) spares a search for every
-        /// constraint outside it: without such a constraint the goal stays impossible.
+        /// the component, dropping each constraint whose removal keeps the goal impossible. Equal constraints are
+        /// one group, kept or dropped together.
+        ///
+        /// Three things spare searches without changing the outcome. `proof` (constraints that are contradictory on
+        /// their own, from the last impossible search) spares one for every group outside it: without it the goal
+        /// stays impossible. Groups that model rotation showed to be needed are kept. And the groups are tried in
+        /// blocks that double after each success: when the goal stays impossible without a whole block, dropping
+        /// its groups one by one would have kept it impossible at every step (a subset of the remaining constraints
+        /// only loses contradictions), so they all go at once; when it becomes possible, the block is halved until
+        /// a single group is tried, exactly as the one-by-one procedure does.
         private mutating func forbidden(_ goal: (variable: Int, accepted: [Int]), in component: Int, proof: [Int]) -> Verdict {
             let order = network.gatheringOrder(of: component, from: goal.variable)
             guard budget.spend(evaluating: order.count * Self.orderingCost) else { return .unfinished(.total) }
-            var groups: [Int: [Int]] = [:]
-            for constraint in order { groups[network.representative[constraint], default: []].append(constraint) }
+            var members: [Int: [Int]] = [:]
+            for constraint in order { members[network.representative[constraint], default: []].append(constraint) }
+            var groups: [[Int]] = []
+            var seen = Set<Int>()
+            for constraint in order where seen.insert(network.representative[constraint]).inserted {
+                groups.append(members[network.representative[constraint]] ?? [constraint])
+            }
             var proven = Set(proof)
             var limit: SearchBudget.Limit?
-            var handled = Set<Int>()
             var dropped: [Int] = []
             // Representatives of constraints shown to be needed by a model that breaks only them (see
             // `RepairSearch.neededByRotation`): they stay without a search of their own.
             var needed = Set<Int>()
-            for constraint in order {
-                let representative = network.representative[constraint]
-                guard handled.insert(representative).inserted, !needed.contains(representative) else { continue }
-                let group = groups[representative] ?? [constraint]
-                search.setActive(group, false)
+            var next = 0
+            var blockSize = 1
+            while next < groups.count {
+                let group = groups[next]
+                let representative = network.representative[group[0]]
+                if needed.contains(representative) {
+                    next += 1
+                    continue
+                }
                 guard group.contains(where: proven.contains) else {
+                    search.setActive(group, false)
                     dropped += group
+                    next += 1
                     continue
                 }
+                // The block: this group and the following ones, up to the next group known to be needed.
+                var end = next + 1
+                while end < groups.count, end - next < blockSize, !needed.contains(network.representative[groups[end][0]]) { end += 1 }
+                let block = groups[next..<end].flatMap { $0 }
+                search.setActive(block, false)
+                let result: RepairSearch.Result
                 if let known = knownRefutation(in: component, goal: goal) {
-                    proven = Set(known)
-                    dropped += group
-                    continue
+                    result = .impossible(proof: known)
+                } else {
+                    budget.startSearch()
+                    result = solve(in: component, goal: goal)
                 }
-                budget.startSearch()
-                switch solve(in: component, goal: goal) {
+                switch result {
                 case .impossible(let proof):
                     proven = Set(proof)
-                    dropped += group
+                    dropped += block
+                    next = end
+                    blockSize *= 2
                 case .found(let model):
+                    search.setActive(block, true)
+                    if end - next > 1 {
+                        blockSize = (end - next) / 2
+                        continue
+                    }
                     needed.formUnion(search.neededByRotation(from: model, breaking: group, goal: goal))
-                    search.setActive(group, true)
+                    next += 1
+                    blockSize = 1
                 case .unfinished:
-                    search.setActive(group, true)
+                    search.setActive(block, true)
+                    if end - next > 1 {
+                        blockSize = (end - next) / 2
+                        continue
+                    }
                     limit = limit ?? budget.lastLimit
+                    next += 1
+                    blockSize = 1
                 }
             }
             let chain = order.filter { search.active[$0] }
