@@ -21,6 +21,10 @@ struct RandomRuleBase {
         static let small = Shape(fiches: 1...3, decisionsPerFiche: 1...3, options: 2...3, assumptions: 0...2, rules: 0...4)
         /// The tester's size: up to 9 fiches and some 30 decisions.
         static let tester = Shape()
+        /// The tester's size with many links: 9 fiches of 3 or 4 decisions of 3 or 4 options, half of the options
+        /// with a `vereist` and half with a `sluit_uit`, 3 rules.
+        static let dense = Shape(fiches: 9...9, decisionsPerFiche: 3...4, options: 3...4, assumptions: 1...3, rules: 3...3,
+                                 linkChances: [0.5])
     }
 
     let seed: UInt64
