@@ -14,8 +14,8 @@ extension ConstraintAnalysis {
         enum Result {
             /// A consistent assignment: these variables with these values, every other one at its default.
             case found([(variable: Int, value: Int)])
-            /// None exists. `proof` lists the constraints that ruled out a value somewhere in the search: every
-            /// branch of the search ended on one of them, so they are contradictory on their own (with the goal).
+            /// None exists. `proof` lists the constraints that the refutation needed: every branch of the search
+            /// that was not jumped over ended on one of them, so they are contradictory on their own (with the goal).
             case impossible(proof: [Int])
             /// The budget ran out first.
             case unfinished
@@ -38,6 +38,9 @@ extension ConstraintAnalysis {
             var isSet = false
             /// Fixed variables of earlier frames that took part in the failures of this variable's values so far.
             var conflicts: Set<Int> = []
+            /// The constraints that ruled out this variable's values so far, directly or deeper down: together they
+            /// refute every value tried, given the values of `conflicts`.
+            var reasons: Set<Int> = []
         }
 
         let network: Network
@@ -60,6 +63,9 @@ extension ConstraintAnalysis {
         private var current = 0
         private var inProof: [Bool]
         private var proof: [Int] = []
+        /// Whether the proof of the last impossible search needs the goal: `false` when the refutation did not
+        /// depend on the goal's value, so the proof's constraints contradict each other on their own.
+        private(set) var proofNeedsGoal = true
         private var trail: [Frame] = []
 
         /// Violated constraints looked at when choosing where to branch.
@@ -106,6 +112,7 @@ extension ConstraintAnalysis {
                             budget: inout SearchBudget) -> Result {
             for constraint in proof { inProof[constraint] = false }
             proof.removeAll(keepingCapacity: true)
+            proofNeedsGoal = true
             current = component
             let members = network.components[component]
             // A decision without options can never be given a value: every constraint on it is unsatisfiable.
@@ -140,6 +147,7 @@ extension ConstraintAnalysis {
                 case .variable(let variable): trail.append(frame(for: variable))
                 case .deadEnd(let constraint):
                     addToProof(constraint)
+                    proofNeedsGoal = false
                     return .impossible(proof: proof)
                 }
             }
@@ -150,15 +158,23 @@ extension ConstraintAnalysis {
                 }
                 guard trail[top].next < trail[top].choices.count else {
                     // Every value failed: go back to the latest variable that took part, keeping what it learnt.
-                    var conflicts = trail.removeLast().conflicts
-                    guard let target = conflicts.max(by: { depth[$0] < depth[$1] }) else { return .impossible(proof: proof) }
+                    // The frames jumped over are not needed for the refutation, nor are the constraints that ruled
+                    // out their earlier values: only the exhausted frame's reasons go up, so the proof stays small.
+                    let exhausted = trail.removeLast()
+                    var conflicts = exhausted.conflicts
+                    guard let target = conflicts.max(by: { depth[$0] < depth[$1] }) else {
+                        // No fixed variable took part: unless this was the goal's own frame, the goal did not either.
+                        proofNeedsGoal = goal != nil && trail.isEmpty
+                        return impossible(exhausted.reasons)
+                    }
                     while let last = trail.last, last.variable != target {
                         trail.removeLast()
                         if last.isSet { unfix(last.variable) }
                     }
                     conflicts.remove(target)
-                    guard !trail.isEmpty else { return .impossible(proof: proof) }
+                    guard !trail.isEmpty else { return impossible(exhausted.reasons) }
                     trail[trail.count - 1].conflicts.formUnion(conflicts)
+                    trail[trail.count - 1].reasons.formUnion(exhausted.reasons)
                     continue
                 }
                 let variable = trail[top].variable, value = trail[top].choices[trail[top].next]
@@ -182,7 +198,7 @@ extension ConstraintAnalysis {
 
         /// Records that `constraint` rules out the current value of frame `top`'s variable.
         private mutating func noteConflict(_ constraint: Int, at top: Int) {
-            addToProof(constraint)
+            trail[top].reasons.insert(constraint)
             let variable = trail[top].variable
             for other in network.variablesOf[constraint] where other != variable && assignment.fixed[other] {
                 trail[top].conflicts.insert(other)
@@ -258,11 +274,65 @@ extension ConstraintAnalysis {
             }
         }
 
+        /// The result "impossible" with these constraints (in ascending order) as its proof.
+        private mutating func impossible(_ reasons: Set<Int>) -> Result {
+            for constraint in reasons.sorted() { addToProof(constraint) }
+            return .impossible(proof: proof)
+        }
+
         private mutating func addToProof(_ constraint: Int) {
             guard !inProof[constraint] else { return }
             inProof[constraint] = true
             proof.append(constraint)
         }
+
+        /// Recursive model rotation, for making a chain minimal. `model` (values of a found search, the rest at
+        /// the defaults) satisfies the goal and every active constraint, and breaks the switched-off constraints
+        /// `group` (all equal), which are therefore needed. Changing one variable of the group at a time, a model
+        /// that satisfies the goal and breaks exactly one other constraint (or group of equal ones) among the
+        /// active ones and `group` shows that one to be needed as well, for this set and every subset of it that
+        /// still contains it; the rotation then continues from there. Returns the representatives found needed.
+        /// Leaves the assignment as it found it.
+        mutating func neededByRotation(from model: [(variable: Int, value: Int)], breaking group: [Int],
+                                       goal: (variable: Int, accepted: [Int])) -> Set<Int> {
+            guard let first = group.first else { return [] }
+            for (variable, value) in model { assignment.values[variable] = value }
+            defer { for (variable, _) in model { assignment.values[variable] = defaults[variable] } }
+            var needed: Set<Int> = [network.representative[first]]
+            var found: Set<Int> = []
+            var evaluations = 0
+            let limit = Self.rotationEvaluations + 4 * network.violations.count
+            let switchedOff = Set(group)
+            func rotate(around constraint: Int) {
+                for variable in network.variablesOf[constraint] {
+                    let original = assignment.values[variable]
+                    for value in 0..<network.domains[variable] where value != original {
+                        if variable == goal.variable, !goal.accepted.contains(value) { continue }
+                        guard evaluations < limit else { return }
+                        assignment.values[variable] = value
+                        var broken: Int?
+                        var single = true
+                        for other in network.constraintsOf[variable] where active[other] || switchedOff.contains(other) {
+                            evaluations += 1
+                            guard assignment.holds(network.violations[other]) else { continue }
+                            let representative = network.representative[other]
+                            if let broken, broken != representative { single = false; break }
+                            broken = representative
+                        }
+                        if single, let broken, needed.insert(broken).inserted {
+                            found.insert(broken)
+                            rotate(around: broken)
+                        }
+                        assignment.values[variable] = original
+                    }
+                }
+            }
+            rotate(around: first)
+            return found
+        }
+
+        /// Constraint evaluations one rotation may spend, besides four per constraint of the network.
+        private static let rotationEvaluations = 10_000
 
         /// Whether `formula` can hold for some values of `variables` (the condition of a rule, without
         /// constraints): a plain search over them in order, pruned by three-valued evaluation. `nil` when the
