@@ -43,10 +43,10 @@ enum ExitStatus {
 
 /// Options shared by commands that read a rule base.
 struct RuleBaseOptions: ParsableArguments {
-    @ArgumentParser.Option(name: .long, help: "Map met de regelbasis (dossier.yaml, fiches/, regels/).")
+    @Option(name: .long, help: "Map met de regelbasis (dossier.yaml, fiches/, regels/).")
     var rules: String = "rules"
 
-    @ArgumentParser.Option(name: .long, help: ArgumentHelp(
+    @Option(name: .long, help: ArgumentHelp(
         "Map met de bronteksten die dossier.yaml noemt (standaard: AKKOORD_BRONNEN, anders bronnen/ naast de regelmap).",
         valueName: "map"))
     var bronnen: String?

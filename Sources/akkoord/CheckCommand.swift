@@ -17,10 +17,10 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var ruleBase: RuleBaseOptions
 
-    @ArgumentParser.Option(name: .long, help: "Uitvoer: text (compilerstijl), json of junit.")
+    @Option(name: .long, help: "Uitvoer: text (compilerstijl), json of junit.")
     var format: CheckReportRenderer.Format = .text
 
-    @ArgumentParser.Option(name: .shortAndLong, help: "Schrijf het resultaat naar dit bestand (atomair; ook bij exitcode 2, zodat CI de bevindingen ziet).")
+    @Option(name: .shortAndLong, help: "Schrijf het resultaat naar dit bestand (atomair; ook bij exitcode 2, zodat CI de bevindingen ziet).")
     var output: String?
 
     @OptionGroup var watch: WatchOptions

@@ -14,13 +14,13 @@ struct PackCommand: ParsableCommand {
 
     @OptionGroup var ruleBase: RuleBaseOptions
 
-    @ArgumentParser.Option(name: .shortAndLong, help: "Nieuwe map voor het pakket, of een map die pack eerder maakte (of het HTML-bestand met --single-file).")
+    @Option(name: .shortAndLong, help: "Nieuwe map voor het pakket, of een map die pack eerder maakte (of het HTML-bestand met --single-file).")
     var output: String
 
     @Flag(name: .long, help: "Schrijf één zelfstandig HTML-bestand in plaats van een map.")
     var singleFile = false
 
-    @ArgumentParser.Option(name: .long, help: "Markering op elke pagina, bijv. concept of vertrouwelijk.")
+    @Option(name: .long, help: "Markering op elke pagina, bijv. concept of vertrouwelijk.")
     var markering: String?
 
     func validate() throws {

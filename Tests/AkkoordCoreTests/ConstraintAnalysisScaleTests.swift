@@ -214,7 +214,7 @@ private struct Sketch {
         for (ref, choices) in decisions {
             if byFiche[ref.fiche] == nil { order.append(ref.fiche) }
             let options = choices.map { choice in
-                Option(id: choice.id, title: choice.id, isCurrentLine: choice.isCurrentLine, explanation: nil, effects: [],
+                DecisionOption(id: choice.id, title: choice.id, isCurrentLine: choice.isCurrentLine, explanation: nil, effects: [],
                        requires: choice.requires, excludes: choice.excludes, opportunities: [], risks: [],
                        location: location("fiches/\(ref.fiche).yaml"))
             }
@@ -467,7 +467,7 @@ private struct OriginalConstraintAnalysis {
     private func satisfiable(_ goal: Condition, _ constraints: [Constraint]) -> Bool {
         let decisions = Array(Set(goal.decisionRefs + constraints.flatMap(\.violation.decisionRefs))).sorted()
         let assumptions = Array(Set(goal.assumptionIDs + constraints.flatMap(\.violation.assumptionIDs))).sorted()
-        var chosen: [DecisionRef: Option] = [:], values: [String: Bool] = [:]
+        var chosen: [DecisionRef: DecisionOption] = [:], values: [String: Bool] = [:]
         func evaluate(_ condition: Condition) -> Bool? {
             switch condition {
             case .chosen(let ref): return chosen[ref.decision].map { $0.id == ref.option }

@@ -74,7 +74,7 @@ struct RandomRuleBase {
                 let me = OptionRef(decision: DecisionRef(fiche: entry.fiche, decision: entry.decision), option: id)
                 let requires = links(for: me)
                 let excludes = links(for: me).filter { !requires.contains($0) }
-                return Option(id: id, title: id, isCurrentLine: index == entry.current, explanation: nil, effects: [],
+                return DecisionOption(id: id, title: id, isCurrentLine: index == entry.current, explanation: nil, effects: [],
                               requires: requires, excludes: excludes, opportunities: [], risks: [], location: location(file))
             }
             byFiche[entry.fiche, default: []].append(Decision(id: entry.decision, question: "?", shape: .keuze, steeringMoment: nil,

@@ -29,11 +29,11 @@ public struct Decision: Sendable, Hashable {
     /// Overrides the fiche's steering moment.
     public var steeringMoment: SteeringMoment?
     public var lapse: Lapse?
-    public var options: [Option]
+    public var options: [DecisionOption]
     public var location: SourceLocation
 
     public init(id: String, question: String, shape: DecisionShape, steeringMoment: SteeringMoment?, lapse: Lapse?,
-                options: [Option], location: SourceLocation) {
+                options: [DecisionOption], location: SourceLocation) {
         self.id = id
         self.question = question
         self.shape = shape
@@ -44,11 +44,11 @@ public struct Decision: Sendable, Hashable {
     }
 
     /// The option marked as current line, if exactly one is.
-    public var currentLine: Option? {
+    public var currentLine: DecisionOption? {
         let current = options.filter(\.isCurrentLine)
         return current.count == 1 ? current[0] : nil
     }
 
     /// Looks up an option by id.
-    public func option(_ id: String) -> Option? { options.first { $0.id == id } }
+    public func option(_ id: String) -> DecisionOption? { options.first { $0.id == id } }
 }

@@ -82,7 +82,7 @@ public struct RuleBase: Sendable, Hashable {
 
     public func decision(_ ref: DecisionRef) -> Decision? { fiche(ref.fiche)?.decision(ref.decision) }
 
-    public func option(_ ref: OptionRef) -> Option? { decision(ref.decision)?.option(ref.option) }
+    public func option(_ ref: OptionRef) -> DecisionOption? { decision(ref.decision)?.option(ref.option) }
 
     public func assumption(_ id: String) -> Assumption? { assumptions.first { $0.id == id } }
 

@@ -114,7 +114,7 @@ struct FicheReader {
                         options: options, location: reader.location)
     }
 
-    func option(_ node: YAMLNode, effects: EffectReader) -> Option? {
+    func option(_ node: YAMLNode, effects: EffectReader) -> DecisionOption? {
         guard let reader = MappingReader(node, what: "een optie", context: context) else { return nil }
         reader.allowOnly(FormatKeys.option, in: "een optie")
         let rules = RuleReader(context: context, fiche: effects.fiche, defaultProgramme: effects.defaultProgramme)
@@ -125,7 +125,7 @@ struct FicheReader {
         let requires = rules.optionRefs(in: reader, key: "vereist")
         let excludes = rules.optionRefs(in: reader, key: "sluit_uit")
         guard let id, let title else { return nil }
-        return Option(id: id, title: title, isCurrentLine: isCurrent, explanation: reader.string("toelichting", required: false),
+        return DecisionOption(id: id, title: title, isCurrentLine: isCurrent, explanation: reader.string("toelichting", required: false),
                       effects: optionEffects, requires: requires, excludes: excludes,
                       opportunities: reader.strings("kansen"), risks: reader.strings("risicos"), location: reader.location)
     }

@@ -3,8 +3,8 @@ public struct ResolvedChoice: Sendable, Hashable {
     public var ref: DecisionRef
     public var ficheTitle: String
     public var decision: Decision
-    public var chosen: Option
-    public var currentLine: Option
+    public var chosen: DecisionOption
+    public var currentLine: DecisionOption
     /// Whether the scenario named this decision; if not, the current line was assumed.
     public var isExplicit: Bool
     /// The steering moment that applies (the decision's own or the fiche's).

@@ -1,5 +1,5 @@
 /// One answer to a decision.
-public struct Option: Sendable, Hashable {
+public struct DecisionOption: Sendable, Hashable {
     public var id: String
     public var title: String
     /// Whether this is the line the municipality is on now.
