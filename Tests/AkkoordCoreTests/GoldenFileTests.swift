@@ -4,19 +4,30 @@ import Testing
 
 /// Renderer output compared byte for byte with reviewed files in `Resources/golden/`.
 /// After an intended change: `AKKOORD_UPDATE_GOLDEN=1 swift test --filter GoldenFileTests`, then review the diff.
-@Suite("Golden files for the Markdown, HTML and CSV renderers")
+@Suite("Golden files for the Markdown, HTML, CSV and JSON renderers and the briefing pack")
 struct GoldenFileTests {
     static let goldenSource = Fixture.root.appendingPathComponent("Tests/AkkoordCoreTests/Resources/golden")
 
+    let ruleBase: RuleBase
     let reports: [ConsequenceReport]
 
     init() throws {
-        let ruleBase = try Fixture.exampleRuleBase()
-        reports = try ["examples/scenario-renoveren.yaml", "examples/scenario-sluiten.yaml"].map { path in
+        ruleBase = try Fixture.exampleRuleBase()
+        reports = try Self.reports(["examples/scenario-renoveren.yaml", "examples/scenario-sluiten.yaml"], in: ruleBase)
+    }
+
+    static func reports(_ paths: [String], in ruleBase: RuleBase) throws -> [ConsequenceReport] {
+        try paths.map { path in
             let data = try Data(contentsOf: Fixture.root.appendingPathComponent(path))
             let scenario = try ScenarioLoader().load(data: data, path: path, ruleBase: ruleBase).value
             return ReportBuilder().build(try Evaluator().evaluate(scenario, in: ruleBase))
         }
+    }
+
+    /// The bundled Enschede rule base with two of its scenarios.
+    static func enschedeReports() throws -> [ConsequenceReport] {
+        let ruleBase = try RuleBaseLoader().load(directory: Fixture.rules.path).value
+        return try reports(["scenarios/huidige-lijn.yaml", "scenarios/bezuinigen.yaml"], in: ruleBase)
     }
 
     func assertGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
@@ -37,6 +48,25 @@ struct GoldenFileTests {
     @Test func markdownComparison() throws { try assertGolden(MarkdownComparisonRenderer().render(try ScenarioComparison(reports: reports)), "vergelijking.md") }
     @Test func htmlComparison() throws { try assertGolden(HTMLComparisonRenderer().render(try ScenarioComparison(reports: reports)), "vergelijking.html") }
     @Test func csvComparison() throws { try assertGolden(CSVRenderer().render(try ScenarioComparison(reports: reports)), "vergelijking.csv") }
+
+    @Test func jsonReports() throws {
+        try assertGolden(JSONRenderer().render(reports[0]), "rapport-renoveren.json")
+        try assertGolden(JSONRenderer().render(reports[1]), "rapport-sluiten.json")
+    }
+    @Test func jsonComparison() throws {
+        try assertGolden(JSONRenderer().render(encodable: try ScenarioComparison(reports: reports)), "vergelijking.json")
+    }
+    @Test func briefingPackSingleFile() throws {
+        let pack = try BriefingPack(ruleBase: ruleBase, reports: reports, digest: InputDigest(files: []), marking: "concept")
+        try assertGolden(pack.singleFile(), "pakket.html")
+    }
+    @Test func enschedeScenarios() throws {
+        for (report, name) in zip(try Self.enschedeReports(), ["enschede-huidige-lijn", "enschede-bezuinigen"]) {
+            try assertGolden(MarkdownRenderer().render(report), "\(name).md")
+            try assertGolden(HTMLReportRenderer().render(report), "\(name).html")
+            try assertGolden(JSONRenderer().render(report), "\(name).json")
+        }
+    }
 
     @Test func excelCSVHasBOMSemicolonsAndDecimalComma() {
         let csv = CSVRenderer().render(reports[0])
