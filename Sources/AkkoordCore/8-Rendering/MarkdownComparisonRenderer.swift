@@ -6,7 +6,7 @@ public struct MarkdownComparisonRenderer: Sendable {
         let inline = MarkdownRenderer().inline
         let names = comparison.scenarios.map { inline($0.titel) }
         var out = ["# Vergelijking van scenario's", ""]
-        out.append("\(inline(comparison.dossier.titel)) · regelbasis versie \(inline(comparison.dossier.versie)). Verschillen staan ten opzichte van het eerste scenario (\(names.first ?? "")).")
+        out.append("\(inline(comparison.dossier.titel)) · regelbasis versie \(inline(comparison.dossier.versie)). Verschillen (Δ) staan ten opzichte van het eerste scenario: \(names.first ?? "").")
         out += ["", "| Scenario | Peildatum | Bijsturingen | Fouten | Waarschuwingen |", "| --- | --- | ---: | ---: | ---: |"]
         for scenario in comparison.scenarios {
             out.append("| \(inline(scenario.titel)) | \(DutchFormat.date(scenario.peildatum)) | \(scenario.bijsturingen) | \(scenario.fouten) | \(scenario.waarschuwingen) |")

@@ -60,7 +60,7 @@ public struct MarkdownRenderer: Sendable {
         out.append("")
         out.append("## Geld")
         out.append("")
-        out.append("Bedragen ten opzichte van de vastgestelde begroting 2026 en meerjarenraming. Nadeel = lasten − baten (positief is een nadeel). Een bandbreedte staat als min – max; onbekende bedragen tellen niet mee als € 0 maar worden geteld.")
+        out.append("Bedragen ten opzichte van de vastgestelde begroting 2026 en meerjarenraming. Nadeel = lasten − baten (positief is een nadeel). Een bandbreedte staat als min – max; onbekende bedragen tellen niet als € 0 mee maar worden geteld.")
         out.append("")
         out.append("| Jaar | Lasten | Baten | Nadeel | waarvan structureel | waarvan incidenteel |")
         out.append("| --- | ---: | ---: | ---: | ---: | ---: |")
@@ -102,10 +102,10 @@ public struct MarkdownRenderer: Sendable {
             out.append("")
             out.append("### Al in de begroting (ter informatie, niet in de totalen)")
             out.append("")
-            out.append("| Nr | Fiche | Omschrijving | Bedrag | Bron |")
-            out.append("| --- | --- | --- | --- | --- |")
+            out.append("| Nr | Omschrijving | Herkomst | Soort | Bedrag | Bron |")
+            out.append("| --- | --- | --- | --- | --- | --- |")
             for effect in report.inBegroting {
-                out.append("| \(effect.nummer) | \(effect.fiche) | \(cell(effect.omschrijving)) | \(cell(effect.bedrag))\(effect.aandeel.map { " (aandeel \($0) van \(effect.totaal ?? "?"))" } ?? "") | \(effect.bron.map { "fiche \($0.fiche)" } ?? "aanname") |")
+                out.append("| \(effect.nummer) | \(cell(effect.omschrijving)) | \(cell(effect.herkomst)) | \(effect.soort), \(effect.aard) | \(cell(effect.bedrag))\(effect.aandeel.map { " (aandeel \($0) van \(effect.totaal ?? "?"))" } ?? "") | \(effect.bron.map { "fiche \($0.fiche)" } ?? "aanname") |")
             }
         }
 

@@ -106,7 +106,7 @@ public struct BriefingPack: Sendable {
         }, numericColumns: [2, 4, 5])
         out += "<figure>" + SVGChart.moneyPerYear(years: comparison.geld.map(\.jaar), series: reports.enumerated().map { index, report in
             SVGChart.Series(name: report.scenario.titel, values: comparison.geld.map { $0.nadeel[index].totaal })
-        }, title: "Nadeel per jaar per scenario") + "<figcaption>Nadeel (lasten − baten) per jaar. Gearceerd: bandbreedte; ?: onbekende bedragen.</figcaption></figure>\n"
+        }, title: "Nadeel per jaar per scenario") + "<figcaption>Nadeel (lasten − baten) per jaar per scenario. Gearceerd: bandbreedte; ?: onbekende bedragen.</figcaption></figure>\n"
         return out
     }
 

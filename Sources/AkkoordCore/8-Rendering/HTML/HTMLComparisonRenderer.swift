@@ -15,7 +15,7 @@ public struct HTMLComparisonRenderer: Sendable {
         out += HTMLText.table(caption: "Scenario's", headers: ["Scenario", "Peildatum", "Bijsturingen", "Fouten", "Waarschuwingen"], rows: comparison.scenarios.map {
             [e($0.titel), e(DutchFormat.date($0.peildatum)), "\($0.bijsturingen)", "\($0.fouten)", "\($0.waarschuwingen)"]
         }, numericColumns: [2, 3, 4])
-        out += "<h\(h + 1)>Geld: nadeel per jaar</h\(h + 1)>\n<figure>"
+        out += "<h\(h + 1)>Geld: nadeel per jaar (lasten − baten)</h\(h + 1)>\n<figure>"
         out += SVGChart.moneyPerYear(years: comparison.geld.map(\.jaar),
                                      series: names.enumerated().map { index, name in SVGChart.Series(name: name, values: comparison.geld.map { $0.nadeel[index].totaal }) },
                                      title: "Nadeel per jaar per scenario")

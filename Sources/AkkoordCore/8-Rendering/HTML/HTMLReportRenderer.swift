@@ -47,11 +47,17 @@ public struct HTMLReportRenderer: Sendable {
         let years = report.geld.jaren.map(\.jaar)
         out += "<figure>" + SVGChart.moneyPerYear(years: years, series: [SVGChart.Series(name: report.scenario.titel, values: report.geld.jaren.map(\.nadeel))],
                                                   title: "Nadeel per jaar: \(report.scenario.titel)")
-        out += "<figcaption>Nadeel per jaar. Gearceerd: bandbreedte; ?: er zijn onbekende bedragen.</figcaption></figure>\n"
+        out += "<figcaption>Nadeel per jaar. Gearceerd: bandbreedte; ?: onbekende bedragen.</figcaption></figure>\n"
         out += HTMLText.table(caption: "Per jaar", headers: ["Jaar", "Lasten", "Baten", "Nadeel", "waarvan structureel", "waarvan incidenteel"],
                               rows: report.geld.jaren.map { ["\($0.jaar)", t($0.lasten), t($0.baten), t($0.nadeel), t($0.structureel), t($0.incidenteel)] },
                               numericColumns: [1, 2, 3, 4, 5])
         out += "<p>Structureel nadeel per jaar na \(report.dossier.periode.last ?? 0): <strong>\(t(report.geld.structureelNaPeriode))</strong>.</p>\n"
+        if let frame = report.geld.kader {
+            var parts: [String] = []
+            if let value = frame.maxStructureelNadeelCent { parts.append("maximaal structureel nadeel \(DutchFormat.euro(Money(cents: value)))") }
+            if let value = frame.maxNadeelPerJaarCent { parts.append("maximaal nadeel per jaar \(DutchFormat.euro(Money(cents: value)))") }
+            out += "<p>Begrotingskader van het scenario: \(e(parts.joined(separator: "; "))). Zie de meldingen voor de toets.</p>\n"
+        }
         for (caption, groups) in [("Per programma", report.geld.programmas), ("Per opgave (een effect telt mee bij elke opgave van zijn fiche)", report.geld.opgaven)] where !groups.isEmpty {
             out += HTMLText.table(caption: caption, headers: [""] + years.map(String.init),
                                   rows: groups.map { [e($0.titel)] + $0.perJaar.map(t) }, numericColumns: Set(1...years.count))
@@ -74,9 +80,11 @@ public struct HTMLReportRenderer: Sendable {
         out += "<h\(h2)>Tijdlijn van stuurmomenten</h\(h2)>\n"
         out += "<figure>" + SVGChart.momentsPerQuarter(items: report.tijdlijn, years: (report.dossier.periode.first ?? 2026)...(report.dossier.periode.last ?? 2030),
                                                        title: "Stuurmomenten en aflopende lijnen per kwartaal") + "<figcaption>Aantal per kwartaal.</figcaption></figure>\n"
+        if report.tijdlijn.isEmpty { out += "<p>Geen stuurmomenten.</p>\n" } else {
         out += HTMLText.table(caption: nil, headers: ["Kwartaal", "Moment", "Wat", "Soort", "P&C-document", ""], rows: report.tijdlijn.map {
             [e($0.kwartaal ?? "onbekend"), e($0.moment.tekst), e($0.titel), $0.soort.rawValue, e($0.planning ?? "–"), $0.verstreken ? "<span class=\"verstreken\">verstreken</span>" : ""]
         })
+        }
 
         out += "<h\(h2)>Kansen en risico's</h\(h2)>\n"
         if report.kansenEnRisicos.isEmpty { out += "<p>Geen kansen of risico's vastgelegd bij de gekozen opties.</p>\n" }
@@ -91,7 +99,7 @@ public struct HTMLReportRenderer: Sendable {
             out += "<ul>" + report.partners.map { "<li><strong>\(e($0.fiche)) \(e($0.titel))</strong>: \($0.partners.map(e).joined(separator: ", "))</li>" }.joined() + "</ul>\n"
         }
         if !report.externeOntwikkelingen.isEmpty {
-            out += "<ul>" + report.externeOntwikkelingen.flatMap { item in item.ontwikkelingen.map { "<li>\(e(item.fiche)): \(e($0))</li>" } }.joined() + "</ul>\n"
+            out += "<ul>" + report.externeOntwikkelingen.flatMap { item in item.ontwikkelingen.map { "<li>\(e(item.fiche)) extern: \(e($0))</li>" } }.joined() + "</ul>\n"
         }
 
         out += "<h\(h2)>Bronnen</h\(h2)>\n"
