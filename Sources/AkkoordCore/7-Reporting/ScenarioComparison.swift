@@ -137,18 +137,11 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
             let present = messageSets.map { $0.contains(key) }
             return present.allSatisfy { $0 } ? nil : MessageRow(niveau: key.level, tekst: key.text, aanwezig: present)
         }
-        var moments: [String: MomentRow] = [:]
-        for (index, report) in reports.enumerated() {
-            for item in report.tijdlijn where item.soort == .bijsturing {
-                let key = item.verwijzing + "|" + item.titel
-                var row = moments[key] ?? MomentRow(titel: item.titel, verwijzing: item.verwijzing, moment: item.moment.tekst,
-                                                    kwartaal: item.kwartaal, begin: item.moment.begin, aanwezig: Array(repeating: false, count: reports.count))
-                row.aanwezig[index] = true
-                moments[key] = row
+        stuurmomentenNietInAlle = ScenarioTimeline(reports: reports).rows
+            .filter { $0.item.soort == .bijsturing && !$0.aanwezig.allSatisfy { $0 } }
+            .map { row in
+                MomentRow(titel: row.item.titel, verwijzing: row.item.verwijzing, moment: row.item.moment.tekst,
+                          kwartaal: row.item.kwartaal, begin: row.item.moment.begin, aanwezig: row.aanwezig)
             }
-        }
-        stuurmomentenNietInAlle = moments.values.filter { !$0.aanwezig.allSatisfy { $0 } }
-            .sorted { ($0.begin ?? Day(year: 9999, month: 1, day: 1)!, $0.verwijzing, $0.titel)
-                < ($1.begin ?? Day(year: 9999, month: 1, day: 1)!, $1.verwijzing, $1.titel) }
     }
 }

@@ -133,26 +133,13 @@ public struct BriefingPack: Sendable {
     /// Steering moments and lapses of all scenarios, by quarter, with which scenarios need them.
     private func timeline(headingLevel h: Int) -> String {
         let e = HTMLText.escape
-        struct Key: Hashable { var ref: String; var title: String; var kind: TimelineEntry.Kind }
-        var rows: [Key: (item: ConsequenceReport.TimelineItem, present: [Bool])] = [:]
-        for (index, report) in reports.enumerated() {
-            for item in report.tijdlijn where item.soort != .aanname {
-                let key = Key(ref: item.verwijzing, title: item.titel, kind: item.soort)
-                var row = rows[key] ?? (item, Array(repeating: false, count: reports.count))
-                row.present[index] = true
-                rows[key] = row
-            }
-        }
-        let sorted = rows.values.sorted {
-            ($0.item.moment.begin ?? Day(year: 9999, month: 1, day: 1)!, $0.item.verwijzing, $0.item.titel)
-                < ($1.item.moment.begin ?? Day(year: 9999, month: 1, day: 1)!, $1.item.verwijzing, $1.item.titel)
-        }
+        let sorted = ScenarioTimeline(reports: reports).rows
         var out = "<h\(h)>Tijdlijn van stuurmomenten</h\(h)>\n<p>Logische momenten om bij te sturen (bij bijsturingen) en lijnen die vanzelf aflopen, per kwartaal, met het eerstvolgende P&amp;C-document.</p>\n"
         out += "<figure>" + SVGChart.momentsPerQuarter(items: sorted.map(\.item), years: ruleBase.info.years, title: "Stuurmomenten en aflopende lijnen per kwartaal, alle scenario's")
         out += "<figcaption>Aantal per kwartaal over alle scenario's samen.</figcaption></figure>\n"
         out += HTMLText.table(caption: nil, headers: ["Kwartaal", "Moment", "Wat", "Soort", "P&C-document"] + reports.map(\.scenario.titel), rows: sorted.map { row in
             [e(row.item.kwartaal ?? "onbekend"), e(row.item.moment.tekst), e(row.item.titel), row.item.soort.rawValue, e(row.item.planning ?? "–")]
-                + row.present.map { $0 ? "✓" : "" }
+                + row.aanwezig.map { $0 ? "✓" : "" }
         })
         return out
     }
