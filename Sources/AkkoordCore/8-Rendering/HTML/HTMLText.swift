@@ -17,6 +17,22 @@ public enum HTMLText {
         return result
     }
 
+    /// Escapes the report's own wording for element content: `&`, `<` and `>`; quotes need no escaping there.
+    static func escapeText(_ text: String) -> String {
+        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" }) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 8)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
     /// A table with a caption, header cells (`scope="col"`) and rows; cells are already-escaped HTML.
     static func table(caption: String?, headers: [String], rows: [[String]], numericColumns: Set<Int> = []) -> String {
         var out = "<table>"
