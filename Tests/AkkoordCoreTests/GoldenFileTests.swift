@@ -53,6 +53,18 @@ struct GoldenFileTests {
         try assertGolden(JSONRenderer().render(reports[0]), "rapport-renoveren.json")
         try assertGolden(JSONRenderer().render(reports[1]), "rapport-sluiten.json")
     }
+    /// The typed report values (decisions, origins, places) read back from their JSON text unchanged.
+    @Test func jsonReadsBack() throws {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        for report in reports + (try Self.enschedeReports()) {
+            let json = JSONRenderer().render(report)
+            #expect(try decoder.decode(ConsequenceReport.self, from: Data(json.utf8)) == report)
+        }
+        let comparison = try ScenarioComparison(reports: reports)
+        let json = JSONRenderer().render(encodable: comparison)
+        #expect(try decoder.decode(ScenarioComparison.self, from: Data(json.utf8)) == comparison)
+    }
     @Test func jsonComparison() throws {
         try assertGolden(JSONRenderer().render(encodable: try ScenarioComparison(reports: reports)), "vergelijking.json")
     }

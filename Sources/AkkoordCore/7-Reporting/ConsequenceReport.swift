@@ -70,7 +70,7 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
     }
 
     public struct Choice: Sendable, Hashable, Codable {
-        public var beslissing: String
+        @ReportText public var beslissing: DecisionRef
         public var fiche: String
         public var ficheTitel: String
         public var vraag: String
@@ -129,9 +129,9 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
         public var nummer: String
         public var omschrijving: String
         public var fiche: String
-        public var herkomst: String
-        public var soort: String
-        public var aard: String
+        @ReportText public var herkomst: Origin
+        public var soort: BudgetSide
+        public var aard: BudgetNature
         public var programma: String
         public var bedrag: String
         public var perJaar: [YearAmount]
@@ -142,7 +142,7 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
         public var medefinanciers: [String]
         public var bron: Quote?
         public var aanname: String?
-        public var locatie: String
+        @ReportText public var locatie: SourceLocation
     }
 
     public struct YearAmount: Sendable, Hashable, Codable {
@@ -159,8 +159,8 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
         public var niveau: MessageLevel
         public var soort: MessageKind
         public var tekst: String
-        public var herkomst: String
-        public var locatie: String?
+        @ReportText public var herkomst: Origin
+        @OptionalReportText public var locatie: SourceLocation?
     }
 
     public struct TimelineItem: Sendable, Hashable, Codable {
@@ -174,7 +174,7 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
     }
 
     public struct OpportunitiesAndRisks: Sendable, Hashable, Codable {
-        public var beslissing: String
+        @ReportText public var beslissing: DecisionRef
         public var optie: String
         public var afwijking: Bool
         public var kansen: [String]

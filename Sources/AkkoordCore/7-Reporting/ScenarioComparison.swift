@@ -23,7 +23,7 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
     }
 
     public struct DecisionRow: Sendable, Hashable, Codable {
-        public var beslissing: String
+        @ReportText public var beslissing: DecisionRef
         public var ficheTitel: String
         public var vraag: String
         public var huidigeLijn: String
@@ -82,7 +82,7 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
         }
         // Deltas come from the effects that differ: an effect both scenarios share (same rule or option, same place
         // in the rule base) cancels out, so its unknown amount does not make the difference unknown.
-        struct EffectKey: Hashable { var location: String; var origin: String }
+        struct EffectKey: Hashable { var location: SourceLocation; var origin: Origin }
         let periodYears = (first?.geld.jaren ?? []).map(\.jaar)
         let lastYear = periodYears.last ?? 0
         func keyed(_ report: R) -> [EffectKey: R.EffectLine] {
@@ -91,10 +91,10 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
         let keyedReports = reports.map(keyed)
         func burden(_ line: R.EffectLine, year: Int) throws(MoneyOverflow) -> AmountTotal {
             guard let amount = line.perJaar.first(where: { $0.jaar == year })?.bedrag.amountTotal else { return .zero }
-            return line.soort == BudgetSide.baten.rawValue ? try AmountTotal.zero.subtracting(amount) : amount
+            return line.soort == .baten ? try AmountTotal.zero.subtracting(amount) : amount
         }
         func runRate(_ line: R.EffectLine) throws(MoneyOverflow) -> AmountTotal {
-            line.vanaf != nil && line.aard == BudgetNature.structureel.rawValue ? try burden(line, year: lastYear) : .zero
+            line.vanaf != nil && line.aard == .structureel ? try burden(line, year: lastYear) : .zero
         }
         func periodSum(_ line: R.EffectLine) throws(MoneyOverflow) -> AmountTotal {
             var sum = AmountTotal.zero

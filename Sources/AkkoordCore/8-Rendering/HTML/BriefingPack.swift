@@ -152,7 +152,7 @@ public struct BriefingPack: Sendable {
             if let lapse = decision.lapse { out += "<p><strong>Als niemand beslist:</strong> \(e(lapse.consequence))</p>\n" }
             out += HTMLText.table(caption: nil, headers: ["Optie", "Huidige lijn (dossier)"] + reports.map(\.scenario.titel), rows: decision.options.map { option in
                 [e(option.title), option.isCurrentLine ? "✓" : ""] + reports.map { report in
-                    report.keuzes.first { $0.beslissing == ref.description }?.gekozen.id == option.id ? "gekozen" : ""
+                    report.keuzes.first { $0.beslissing == ref }?.gekozen.id == option.id ? "gekozen" : ""
                 }
             })
         }

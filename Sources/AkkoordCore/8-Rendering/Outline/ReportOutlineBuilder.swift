@@ -94,13 +94,13 @@ public struct ReportOutlineBuilder: Sendable {
 
     private func effectRow(_ effect: ConsequenceReport.EffectLine) -> [OutlineText] {
         let share: OutlineText = effect.aandeel.map { " (aandeel \($0) van \(effect.totaal ?? "?"))" } ?? ""
-        return ["\(effect.nummer)", "\(effect.omschrijving)", "\(effect.herkomst)", "\(effect.soort), \(effect.aard)", "\(effect.bedrag)\(share)",
+        return ["\(effect.nummer)", "\(effect.omschrijving)", "\(effect.herkomst.description)", "\(effect.soort.rawValue), \(effect.aard.rawValue)", "\(effect.bedrag)\(share)",
                 effect.bron.map { "fiche \($0.fiche)" } ?? "aanname"]
     }
 
     func messages(_ report: ConsequenceReport) -> Outline.Section {
         Outline.Section("Afhankelijkheden en meldingen", report.meldingen.isEmpty ? [.emptyState("Geen meldingen.")] : [
-            .list(report.meldingen.map { "\(level: $0.niveau) (\($0.herkomst)): \($0.tekst)" }),
+            .list(report.meldingen.map { "\(level: $0.niveau) (\($0.herkomst.description)): \($0.tekst)" }),
         ])
     }
 
