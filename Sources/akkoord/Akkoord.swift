@@ -63,17 +63,3 @@ func loadRuleBase(_ directory: String) throws(ExitCode) -> Loaded<RuleBase> {
         throw ExitStatus.unusableInput
     }
 }
-
-/// Writes `text` to `output` atomically, or to standard output.
-func emit(_ text: String, output: String?) throws(ExitCode) {
-    guard let output else {
-        FileHandle.standardOutput.write(Data(text.utf8))
-        return
-    }
-    do {
-        try AtomicFileWriter.write(text, to: output)
-    } catch {
-        FileHandle.standardError.write(Data((error.description + "\n").utf8))
-        throw ExitStatus.unusableInput
-    }
-}

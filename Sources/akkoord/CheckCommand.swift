@@ -20,7 +20,7 @@ struct CheckCommand: ParsableCommand {
     @ArgumentParser.Option(name: .long, help: "Uitvoer: text (compilerstijl), json of junit.")
     var format: CheckReportRenderer.Format = .text
 
-    @ArgumentParser.Option(name: .shortAndLong, help: "Schrijf het resultaat naar dit bestand (atomair).")
+    @ArgumentParser.Option(name: .shortAndLong, help: "Schrijf het resultaat naar dit bestand (atomair; ook bij exitcode 2, zodat CI de bevindingen ziet).")
     var output: String?
 
     @OptionGroup var watch: WatchOptions
@@ -73,7 +73,7 @@ struct CheckCommand: ParsableCommand {
         if format == .text, output == nil {
             FileHandle.standardError.write(Data(text.utf8))
         } else {
-            try emit(text, output: output)
+            try emit(text, output: output, inputs: ruleBase.inputs(scenarios: scenarios))
         }
         if let summary { FileHandle.standardError.write(Data(summary.utf8)) }
         if unusable { throw ExitStatus.unusableInput }

@@ -32,6 +32,6 @@ struct CompareCommand: ParsableCommand {
         case .json: JSONRenderer().render(encodable: comparison)
         case .csv: CSVRenderer(dialect: out.csv).render(comparison)
         }
-        try emit(text, output: out.output)
+        try emit(text, output: out.output, inputs: ruleBase.inputs(scenarios: scenarios))
     }
 }

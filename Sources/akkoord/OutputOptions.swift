@@ -12,6 +12,6 @@ struct OutputOptions: ParsableArguments {
     @ArgumentParser.Option(name: .long, help: "Markering op elke HTML-pagina, bijv. concept of vertrouwelijk.")
     var markering: String?
 
-    @ArgumentParser.Option(name: .shortAndLong, help: "Schrijf naar dit bestand (atomair) in plaats van naar standaarduitvoer.")
+    @ArgumentParser.Option(name: .shortAndLong, help: "Schrijf naar dit bestand (atomair; nooit over een invoerbestand; - is standaarduitvoer).")
     var output: String?
 }

@@ -14,7 +14,7 @@ struct PackCommand: ParsableCommand {
 
     @OptionGroup var ruleBase: RuleBaseOptions
 
-    @ArgumentParser.Option(name: .shortAndLong, help: "Map voor het pakket (of het HTML-bestand met --single-file).")
+    @ArgumentParser.Option(name: .shortAndLong, help: "Nieuwe map voor het pakket, of een map die pack eerder maakte (of het HTML-bestand met --single-file).")
     var output: String
 
     @Flag(name: .long, help: "Schrijf één zelfstandig HTML-bestand in plaats van een map.")
@@ -25,6 +25,7 @@ struct PackCommand: ParsableCommand {
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("Geef minstens één scenario.") }
+        guard output != "-" || singleFile else { throw ValidationError("--output - (standaarduitvoer) kan alleen met --single-file.") }
     }
 
     func run() throws {
@@ -34,15 +35,13 @@ struct PackCommand: ParsableCommand {
             try BriefingPack(ruleBase: loaded.value, reports: evaluations.map(ReportBuilder().build),
                              digest: InputDigest(ruleDirectory: ruleBase.rules, scenarioPaths: scenarios), marking: markering)
         }
+        let inputs = ruleBase.inputs(scenarios: scenarios)
         if singleFile {
-            try emit(pack.singleFile(), output: output)
+            // Replaces only an earlier single-file pack (recognised by its generator tag), never another file.
+            try emit(pack.singleFile(), output: output, inputs: inputs, existing: .replaceIfContains(PackMarker.generatorTag, refusal:
+                "bestaat al en is geen eerder briefingpakket van akkoord pack; pack overschrijft het niet. Kies een andere naam of verplaats het bestand."))
         } else {
-            do {
-                try AtomicFileWriter.writeDirectory(pack.files(), to: output)
-            } catch {
-                FileHandle.standardError.write(Data((error.description + "\n").utf8))
-                throw ExitStatus.unusableInput
-            }
+            try reportingWriteErrors { () throws(WriteError) in try PackFolderWriter.write(pack.files(), to: output, inputs: inputs) }
         }
     }
 }

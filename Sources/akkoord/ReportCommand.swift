@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
         case .json: JSONRenderer().render(report)
         case .csv: CSVRenderer(dialect: out.csv).render(report)
         }
-        try emit(text, output: out.output)
+        try emit(text, output: out.output, inputs: ruleBase.inputs(scenarios: [scenario]))
         if evaluation.count(.fout) > 0 { throw ExitStatus.findings }
     }
 }

@@ -33,10 +33,8 @@ struct TestCommand: ParsableCommand {
             if update {
                 let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
                 let updated = ExpectationWriter.replacingBlock(in: text, with: ExpectationWriter.block(for: evaluation))
-                do { try AtomicFileWriter.write(updated, to: path) } catch {
-                    FileHandle.standardError.write(Data((error.description + "\n").utf8))
-                    throw ExitStatus.unusableInput
-                }
+                // A symbolic link stays a link (its target is replaced); the file keeps its permissions.
+                try reportingWriteErrors { () throws(WriteError) in try AtomicFileWriter.write(updated, to: path) }
                 print("bijgewerkt: \(path)")
                 continue
             }

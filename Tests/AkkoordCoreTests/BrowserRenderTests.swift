@@ -20,8 +20,8 @@ struct BrowserRenderTests {
         }
         let directory = Fixture.temporaryDirectory()
         let pack = directory.appendingPathComponent("pack")
-        try AtomicFileWriter.writeDirectory(try BriefingPack(ruleBase: ruleBase, reports: reports, digest: InputDigest(files: []), marking: "concept").files(),
-                                            to: pack.path)
+        try PackFolderWriter.write(try BriefingPack(ruleBase: ruleBase, reports: reports, digest: InputDigest(files: []), marking: "concept").files(),
+                                      to: pack.path)
         let index = pack.appendingPathComponent("index.html")
         let pdf = directory.appendingPathComponent("index.pdf"), png = directory.appendingPathComponent("index.png")
         try run(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", index.absoluteString])

@@ -104,11 +104,8 @@ struct EvaluatorTests {
     }
 
     @Test func evaluationDoesNotDependOnRuleOrder() throws {
-        var shuffled = ruleBase
-        shuffled.fiches.reverse()
-        shuffled.rules.reverse()
-        shuffled.assumptions.reverse()
-        let reordered = RuleBase(info: shuffled.info, fiches: shuffled.fiches, assumptions: shuffled.assumptions, rules: shuffled.rules)
+        let reordered = RuleBase(info: ruleBase.info, fiches: ruleBase.fiches.reversed(), assumptions: ruleBase.assumptions.reversed(),
+                                 rules: ruleBase.rules.reversed())
         let scenario = try Fixture.scenario("titel: x\npeildatum: 2026-06-15\naannames: {provincie-betaalt-mee: nee}\n", in: ruleBase)
         let first = JSONRenderer().render(ReportBuilder().build(try Evaluator().evaluate(scenario, in: ruleBase)))
         let second = JSONRenderer().render(ReportBuilder().build(try Evaluator().evaluate(scenario, in: reordered)))

@@ -140,9 +140,11 @@ struct MutationTests {
         var leftovers: [String]
     }
 
-    static func run(_ arguments: [String], output: URL?, in directory: URL) throws -> Run {
+    static func run(_ arguments: [String], output: URL?, in directory: URL, statistics: Statistics? = nil) throws -> Run {
         if let output { try? FileManager.default.removeItem(at: output) }
+        let start = ContinuousClock.now
         let result = try CLI.run(arguments, in: directory)
+        statistics?.add(status: result.signalled ? -1 : result.status, seconds: (ContinuousClock.now - start) / .seconds(1))
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return Run(status: result.status, signalled: result.signalled, stdout: result.stdout, stderr: result.stderr,
                    output: output.flatMap { FileManager.default.contents(atPath: $0.path) },
@@ -170,16 +172,17 @@ struct MutationTests {
         var random = SplitMix(seed: Self.seed)
         let cases = try (0..<Self.count).map { try Self.makeCase($0, root: root, random: &random) }
         let failures = Failures()
+        let statistics = Statistics()
         // Two processes at a time: each case is independent and writes only in its own folder.
         DispatchQueue.concurrentPerform(iterations: cases.count) { index in
             let item = cases[index]
             do {
                 let output = item.directory.appendingPathComponent("rapport.md")
                 let report = ["report", item.scenario.path, "--rules", item.rules.path, "-o", output.path]
-                let first = try Self.run(report, output: output, in: item.directory)
+                let first = try Self.run(report, output: output, in: item.directory, statistics: statistics)
                 let second = try Self.run(report, output: output, in: item.directory)
                 let check = ["check", "--rules", item.rules.path, item.scenario.path]
-                let checked = try Self.run(check, output: nil, in: item.directory)
+                let checked = try Self.run(check, output: nil, in: item.directory, statistics: statistics)
                 let again = try Self.run(check, output: nil, in: item.directory)
                 var problems = Self.problems(first, "report", writesOutput: true) + Self.problems(checked, "check", writesOutput: false)
                 if first != second { problems.append("report: tweede run verschilt") }
@@ -190,8 +193,36 @@ struct MutationTests {
             }
         }
         let found = failures.all
+        // The figures docs/hardening.md reports for the long run.
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+        print("mutaties: \(cases.count) invoeren (zaad \(Self.seed)), \(statistics.summary), "
+            + "grootste kindproces \(usage.ru_maxrss / 1024) MB, contractbreuken \(found.count)")
         #expect(found.isEmpty, "\(found.count) van \(cases.count) invoeren breken het contract (bewaard in \(root.path)):\n\(found.prefix(10).joined(separator: "\n"))")
         if found.isEmpty { try? FileManager.default.removeItem(at: root) }
+    }
+}
+
+/// Exit codes and run times of the first runs, collected from concurrent iterations.
+final class Statistics: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: [Int32: Int] = [:]
+    private var longest = 0.0
+
+    func add(status: Int32, seconds: Double) {
+        lock.withLock {
+            counts[status, default: 0] += 1
+            longest = max(longest, seconds)
+        }
+    }
+
+    /// `1200 runs (exit 0: …, 1: …, 2: …, signaal: …), langste run 0,41 s`.
+    var summary: String {
+        lock.withLock {
+            let total = counts.values.reduce(0, +)
+            let parts = counts.keys.sorted().map { "\($0 < 0 ? "signaal" : "exit \($0)"): \(counts[$0]!)" }
+            return "\(total) runs (\(parts.joined(separator: ", "))), langste run \(String(format: "%.2f", longest)) s"
+        }
     }
 }
 

@@ -125,3 +125,34 @@ final class PipeReader: @unchecked Sendable {
         return data
     }
 }
+
+/// Runs the built binary as a child of its own and reads that child's resource use, not that of every child the test
+/// process ever had (`RUSAGE_CHILDREN` would include browsers and scripts started by other tests).
+enum ChildUsage {
+    struct Outcome {
+        var status: Int32
+        /// Peak resident memory of the child, in kilobytes.
+        var peakKilobytes: Int
+    }
+
+    static func run(_ arguments: [String]) throws -> Outcome {
+        guard let binary = CLI.binary else { throw CocoaError(.fileNoSuchFile) }
+        let argv = [binary.path] + arguments
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var pid: pid_t = 0
+        let cArguments = argv.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        let spawned = posix_spawn(&pid, binary.path, &actions, nil, cArguments, environ)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 {
+            guard errno == EINTR else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        }
+        return Outcome(status: status, peakKilobytes: usage.ru_maxrss)
+    }
+}

@@ -46,18 +46,18 @@ public struct DossierInfo: Sendable, Hashable {
     }
 }
 
-/// The whole rule base: dossier data, fiches, assumptions and rules, in a fixed order.
+/// The whole rule base: dossier data, fiches, assumptions and rules, in a fixed order. Immutable once made, so the
+/// fiche index always matches the fiches.
 public struct RuleBase: Sendable, Hashable {
-    public var info: DossierInfo
+    public let info: DossierInfo
     /// Fiches sorted by code.
-    public var fiches: [Fiche]
+    public let fiches: [Fiche]
     /// Assumptions sorted by id.
-    public var assumptions: [Assumption]
+    public let assumptions: [Assumption]
     /// Rules sorted by id.
-    public var rules: [Rule]
-    /// Position of each fiche code in `fiches` when the rule base was made; checked before use, so a caller that
-    /// rearranges `fiches` still gets correct (if slower) lookups.
-    private var ficheIndex: [String: Int]
+    public let rules: [Rule]
+    /// Position of each fiche code in `fiches`.
+    private let ficheIndex: [String: Int]
 
     public init(info: DossierInfo, fiches: [Fiche], assumptions: [Assumption], rules: [Rule]) {
         self.info = info
@@ -68,8 +68,7 @@ public struct RuleBase: Sendable, Hashable {
     }
 
     public func fiche(_ code: String) -> Fiche? {
-        if let index = ficheIndex[code], index < fiches.count, fiches[index].code == code { return fiches[index] }
-        return fiches.first { $0.code == code }
+        ficheIndex[code].map { fiches[$0] }
     }
 
     public func decision(_ ref: DecisionRef) -> Decision? { fiche(ref.fiche)?.decision(ref.decision) }

@@ -47,13 +47,18 @@ struct MappingReader {
         context.sink.error(location, "verplichte sleutel \(InputText.quoted(key)) ontbreekt")
     }
 
-    /// A required or optional text.
-    func string(_ key: String, required: Bool = true) -> String? {
+    /// The value under `key` read with `read`; a missing required key is reported once, here.
+    private func value<T>(_ key: String, required: Bool, _ read: (YAMLNode) -> T?) -> T? {
         guard let node = node(key) else {
             if required { missing(key) }
             return nil
         }
-        return context.text(node, what: "\(InputText.quoted(key))")
+        return read(node)
+    }
+
+    /// A required or optional text.
+    func string(_ key: String, required: Bool = true) -> String? {
+        value(key, required: required) { context.text($0, what: InputText.quoted(key)) }
     }
 
     /// A text that must be a simple identifier.
@@ -68,28 +73,16 @@ struct MappingReader {
     }
 
     func bool(_ key: String, required: Bool = true) -> Bool? {
-        guard let node = node(key) else {
-            if required { missing(key) }
-            return nil
-        }
-        return context.bool(node, what: "\(InputText.quoted(key))")
+        value(key, required: required) { context.bool($0, what: InputText.quoted(key)) }
     }
 
     func integer(_ key: String, required: Bool = true) -> Int? {
-        guard let node = node(key) else {
-            if required { missing(key) }
-            return nil
-        }
-        return context.integer(node, what: "\(InputText.quoted(key))")
+        value(key, required: required) { context.integer($0, what: InputText.quoted(key)) }
     }
 
     /// A year in ``Day/supportedYears``.
     func year(_ key: String, required: Bool = true) -> Int? {
-        guard let node = node(key) else {
-            if required { missing(key) }
-            return nil
-        }
-        return context.year(node, what: InputText.quoted(key))
+        value(key, required: required) { context.year($0, what: InputText.quoted(key)) }
     }
 
     /// A list of items read with `item`; a single scalar is not accepted as a list.

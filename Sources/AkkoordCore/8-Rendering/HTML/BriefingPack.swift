@@ -70,7 +70,7 @@ public struct BriefingPack: Sendable {
         for fiche in ruleBase.fiches {
             body += "<section class=\"page\" id=\"fiche-\(fiche.code)\">" + fichePage(fiche, headingLevel: 1) + "</section>\n"
         }
-        return HTMLText.page(title: "Briefingpakket \(ruleBase.info.title)", marking: marking, body: body)
+        return HTMLText.page(title: "Briefingpakket \(ruleBase.info.title)", marking: marking, generator: "akkoord pack", body: body)
     }
 
     struct Links {
@@ -83,7 +83,7 @@ public struct BriefingPack: Sendable {
     }
 
     private func page(_ title: String, _ body: String) -> String {
-        HTMLText.page(title: "\(title) · \(ruleBase.info.title)", marking: marking, body: body)
+        HTMLText.page(title: "\(title) · \(ruleBase.info.title)", marking: marking, generator: "akkoord pack", body: body)
     }
 
     private func back(_ links: Links) -> String { "<p><a href=\"index.html\">← Inhoud</a></p>" }

@@ -57,14 +57,16 @@ public enum HTMLText {
     }
 
     /// A complete, self-contained page (no network): inline style, Dutch language, optional marking.
-    static func page(title: String, marking: String?, body: String) -> String {
+    /// `generator` adds a `<meta name="generator">` tag (the briefing pack's, see `PackMarker`).
+    static func page(title: String, marking: String?, generator: String? = nil, body: String) -> String {
+        let generatorTag = generator.map { "\n<meta name=\"generator\" content=\"\(escape($0))\">" } ?? ""
         let mark = marking.map { "<p class=\"marking\" role=\"note\">\(escape($0))</p>" } ?? ""
         return """
         <!DOCTYPE html>
         <html lang="nl">
         <head>
         <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="viewport" content="width=device-width, initial-scale=1">\(generatorTag)
         <title>\(escape(title))</title>
         <style>\(HTMLStyle.css)</style>
         </head>
