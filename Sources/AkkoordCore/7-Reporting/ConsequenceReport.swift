@@ -70,7 +70,7 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
     }
 
     public struct Choice: Sendable, Hashable, Codable {
-        @ReportText public var beslissing: DecisionRef
+        public var beslissing: DecisionRef
         public var fiche: String
         public var ficheTitel: String
         public var vraag: String
@@ -174,7 +174,7 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
     }
 
     public struct OpportunitiesAndRisks: Sendable, Hashable, Codable {
-        @ReportText public var beslissing: DecisionRef
+        public var beslissing: DecisionRef
         public var optie: String
         public var afwijking: Bool
         public var kansen: [String]

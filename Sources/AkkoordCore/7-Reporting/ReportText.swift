@@ -1,5 +1,5 @@
-/// A typed value of the report that the JSON contract (docs/report-json.md) writes as text: a decision as
-/// `"1A.zwembad"`, an origin as `"optie 1A.zwembad.sluiten"`, a place as `"regels/1A.yaml:12:9"`. The report keeps the
+/// A typed value of the report that the JSON contract (docs/report-json.md) writes as text: an origin as
+/// `"optie 1A.zwembad.sluiten"`, a place as `"regels/1A.yaml:12:9"` (references code themselves as dotted text). The report keeps the
 /// value; only its coding turns it into text and back, so the JSON stays byte-identical.
 @propertyWrapper
 public struct ReportText<Value: ReportTextConvertible>: Sendable, Hashable, Codable {

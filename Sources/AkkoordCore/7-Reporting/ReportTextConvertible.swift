@@ -4,11 +4,6 @@ public protocol ReportTextConvertible: Sendable, Hashable {
     init?(reportText: String)
 }
 
-extension DecisionRef: ReportTextConvertible {
-    public var reportText: String { description }
-    public init?(reportText: String) { self.init(parsing: reportText) }
-}
-
 extension SourceLocation: ReportTextConvertible {
     public var reportText: String { description }
 

@@ -23,7 +23,7 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
     }
 
     public struct DecisionRow: Sendable, Hashable, Codable {
-        @ReportText public var beslissing: DecisionRef
+        public var beslissing: DecisionRef
         public var ficheTitel: String
         public var vraag: String
         public var huidigeLijn: String

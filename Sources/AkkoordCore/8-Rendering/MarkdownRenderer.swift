@@ -6,7 +6,4 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ report: ConsequenceReport) -> String {
         MarkdownOutlineWriter().write(ReportOutlineBuilder().build(report))
     }
-
-    /// Text from YAML on one line, with Markdown control characters escaped.
-    func inline(_ text: String) -> String { MarkdownOutlineWriter().inline(text) }
 }
