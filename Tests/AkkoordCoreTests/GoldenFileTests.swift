@@ -65,6 +65,22 @@ struct GoldenFileTests {
         let json = JSONRenderer().render(encodable: comparison)
         #expect(try decoder.decode(ScenarioComparison.self, from: Data(json.utf8)) == comparison)
     }
+    /// Each text form of a typed report value reads back to the same value.
+    @Test func reportTextsReadBack() {
+        let amounts: [Amount] = [.exact(Money(cents: -123_456)), .exact(Money(cents: 5)), .range(min: Money(cents: -45_000_000), max: Money(cents: 100)), .unknown]
+        for amount in amounts { #expect(Amount(reportText: amount.reportText) == amount) }
+        for points in [0, 5, 1250, 10_000] { #expect(Share(reportText: Share(basisPoints: points).reportText) == Share(basisPoints: points)) }
+        let effects = [EffectAmount(side: .baten, timing: .years(.exact(Money(cents: 100_000)), [2026, 2028])),
+                       EffectAmount(side: .lasten, timing: .from(.range(min: Money(cents: -1), max: Money(cents: 1)), 2027)),
+                       EffectAmount(side: .baten, timing: .perYear([2026: .unknown, 2027: .exact(Money(cents: 250))]))]
+        for effect in effects { #expect(EffectAmount(reportText: effect.reportText) == effect) }
+        let origins: [Origin] = [.option(OptionRef(decision: DecisionRef(fiche: "1A", decision: "b"), option: "c")), .rule("r"),
+                                 .steering(DecisionRef(fiche: "1A", decision: "b")), .lapse(DecisionRef(fiche: "2B", decision: "c")),
+                                 .frame, .scenario, .budgeted("3C")]
+        for origin in origins { #expect(Origin(reportText: origin.reportText) == origin) }
+        #expect(SourceLocation(reportText: "regels/a:b.yaml:12:9") == SourceLocation(file: "regels/a:b.yaml", line: 12, column: 9))
+        #expect(Amount(reportText: "€ 1,5") == nil)
+    }
     @Test func jsonComparison() throws {
         try assertGolden(JSONRenderer().render(encodable: try ScenarioComparison(reports: reports)), "vergelijking.json")
     }

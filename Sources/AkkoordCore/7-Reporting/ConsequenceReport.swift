@@ -133,12 +133,12 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
         public var soort: BudgetSide
         public var aard: BudgetNature
         public var programma: String
-        public var bedrag: String
+        @ReportText public var bedrag: EffectAmount
         public var perJaar: [YearAmount]
         /// First year of a recurring effect that continues after the period (`vanaf`), if it is one.
         public var vanaf: Int?
-        public var totaal: String?
-        public var aandeel: String?
+        @OptionalReportText public var totaal: Amount?
+        @OptionalReportText public var aandeel: Share?
         public var medefinanciers: [String]
         public var bron: Quote?
         public var aanname: String?

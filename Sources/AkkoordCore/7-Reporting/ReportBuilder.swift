@@ -91,10 +91,9 @@ public struct ReportBuilder: Sendable {
             }
             return R.EffectLine(nummer: number, omschrijving: effect.description, fiche: applied.fiche, herkomst: applied.origin,
                                 soort: effect.side, aard: effect.nature, programma: effect.programme,
-                                bedrag: amountText(effect), perJaar: perYear,
+                                bedrag: EffectAmount(effect), perJaar: perYear,
                                 vanaf: { if case .from(let year) = effect.timing { year } else { nil } }(),
-                                totaal: effect.total.map(DutchFormat.amount),
-                                aandeel: effect.share.map(shareText), medefinanciers: effect.cofunders,
+                                totaal: effect.total, aandeel: effect.share, medefinanciers: effect.cofunders,
                                 bron: quote, aanname: assumption, locatie: effect.location)
         }
         let applied = evaluation.effects.enumerated().map { line("E\($0.offset + 1)", $0.element) }
@@ -141,23 +140,5 @@ public struct ReportBuilder: Sendable {
 
     private func moment(_ text: String, _ moment: Moment) -> ConsequenceReport.MomentValue {
         ConsequenceReport.MomentValue(tekst: text, begin: moment.period?.start, eind: moment.period?.end)
-    }
-
-    private func shareText(_ share: Share) -> String {
-        let whole = share.basisPoints / 100, fraction = share.basisPoints % 100
-        return fraction == 0 ? "\(whole)%" : "\(whole),\(fraction < 10 ? "0" : "")\(fraction)%"
-    }
-
-    private func amountText(_ effect: BudgetEffect) -> String {
-        let prefix = effect.side == .baten ? "baten " : ""
-        switch effect.timing {
-        case .years(let years):
-            let list = years.map(String.init).joined(separator: ", ")
-            return "\(prefix)\(DutchFormat.amount(effect.amount)) in \(list)"
-        case .from(let year):
-            return "\(prefix)\(DutchFormat.amount(effect.amount)) per jaar vanaf \(year)"
-        case .perYear(let amounts):
-            return prefix + amounts.sorted { $0.key < $1.key }.map { "\($0.key): \(DutchFormat.amount($0.value))" }.joined(separator: "; ")
-        }
     }
 }

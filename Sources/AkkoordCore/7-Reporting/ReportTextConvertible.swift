@@ -37,3 +37,75 @@ extension Origin: ReportTextConvertible {
         }
     }
 }
+
+extension Amount: ReportTextConvertible {
+    public var reportText: String { DutchFormat.amount(self) }
+
+    /// Reads `€ 1.234,56`, `-€ 1.234 – € 5.000` or `onbekend`.
+    public init?(reportText: String) {
+        if reportText == "onbekend" {
+            self = .unknown
+        } else if let dash = reportText.range(of: " – ") {
+            guard let min = Money(dutchEuro: reportText[..<dash.lowerBound]), let max = Money(dutchEuro: reportText[dash.upperBound...]) else { return nil }
+            self = .range(min: min, max: max)
+        } else {
+            guard let value = Money(dutchEuro: Substring(reportText)) else { return nil }
+            self = .exact(value)
+        }
+    }
+}
+
+extension Money {
+    /// Reads ``DutchFormat/euro(_:)``: `€ 1.234`, `-€ 1.234,56`.
+    init?(dutchEuro text: Substring) {
+        let negative = text.hasPrefix("-")
+        let unsigned = negative ? text.dropFirst() : text
+        guard unsigned.hasPrefix("€ ") else { return nil }
+        let parts = unsigned.dropFirst(2).split(separator: ",", omittingEmptySubsequences: false)
+        let digits = parts[0].filter { $0 != "." }
+        guard parts.count <= 2, !digits.isEmpty, digits.allSatisfy(\.isASCII), let euros = Int64(digits),
+              parts.count == 1 || parts[1].count == 2, let cents = parts.count == 2 ? Int64(parts[1]) : 0 else { return nil }
+        let (scaled, overflow) = euros.multipliedReportingOverflow(by: 100)
+        guard !overflow, scaled <= Int64.max - cents else { return nil }
+        self.init(cents: negative ? -(scaled + cents) : scaled + cents)
+    }
+}
+
+extension Share: ReportTextConvertible {
+    public var reportText: String { DutchFormat.share(self) }
+
+    /// Reads `50%` or `12,05%`.
+    public init?(reportText: String) {
+        guard reportText.hasSuffix("%") else { return nil }
+        let parts = reportText.dropLast().split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = Int(parts[0]), whole >= 0, parts.count == 1 || parts[1].count == 2,
+              let fraction = parts.count == 2 ? Int(parts[1]) : 0, fraction >= 0 else { return nil }
+        self.init(basisPoints: whole * 100 + fraction)
+    }
+}
+
+extension EffectAmount: ReportTextConvertible {
+    public var reportText: String { DutchFormat.effectAmount(self) }
+
+    /// Reads ``DutchFormat/effectAmount(_:)``.
+    public init?(reportText: String) {
+        let side: BudgetSide = reportText.hasPrefix("baten ") ? .baten : .lasten
+        let text = side == .baten ? String(reportText.dropFirst("baten ".count)) : reportText
+        if let from = text.range(of: " per jaar vanaf ", options: .backwards) {
+            guard let amount = Amount(reportText: String(text[..<from.lowerBound])), let year = Int(text[from.upperBound...]) else { return nil }
+            self.init(side: side, timing: .from(amount, year))
+        } else if let listed = text.range(of: " in ", options: .backwards) {
+            let years = text[listed.upperBound...].split(separator: ", ").compactMap { Int($0) }
+            guard let amount = Amount(reportText: String(text[..<listed.lowerBound])), !years.isEmpty else { return nil }
+            self.init(side: side, timing: .years(amount, years))
+        } else {
+            var amounts: [Int: Amount] = [:]
+            for entry in text.split(separator: "; ") {
+                guard let colon = entry.range(of: ": "), let year = Int(entry[..<colon.lowerBound]),
+                      let amount = Amount(reportText: String(entry[colon.upperBound...])) else { return nil }
+                amounts[year] = amount
+            }
+            self.init(side: side, timing: .perYear(amounts))
+        }
+    }
+}

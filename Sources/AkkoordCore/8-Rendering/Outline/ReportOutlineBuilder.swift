@@ -93,8 +93,8 @@ public struct ReportOutlineBuilder: Sendable {
     }
 
     private func effectRow(_ effect: ConsequenceReport.EffectLine) -> [OutlineText] {
-        let share: OutlineText = effect.aandeel.map { " (aandeel \($0) van \(effect.totaal ?? "?"))" } ?? ""
-        return ["\(effect.nummer)", "\(effect.omschrijving)", "\(effect.herkomst.description)", "\(effect.soort.rawValue), \(effect.aard.rawValue)", "\(effect.bedrag)\(share)",
+        let share: OutlineText = effect.aandeel.map { " (aandeel \(DutchFormat.share($0)) van \(effect.totaal.map(DutchFormat.amount) ?? "?"))" } ?? ""
+        return ["\(effect.nummer)", "\(effect.omschrijving)", "\(effect.herkomst.description)", "\(effect.soort.rawValue), \(effect.aard.rawValue)", "\(DutchFormat.effectAmount(effect.bedrag))\(share)",
                 effect.bron.map { "fiche \($0.fiche)" } ?? "aanname"]
     }
 
