@@ -161,7 +161,7 @@ public struct BriefingPack: Sendable {
                 var quote = ""
                 if case .quote(_, let text) = effect.provenance { quote = "<blockquote>“\(e(text))”</blockquote>" }
                 let share = effect.share.map { share in
-                    " (aandeel \(share.basisPoints / 100)% van \(e(DutchFormat.amount(effect.total ?? .unknown))))"
+                    " (aandeel \(DutchFormat.share(share)) van \(e(DutchFormat.amount(effect.total ?? .unknown))))"
                 } ?? ""
                 return "<li>\(e(effect.description)): \(e(DutchFormat.amount(effect.amount)))\(share)\(quote)</li>"
             }.joined() + "</ul>\n"
