@@ -45,6 +45,25 @@ enum ExitStatus {
 struct RuleBaseOptions: ParsableArguments {
     @ArgumentParser.Option(name: .long, help: "Map met de regelbasis (dossier.yaml, fiches/, regels/).")
     var rules: String = "rules"
+
+    @ArgumentParser.Option(name: .long, help: ArgumentHelp(
+        "Map met de bronteksten die dossier.yaml noemt (standaard: AKKOORD_BRONNEN, anders bronnen/ naast de regelmap).",
+        valueName: "map"))
+    var bronnen: String?
+
+    /// The folder with the source texts: `--bronnen`, else `AKKOORD_BRONNEN`, else `bronnen/` beside the rule base.
+    var sourcesDirectory: String {
+        if let bronnen { return bronnen }
+        if let variable = ProcessInfo.processInfo.environment["AKKOORD_BRONNEN"], !variable.isEmpty { return variable }
+        let parent = ((rules.count > 1 && rules.hasSuffix("/") ? String(rules.dropLast()) : rules) as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "bronnen" : (parent as NSString).appendingPathComponent("bronnen")
+    }
+
+    /// Checks the quotes of a loaded rule base against the source texts.
+    func verifyQuotes(_ ruleBase: RuleBase) -> QuoteVerification {
+        let dossier = (try? RuleBaseLayout(directory: rules))?.dossier ?? (rules as NSString).appendingPathComponent("dossier.yaml")
+        return QuoteVerifier(ruleBase: ruleBase, directory: sourcesDirectory, dossierPath: dossier).verify()
+    }
 }
 
 /// Prints diagnostics to standard error.
@@ -54,10 +73,13 @@ func printDiagnostics(_ diagnostics: [Diagnostic]) {
     }
 }
 
-/// Loads the rule base or exits with code 2 after printing every diagnostic.
-func loadRuleBase(_ directory: String) throws(ExitCode) -> Loaded<RuleBase> {
+/// Loads the rule base or exits with code 2 after printing every diagnostic. Quotes found in the source texts carry
+/// their place in the source (for the reports); `akkoord check` reports the quotes that are not found.
+func loadRuleBase(_ options: RuleBaseOptions) throws(ExitCode) -> Loaded<RuleBase> {
     do {
-        return try RuleBaseLoader().load(directory: directory)
+        var loaded = try RuleBaseLoader().load(directory: options.rules)
+        loaded.value = options.verifyQuotes(loaded.value).ruleBase
+        return loaded
     } catch {
         printDiagnostics(error.diagnostics)
         throw ExitStatus.unusableInput

@@ -12,7 +12,7 @@ struct CheckCommand: ParsableCommand {
         aliases: ["controleer"]
     )
 
-    @Argument(help: "Scenariobestanden om mee te controleren.")
+    @Argument(help: "Scenariobestanden (of mappen met scenario's) om mee te controleren.")
     var scenarios: [String] = []
 
     @OptionGroup var ruleBase: RuleBaseOptions
@@ -32,15 +32,17 @@ struct CheckCommand: ParsableCommand {
     }
 
     func once() throws(ExitCode) {
+        let scenarios = try scenarioFiles(self.scenarios)
         let files = ((try? RuleBaseLayout(directory: ruleBase.rules))?.allFiles ?? []) + scenarios
         let loaded: Loaded<RuleBase>
         do {
             loaded = try RuleBaseLoader().load(directory: ruleBase.rules)
         } catch {
-            try finish(CheckReportRenderer.Result(files: files, diagnostics: error.diagnostics), unusable: true)
+            try finish(CheckReportRenderer.Result(files: files, diagnostics: error.diagnostics), unusable: true, scenarios: scenarios)
             return
         }
-        var diagnostics = loaded.warnings + RuleBaseAudit(ruleBase: loaded.value).findings()
+        let quotes = ruleBase.verifyQuotes(loaded.value)
+        var diagnostics = loaded.warnings + RuleBaseAudit(ruleBase: loaded.value).findings() + quotes.diagnostics
         var unusable = false
         for path in scenarios {
             do {
@@ -64,11 +66,12 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let result = CheckReportRenderer.Result(files: files, diagnostics: diagnostics)
-        let summary = "\(loaded.value.fiches.count) fiches, \(loaded.value.allDecisions.count) beslissingen, \(loaded.value.rules.count) regels, \(scenarios.count) scenario's: \(result.errors) fout(en), \(result.warnings) waarschuwing(en)\n"
-        try finish(result, unusable: unusable, summary: summary)
+        let summary = "\(loaded.value.fiches.count) fiches, \(loaded.value.allDecisions.count) beslissingen, \(loaded.value.rules.count) regels, \(scenarios.count == 1 ? "1 scenario" : "\(scenarios.count) scenario's"), \(quotes.verified) van \(loaded.value.citations.count) citaten geverifieerd: \(result.errors) fout(en), \(result.warnings) waarschuwing(en)\n"
+        try finish(result, unusable: unusable, summary: summary, scenarios: scenarios)
     }
 
-    private func finish(_ result: CheckReportRenderer.Result, unusable: Bool, summary: String? = nil) throws(ExitCode) {
+    private func finish(_ result: CheckReportRenderer.Result, unusable: Bool, summary: String? = nil,
+                        scenarios: [String] = []) throws(ExitCode) {
         let text = CheckReportRenderer(format: format).render(result)
         if format == .text, output == nil {
             FileHandle.standardError.write(Data(text.utf8))

@@ -21,7 +21,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try loadRuleBase(ruleBase.rules)
+        let loaded = try loadRuleBase(ruleBase)
         let evaluations = try evaluateScenarios(scenarios, in: loaded.value)
         let comparison = try checkedMoney(scenarios) { () throws(MoneyOverflow) in
             try ScenarioComparison(reports: evaluations.map(ReportBuilder().build))

@@ -29,7 +29,7 @@ struct PackCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try loadRuleBase(ruleBase.rules)
+        let loaded = try loadRuleBase(ruleBase)
         let evaluations = try evaluateScenarios(scenarios, in: loaded.value)
         let pack = try checkedMoney(scenarios) { () throws(MoneyOverflow) in
             try BriefingPack(ruleBase: loaded.value, reports: evaluations.map(ReportBuilder().build),

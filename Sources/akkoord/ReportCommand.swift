@@ -25,7 +25,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions
 
     func run() throws {
-        let loaded = try loadRuleBase(ruleBase.rules)
+        let loaded = try loadRuleBase(ruleBase)
         let evaluation = try evaluateScenarios([scenario], in: loaded.value)[0]
         let report = ReportBuilder().build(evaluation)
         let text = switch out.format {

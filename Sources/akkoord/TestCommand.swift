@@ -24,7 +24,7 @@ struct TestCommand: ParsableCommand {
     }
 
     func once() throws(ExitCode) {
-        let loaded = try loadRuleBase(ruleBase.rules)
+        let loaded = try loadRuleBase(ruleBase)
         let files = try scenarioFiles(paths)
         let evaluations = try evaluateScenarios(files, in: loaded.value)
         var passed = 0, failed = 0, withoutExpectations = 0

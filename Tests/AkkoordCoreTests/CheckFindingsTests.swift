@@ -89,7 +89,8 @@ struct CheckFindingsTests {
     }
 
     @Test func factStatedTwiceWithDifferentValues() throws {
-        let pool = try source("1A-zwembad.yaml") + "feiten:\n  - {id: inwoners, waarde: \"200000\", citaat: a}\n"
+        // 1A ends with its own `feiten` list; the fact is added to it.
+        let pool = try source("1A-zwembad.yaml") + "  - {id: inwoners, waarde: \"200000\", citaat: a}\n"
         let library = try source("2A-bibliotheek.yaml") + "feiten:\n  - {id: inwoners, waarde: \"170000\", citaat: b}\n"
         let found = try findings(["fiches/1A-zwembad.yaml": pool, "fiches/2A-bibliotheek.yaml": library]).filter { $0.message.contains("'inwoners'") }
         #expect(found.count == 1)

@@ -12,7 +12,10 @@ struct GoldenFileTests {
     let reports: [ConsequenceReport]
 
     init() throws {
-        ruleBase = try Fixture.exampleRuleBase()
+        // The quotes verified against the tutorial's source text, so the reports show where each one stands.
+        let directory = Fixture.examples.appendingPathComponent("regels")
+        ruleBase = QuoteVerifier(ruleBase: try Fixture.exampleRuleBase(), directory: Fixture.exampleSources.path,
+                                 dossierPath: directory.appendingPathComponent("dossier.yaml").path).verify().ruleBase
         reports = try Self.reports(["examples/scenario-renoveren.yaml", "examples/scenario-sluiten.yaml"], in: ruleBase)
     }
 

@@ -53,6 +53,15 @@ struct InputRobustnessTests {
         #expect(result.stderr.hasPrefix(regels.path + ":1:1: error: kan de map niet lezen: geen toegang"), "\(result.stderr)")
     }
 
+    @Test func checkTakesAFolderOfScenariosLikeTest() throws {
+        let result = try CLI.run(["check", "--rules", "examples/regels", "examples/"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("2 scenario's"), "\(result.stderr)")
+        #expect(!result.stderr.contains("//"))
+        let one = try CLI.run(["check", "--rules", "examples/regels", "examples/scenario-sluiten.yaml"])
+        #expect(one.stderr.contains(", 1 scenario, "), "\(one.stderr)")
+    }
+
     // MARK: Usage errors keep to the exit-code contract
 
     @Test(arguments: [

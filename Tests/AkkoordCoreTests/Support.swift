@@ -9,13 +9,19 @@ enum Fixture {
     static let examples = root.appendingPathComponent("examples")
     static let rules = root.appendingPathComponent("rules")
     static let scenarios = root.appendingPathComponent("scenarios")
-    /// The dossier text (`../shared/seeds/004_*`), if present beside the repository.
-    static var dossierText: String? {
-        let seeds = root.deletingLastPathComponent().appendingPathComponent("shared/seeds")
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: seeds.path),
-              let name = names.sorted().first(where: { $0.hasPrefix("004_") }) else { return nil }
-        return try? String(contentsOf: seeds.appendingPathComponent(name), encoding: .utf8)
+    /// The folder with the Enschede source texts, from `AKKOORD_BRONNEN`, if it holds the dossier text; tests of the
+    /// bundled rule base's quotes need it (the texts are the municipality's publications, not in the repository).
+    static var enschedeSources: URL? {
+        guard let path = ProcessInfo.processInfo.environment["AKKOORD_BRONNEN"], !path.isEmpty else { return nil }
+        let url = URL(fileURLWithPath: path)
+        return FileManager.default.fileExists(atPath: url.appendingPathComponent(enschedeDossierFile).path) ? url : nil
     }
+
+    /// The file name of the Enschede dossier text, as `rules/dossier.yaml` declares it.
+    static let enschedeDossierFile = "004_911975feb7864931.txt"
+
+    /// The tutorial's source texts (`examples/bronnen`).
+    static let exampleSources = examples.appendingPathComponent("bronnen")
 
     /// The tutorial rule base.
     static func exampleRuleBase() throws -> RuleBase {
@@ -33,6 +39,8 @@ enum Fixture {
     static func ruleBase(replacing files: [String: String]) -> URL {
         let directory = temporaryDirectory().appendingPathComponent("regels")
         try? FileManager.default.copyItem(at: examples.appendingPathComponent("regels"), to: directory)
+        // The source texts go beside the copy, where Akkoord looks for them by default.
+        try? FileManager.default.copyItem(at: exampleSources, to: directory.deletingLastPathComponent().appendingPathComponent("bronnen"))
         for (path, text) in files {
             let url = directory.appendingPathComponent(path)
             try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -79,9 +87,15 @@ enum CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    static func run(_ arguments: [String], in directory: URL = Fixture.root, prefix: [String] = []) throws -> Result {
+    /// Runs the binary with this process's environment, except `AKKOORD_BRONNEN` (which CI sets for the Enschede texts):
+    /// a test that wants it passes it in `environment`.
+    static func run(_ arguments: [String], in directory: URL = Fixture.root, prefix: [String] = [],
+                    environment: [String: String] = [:]) throws -> Result {
         guard let binary else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["AKKOORD_BRONNEN"] = nil
+        process.environment = inherited.merging(environment) { _, new in new }
         // `prefix` runs the binary through another program, e.g. `setpriv` to drop root rights.
         if let program = prefix.first {
             process.executableURL = URL(fileURLWithPath: program)

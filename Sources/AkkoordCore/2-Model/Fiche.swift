@@ -61,14 +61,20 @@ public struct Relation: Sendable, Hashable {
 public struct Fact: Sendable, Hashable {
     public var id: String
     public var value: String
-    public var quote: String
+    /// The quote that states it, from the dossier.
+    public var citation: Citation
     public var fiche: String
     public var location: SourceLocation
 
-    public init(id: String, value: String, quote: String, fiche: String, location: SourceLocation) {
+    /// The quoted text.
+    public var quote: String { citation.text }
+
+    /// A fact; `quoteLocation` is where its `citaat` stands (the fact itself when not given).
+    public init(id: String, value: String, quote: String, fiche: String, location: SourceLocation,
+                quoteLocation: SourceLocation? = nil) {
         self.id = id
         self.value = value
-        self.quote = quote
+        self.citation = Citation(fiche: fiche, text: quote, document: nil, location: quoteLocation ?? location)
         self.fiche = fiche
         self.location = location
     }
@@ -77,12 +83,17 @@ public struct Fact: Sendable, Hashable {
 /// Something doubtful in the dossier text, recorded rather than silently fixed.
 public struct Doubt: Sendable, Hashable {
     public var text: String
-    public var quote: String?
+    /// The quote the doubt is about, from the dossier, if given.
+    public var citation: Citation?
     public var location: SourceLocation
 
-    public init(text: String, quote: String?, location: SourceLocation) {
+    /// The quoted text, if any.
+    public var quote: String? { citation?.text }
+
+    /// A doubt; `fiche` and `quoteLocation` (where the `citaat` stands, the doubt itself when not given) place its quote.
+    public init(text: String, quote: String?, location: SourceLocation, fiche: String = "", quoteLocation: SourceLocation? = nil) {
         self.text = text
-        self.quote = quote
+        self.citation = quote.map { Citation(fiche: fiche, text: $0, document: nil, location: quoteLocation ?? location) }
         self.location = location
     }
 }

@@ -32,9 +32,11 @@ public struct DossierInfo: Sendable, Hashable {
     public var opgaven: [Label]
     public var programmes: [Label]
     public var planning: [PlanningItem]
+    /// The source texts quotes come from (`bronnen`); the first is the dossier, the default for a quote.
+    public var sources: [DossierSource]
 
     public init(municipality: String, title: String, version: String, years: ClosedRange<Int>, coalitionStart: Day,
-                opgaven: [Label], programmes: [Label], planning: [PlanningItem]) {
+                opgaven: [Label], programmes: [Label], planning: [PlanningItem], sources: [DossierSource] = []) {
         self.municipality = municipality
         self.title = title
         self.version = version
@@ -43,6 +45,13 @@ public struct DossierInfo: Sendable, Hashable {
         self.opgaven = opgaven
         self.programmes = programmes
         self.planning = planning
+        self.sources = sources
+    }
+
+    /// The declared source with this id; `nil` asks for the dossier, the first declared source.
+    public func source(_ id: String?) -> DossierSource? {
+        guard let id else { return sources.first }
+        return sources.first { $0.id == id }
     }
 }
 

@@ -175,11 +175,13 @@ struct EffectReader {
             guard let bron = reader.mapping("bron") else { return nil }
             bron.allowOnly(FormatKeys.quote, in: "'bron'")
             let code = bron.string("fiche", required: fiche == nil) ?? fiche
+            let document = bron.identifier("document", required: false)
             guard let code, let quote = bron.string("citaat") else { return nil }
             if !FicheCode.isValid(code) {
                 context.sink.error(bron.keyLocation("fiche"), "\(InputText.quoted(code)) is geen fichecode (zoals 2F)")
             }
-            return .quote(fiche: code, text: quote)
+            let location = bron.node("citaat").map { context.location(of: $0) } ?? bron.location
+            return .quote(Citation(fiche: code, text: quote, document: document, location: location))
         }
     }
 }

@@ -28,7 +28,7 @@ struct FicheReader {
         let relations = reader.list("relaties") { relation($0) }
         let ruleList = reader.list("regels") { rules.rule($0) }
         let facts = reader.list("feiten") { fact($0, fiche: code) }
-        let doubts = reader.list("twijfels") { doubt($0) }
+        let doubts = reader.list("twijfels") { doubt($0, fiche: code) }
         guard let code, let title, let programme, let currentLine else { return nil }
         let fiche = Fiche(code: code, title: title, opgaven: opgaven, programme: programme, currentLine: currentLine,
                           sources: sources, partners: partners, externalDevelopments: developments,
@@ -149,14 +149,16 @@ struct FicheReader {
         reader.allowOnly(FormatKeys.fact, in: "een feit")
         guard let id = reader.identifier("id"), let value = reader.string("waarde"), let quote = reader.string("citaat"),
               let fiche else { return nil }
-        return Fact(id: id, value: value, quote: quote, fiche: fiche, location: reader.location)
+        return Fact(id: id, value: value, quote: quote, fiche: fiche, location: reader.location,
+                    quoteLocation: reader.node("citaat").map { context.location(of: $0) })
     }
 
-    func doubt(_ node: YAMLNode) -> Doubt? {
+    func doubt(_ node: YAMLNode, fiche: String?) -> Doubt? {
         guard let reader = MappingReader(node, what: "een twijfel", context: context) else { return nil }
         reader.allowOnly(FormatKeys.doubt, in: "een twijfel")
         guard let text = reader.string("tekst") else { return nil }
-        return Doubt(text: text, quote: reader.string("citaat", required: false), location: reader.location)
+        return Doubt(text: text, quote: reader.string("citaat", required: false), location: reader.location,
+                     fiche: fiche ?? "", quoteLocation: reader.node("citaat").map { context.location(of: $0) })
     }
 }
 

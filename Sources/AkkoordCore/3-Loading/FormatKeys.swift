@@ -1,9 +1,10 @@
 /// Every key the loader accepts, per kind of mapping. The loader rejects anything else; the JSON Schemas in
 /// `schemas/` are tested against this list so editors and loader never disagree.
 public enum FormatKeys {
-    public static let dossier = ["gemeente", "titel", "versie", "periode", "start_coalitie", "opgaven", "programmas", "planning", "aannames"]
+    public static let dossier = ["gemeente", "titel", "versie", "periode", "start_coalitie", "opgaven", "programmas", "planning", "aannames", "bronnen"]
     public static let period = ["van", "tot"]
     public static let label = ["id", "titel"]
+    public static let sourceText = ["id", "titel", "uitgever", "datum", "sha256", "bestand"]
     public static let planningItem = ["id", "titel", "moment"]
     public static let assumption = ["id", "titel", "standaard", "kans", "moment", "toelichting", "bron"]
     public static let fiche = ["code", "titel", "opgaven", "programma", "huidige_lijn", "bronnen", "partners", "externe_ontwikkelingen",
@@ -17,7 +18,7 @@ public enum FormatKeys {
     public static let effect = ["omschrijving", "soort", "aard", "programma", "bedrag", "totaal", "aandeel", "medefinanciers", "jaar",
                                 "jaren", "vanaf", "per_jaar", "bron", "aanname"]
     public static let range = ["min", "max"]
-    public static let quote = ["fiche", "citaat"]
+    public static let quote = ["fiche", "citaat", "document"]
     public static let relation = ["fiche", "beleidsterrein", "soort", "tekst"]
     public static let fact = ["id", "waarde", "citaat"]
     public static let doubt = ["tekst", "citaat"]
@@ -35,7 +36,7 @@ public enum FormatKeys {
 
     /// All kinds by name, for the schema test.
     public static let all: [String: [String]] = [
-        "dossier": dossier, "period": period, "label": label, "planningItem": planningItem, "assumption": assumption,
+        "dossier": dossier, "period": period, "label": label, "sourceText": sourceText, "planningItem": planningItem, "assumption": assumption,
         "fiche": fiche, "source": source, "externalDevelopment": externalDevelopment, "steeringMoment": steeringMoment,
         "decision": decision, "lapse": lapse, "option": option, "effect": effect, "range": range, "quote": quote,
         "relation": relation, "fact": fact, "doubt": doubt, "ruleFile": ruleFile, "rule": rule, "condition": condition,

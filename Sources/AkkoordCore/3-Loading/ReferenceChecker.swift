@@ -41,13 +41,20 @@ struct ReferenceChecker {
             }
         }
         moneyCeiling()
+        let sourceIDs = ruleBase.info.sources.map(\.id)
+        for citation in ruleBase.citations {
+            if let document = citation.document, !sourceIDs.contains(document) {
+                sink.error(citation.location, "citaat uit onbekende bron \(InputText.quoted(document))"
+                    + (sourceIDs.isEmpty ? " (dossier.yaml noemt geen 'bronnen')" : Suggestion.hint(for: document, in: sourceIDs)))
+            }
+        }
         for rule in ruleBase.rules {
             rule.condition.optionRefs.forEach { reference($0, at: rule.location) }
             rule.condition.decisionRefs.forEach { decisionReference($0, at: rule.location) }
             rule.condition.assumptionIDs.forEach { assumption($0, at: rule.location, known: assumptionIDs) }
             (rule.requires + rule.excludes).forEach { reference($0, at: rule.location) }
             rule.effects.forEach { effect($0, codes: codes, programmes: programmes) }
-            if case .quote(let code, _)? = rule.provenance, !codes.contains(code) {
+            if let code = rule.provenance?.citation?.fiche, !codes.contains(code) {
                 sink.error(rule.location, "regel \(InputText.quoted(rule.id)): bron verwijst naar onbekende fiche \(InputText.quoted(code))")
             }
         }
@@ -131,7 +138,7 @@ struct ReferenceChecker {
         for year in used where !years.contains(year) {
             sink.error(effect.location, "jaar \(year) ligt buiten de periode \(years.lowerBound)–\(years.upperBound)")
         }
-        if case .quote(let code, _) = effect.provenance, !codes.contains(code) {
+        if let code = effect.provenance.citation?.fiche, !codes.contains(code) {
             sink.error(effect.location, "bron verwijst naar onbekende fiche \(InputText.quoted(code))")
         }
     }

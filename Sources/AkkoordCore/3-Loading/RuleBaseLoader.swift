@@ -184,9 +184,13 @@ struct DossierReader {
         let assumptions = reader.list("aannames") {
             AssumptionReader(context: context, periods: parser, effects: effects).read($0, fiche: nil)
         }
+        let sources = reader.list("bronnen") { node in
+            sourceDocument(node).flatMap { seen.first($0, id: $0.id, what: "bron", at: node) }
+        }
         guard let municipality, let title, let version, let years, let start else { return nil }
         return (DossierInfo(municipality: municipality, title: title, version: version, years: years,
-                            coalitionStart: start, opgaven: opgaven, programmes: programmes, planning: planning),
+                            coalitionStart: start, opgaven: opgaven, programmes: programmes, planning: planning,
+                            sources: sources),
                 assumptions)
     }
 
@@ -206,6 +210,28 @@ struct DossierReader {
             locations[what + "\u{0}" + id] = context.location(of: node)
             return value
         }
+    }
+
+    /// One entry of `bronnen`: a source text with its SHA-256 and file name (a plain name, no folders).
+    private func sourceDocument(_ node: YAMLNode) -> DossierSource? {
+        guard let reader = MappingReader(node, what: "een bron", context: context) else { return nil }
+        reader.allowOnly(FormatKeys.sourceText, in: "een bron in 'bronnen'")
+        let id = reader.identifier("id")
+        let title = reader.string("titel")
+        var hash = reader.string("sha256")?.lowercased()
+        if let text = hash, text.count != 64 || !text.allSatisfy({ "0123456789abcdef".contains($0) }) {
+            context.sink.error(reader.keyLocation("sha256"), "'sha256' moet 64 hexadecimale tekens zijn (de uitvoer van sha256sum)")
+            hash = nil
+        }
+        var file = reader.string("bestand")
+        if let name = file, name.isEmpty || name.contains("/") || name.contains("\\") || name == "." || name == ".." {
+            context.sink.error(reader.keyLocation("bestand"), "'bestand' is een bestandsnaam zonder map (gevonden: \(InputText.quoted(name)))")
+            file = nil
+        }
+        guard let id, let title, let hash, let file else { return nil }
+        return DossierSource(id: id, title: title, publisher: reader.string("uitgever", required: false),
+                              date: reader.string("datum", required: false), sha256: hash, file: file,
+                              location: reader.location)
     }
 
     private func label(_ node: YAMLNode, what: String) -> Label? {

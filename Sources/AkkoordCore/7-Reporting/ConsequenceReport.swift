@@ -150,9 +150,13 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
         public var bedrag: Total
     }
 
+    /// A quote; `document`, `bestand` and `regel` say where it stands in its source text, when it was verified there.
     public struct Quote: Sendable, Hashable, Codable {
         public var fiche: String
         public var citaat: String
+        public var document: String?
+        public var bestand: String?
+        public var regel: Int?
     }
 
     public struct Message: Sendable, Hashable, Codable {
@@ -192,9 +196,13 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
         public var ontwikkelingen: [String]
     }
 
+    /// A quote with the effects that rest on it; `document`, `bestand` and `regel` as in ``Quote``.
     public struct SourceQuote: Sendable, Hashable, Codable {
         public var fiche: String
         public var citaat: String
         public var effecten: [String]
+        public var document: String?
+        public var bestand: String?
+        public var regel: Int?
     }
 }

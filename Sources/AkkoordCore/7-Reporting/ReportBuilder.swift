@@ -79,8 +79,9 @@ public struct ReportBuilder: Sendable {
             var quote: R.Quote?
             var assumption: String?
             switch effect.provenance {
-            case .quote(let fiche, let text):
-                let cited = R.Quote(fiche: fiche, citaat: text)
+            case .quote(let citation):
+                let cited = R.Quote(fiche: citation.fiche, citaat: citation.text, document: citation.passage?.document,
+                                    bestand: citation.passage?.file, regel: citation.passage?.line)
                 quoteUse[cited, default: []].append(number)
                 quote = cited
             case .assumption(let text):
@@ -100,7 +101,8 @@ public struct ReportBuilder: Sendable {
         let budgeted = touchedFiches(evaluation).flatMap { fiche in
             fiche.budgeted.map { AppliedEffect(effect: $0, origin: .budgeted(fiche.code), fiche: fiche.code) }
         }.enumerated().map { line("B\($0.offset + 1)", $0.element) }
-        let sources = quoteUse.map { R.SourceQuote(fiche: $0.key.fiche, citaat: $0.key.citaat, effecten: $0.value) }
+        let sources = quoteUse.map { R.SourceQuote(fiche: $0.key.fiche, citaat: $0.key.citaat, effecten: $0.value,
+                                                   document: $0.key.document, bestand: $0.key.bestand, regel: $0.key.regel) }
             .sorted { ($0.fiche, $0.citaat) < ($1.fiche, $1.citaat) }
         return (applied, budgeted, sources)
     }

@@ -14,10 +14,12 @@ public struct CSVRenderer: Sendable {
 
     private var separator: String { dialect == .excelNL ? ";" : "," }
 
-    /// One row per effect per year: the budget lines of a report, each with its source.
+    /// One row per effect per year: the budget lines of a report, each with its source (the file and line of a quote
+    /// verified in its source text in the last two columns, empty otherwise).
     public func render(_ report: ConsequenceReport) -> String {
         var rows: [[Field]] = [["scenario", "nummer", "fiche", "herkomst", "omschrijving", "soort", "aard", "programma", "jaar",
-                                "min_euro", "max_euro", "onbekend", "bron_fiche", "citaat", "aanname"].map(Field.text)]
+                                "min_euro", "max_euro", "onbekend", "bron_fiche", "citaat", "aanname",
+                                "bron_bestand", "bron_regel"].map(Field.text)]
         for effect in report.effecten {
             for year in effect.perJaar {
                 let known = year.bedrag.onbekend == 0
@@ -25,7 +27,8 @@ public struct CSVRenderer: Sendable {
                              .text(effect.omschrijving), .text(effect.soort.rawValue), .text(effect.aard.rawValue), .text(effect.programma),
                              .number("\(year.jaar)"), known ? .money(year.bedrag.minCent) : .empty, known ? .money(year.bedrag.maxCent) : .empty,
                              .number("\(year.bedrag.onbekend)"), .text(effect.bron?.fiche ?? ""), .text(effect.bron?.citaat ?? ""),
-                             .text(effect.aanname ?? "")])
+                             .text(effect.aanname ?? ""), .text(effect.bron?.bestand ?? ""),
+                             effect.bron?.regel.map { .number("\($0)") } ?? .empty])
             }
         }
         return document(rows)

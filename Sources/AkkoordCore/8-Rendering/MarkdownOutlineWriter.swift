@@ -63,7 +63,7 @@ struct MarkdownOutlineWriter: Sendable {
             case .level(let level): "**\(level.rawValue)**"
             case .detail(let value): ": " + inline(value)
             case .delta(let value): " (\(inline(value)))"
-            case .quote(let value): " “\(inline(value))”"
+            case .quote(let value, let source): " “\(inline(value))”" + (source.map { " (\(inline($0)))" } ?? "")
             }
         }.joined()
     }

@@ -159,7 +159,10 @@ public struct BriefingPack: Sendable {
         if !fiche.budgeted.isEmpty {
             out += "<h\(h + 1)>Bedragen in de begroting</h\(h + 1)>\n<ul>" + fiche.budgeted.map { effect in
                 var quote = ""
-                if case .quote(_, let text) = effect.provenance { quote = "<blockquote>“\(e(text))”</blockquote>" }
+                if let citation = effect.provenance.citation {
+                    let place = citation.passage.map { " <cite>\(e(ReportOutlineBuilder.place(file: $0.file, line: $0.line)))</cite>" } ?? ""
+                    quote = "<blockquote>“\(e(citation.text))”\(place)</blockquote>"
+                }
                 let share = effect.share.map { share in
                     " (aandeel \(DutchFormat.share(share)) van \(e(DutchFormat.amount(effect.total ?? .unknown))))"
                 } ?? ""

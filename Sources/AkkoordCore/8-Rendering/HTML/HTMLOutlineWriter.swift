@@ -58,7 +58,7 @@ struct HTMLOutlineWriter: Sendable {
             case .level(let level): "<span class=\"\(level.rawValue)\">\(level.rawValue)</span>"
             case .lapsed(let value): "<span class=\"verstreken\">\(e(value))</span>"
             case .detail(let value), .delta(let value): "<br><small>\(e(value))</small>"
-            case .quote(let value): "<blockquote>“\(e(value))”</blockquote>"
+            case .quote(let value, let source): "<blockquote>“\(e(value))”" + (source.map { " <cite>\(e($0))</cite>" } ?? "") + "</blockquote>"
             }
         }.joined()
     }

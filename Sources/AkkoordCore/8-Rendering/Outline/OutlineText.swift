@@ -18,8 +18,8 @@ public struct OutlineText: Sendable, Hashable, ExpressibleByStringInterpolation 
         case detail(String)
         /// A secondary figure beside a value (the difference with the first scenario).
         case delta(String)
-        /// A quotation from a source document.
-        case quote(String)
+        /// A quotation from a source document, with where it stands there when that is known.
+        case quote(String, source: String?)
     }
 
     public var spans: [Span]
@@ -45,7 +45,7 @@ public struct OutlineText: Sendable, Hashable, ExpressibleByStringInterpolation 
         public mutating func appendInterpolation(lapsed value: String) { spans.append(.lapsed(value)) }
         public mutating func appendInterpolation(detail value: String) { spans.append(.detail(value)) }
         public mutating func appendInterpolation(delta value: String) { spans.append(.delta(value)) }
-        public mutating func appendInterpolation(quote value: String) { spans.append(.quote(value)) }
+        public mutating func appendInterpolation(quote value: String, source: String?) { spans.append(.quote(value, source: source)) }
     }
 
     /// The words without markup, for a page title.
@@ -56,7 +56,7 @@ public struct OutlineText: Sendable, Hashable, ExpressibleByStringInterpolation 
             case .level(let level): level.rawValue
             case .detail(let text): ": " + text
             case .delta(let text): " (\(text))"
-            case .quote(let text): " “\(text)”"
+            case .quote(let text, let source): " “\(text)”" + (source.map { " (\($0))" } ?? "")
             }
         }.joined()
     }

@@ -2,6 +2,9 @@
 public struct ReportOutlineBuilder: Sendable {
     public init() {}
 
+    /// Where a verified quote stands in its source text: `bronnen/dossier.txt, regel 12`.
+    static func place(file: String, line: Int) -> String { "\(file), regel \(line)" }
+
     /// What the charts' hatching and question mark mean.
     static let chartLegend = "Gearceerd: bandbreedte; ?: onbekende bedragen."
 
@@ -141,7 +144,10 @@ public struct ReportOutlineBuilder: Sendable {
     func sources(_ report: ConsequenceReport) -> Outline.Section {
         var blocks: [OutlineBlock] = []
         if report.bronnen.isEmpty { blocks.append(.emptyState("Geen bedragen met een bron in dit scenario.")) }
-        let quotes: [OutlineText] = report.bronnen.map { "\($0.effecten.joined(separator: ", ")) — fiche \($0.fiche):\(quote: $0.citaat)" }
+        let quotes: [OutlineText] = report.bronnen.map { source in
+            let place = source.bestand.flatMap { file in source.regel.map { Self.place(file: file, line: $0) } }
+            return "\(source.effecten.joined(separator: ", ")) — fiche \(source.fiche):\(quote: source.citaat, source: place)"
+        }
         let assumptions: [OutlineText] = (report.effecten + report.inBegroting).compactMap { effect in
             effect.aanname.map { "\(effect.nummer) — aanname: \($0)" }
         }

@@ -1,0 +1,15 @@
+/// Where a verified quote begins in a source text.
+public struct SourcePassage: Sendable, Hashable {
+    /// The id of the declared source.
+    public var document: String
+    /// The file name of the source text.
+    public var file: String
+    /// The line, starting at 1, on which the quote begins.
+    public var line: Int
+
+    public init(document: String, file: String, line: Int) {
+        self.document = document
+        self.file = file
+        self.line = line
+    }
+}
