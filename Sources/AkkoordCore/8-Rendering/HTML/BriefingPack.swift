@@ -115,7 +115,7 @@ public struct BriefingPack: Sendable {
             out += "<li><a href=\"\(links.scenario(index))\">\(HTMLOutlineWriter().render(ReportOutlineBuilder().title(report)))</a></li>"
         }
         out += "<li><a href=\"\(links.comparison)\">\(HTMLText.escapeText(ComparisonOutlineBuilder.title))</a></li>"
-            + "<li><a href=\"\(links.timeline)\">\(HTMLText.escapeText(ComparisonOutlineBuilder.timelineTitle))</a></li></ol>"
+            + "<li><a href=\"\(links.timeline)\">\(HTMLText.escapeText(ReportOutlineBuilder.timelineTitle))</a></li></ol>"
         out += "<h3>Fiches</h3><ol>"
         out += ruleBase.fiches.map { "<li><a href=\"\(links.fiche($0.code))\">\(e($0.code)) \(e($0.title))</a></li>" }.joined()
         out += "</ol>"

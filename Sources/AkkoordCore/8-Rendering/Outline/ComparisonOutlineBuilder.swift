@@ -3,7 +3,6 @@ public struct ComparisonOutlineBuilder: Sendable {
     public init() {}
 
     public static let title = "Vergelijking van scenario's"
-    public static let timelineTitle = "Tijdlijn van stuurmomenten"
 
     public func build(_ comparison: ScenarioComparison) -> Outline {
         let names = comparison.scenarios.map(\.titel)
@@ -58,31 +57,34 @@ public struct ComparisonOutlineBuilder: Sendable {
 
     private func marks(_ present: [Bool]) -> [OutlineText] { present.map { $0 ? "✓" : "" } }
 
+    /// A section about differences between the scenarios, or the sentence that there are none.
+    private func differences(_ title: String, none: Bool, _ blocks: () -> [OutlineBlock]) -> Outline.Section {
+        Outline.Section(title, none ? [.emptyState("Geen verschillen.")] : blocks())
+    }
+
     func messages(_ comparison: ScenarioComparison, names: [String]) -> Outline.Section {
         let rows = comparison.verschillendeMeldingen
-        guard !rows.isEmpty else { return Outline.Section("Meldingen die niet in alle scenario's voorkomen", [.emptyState("Geen verschillen.")]) }
-        return Outline.Section("Meldingen die niet in alle scenario's voorkomen", [
+        return differences("Meldingen die niet in alle scenario's voorkomen", none: rows.isEmpty) { [
             .only(.text, [.list(rows.map { "\(level: $0.niveau) \($0.tekst)\(presence($0.aanwezig, names))" })]),
             .only(.visual, [.table(OutlineTable(headers: ["Niveau", "Melding"] + names, rows: rows.map { row in
                 ["\(level: row.niveau)", "\(row.tekst)"] + marks(row.aanwezig)
             }))]),
-        ])
+        ] }
     }
 
     func moments(_ comparison: ScenarioComparison, names: [String]) -> Outline.Section {
         let rows = comparison.stuurmomentenNietInAlle
-        guard !rows.isEmpty else { return Outline.Section("Stuurmomenten die alleen sommige scenario's nodig hebben", [.emptyState("Geen verschillen.")]) }
-        return Outline.Section("Stuurmomenten die alleen sommige scenario's nodig hebben", [
+        return differences("Stuurmomenten die alleen sommige scenario's nodig hebben", none: rows.isEmpty) { [
             .only(.text, [.list(rows.map { "\($0.kwartaal ?? "onbekend") · \($0.moment) · \($0.titel)\(presence($0.aanwezig, names))" })]),
             .only(.visual, [.table(OutlineTable(headers: ["Kwartaal", "Moment", "Wat"] + names, rows: rows.map { row in
                 ["\(row.kwartaal ?? "onbekend")", "\(row.moment)", "\(row.titel)"] + marks(row.aanwezig)
             }))]),
-        ])
+        ] }
     }
 
     /// Steering moments and lapses of all scenarios, by quarter, with which scenarios need them.
     public func timeline(_ timeline: ScenarioTimeline, scenarioNames names: [String], years: ClosedRange<Int>) -> Outline {
-        Outline(title: OutlineText(stringLiteral: Self.timelineTitle), blocks: [
+        Outline(title: OutlineText(stringLiteral: ReportOutlineBuilder.timelineTitle), blocks: [
             .paragraph("Logische momenten om bij te sturen (bij bijsturingen) en lijnen die vanzelf aflopen, per kwartaal, met het eerstvolgende P&C-document."),
             .chart(OutlineChart(kind: .momentsPerQuarter(items: timeline.rows.map(\.item), years: years),
                                 title: "Stuurmomenten en aflopende lijnen per kwartaal, alle scenario's",

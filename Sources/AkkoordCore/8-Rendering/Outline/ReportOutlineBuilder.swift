@@ -5,6 +5,8 @@ public struct ReportOutlineBuilder: Sendable {
     /// Where a verified quote stands in its source text: `bronnen/dossier.txt, regel 12`.
     static func place(file: String, line: Int) -> String { "\(file), regel \(line)" }
 
+    public static let timelineTitle = "Tijdlijn van stuurmomenten"
+
     /// What the charts' hatching and question mark mean.
     static let chartLegend = "Gearceerd: bandbreedte; ?: onbekende bedragen."
 
@@ -109,7 +111,7 @@ public struct ReportOutlineBuilder: Sendable {
 
     func timeline(_ report: ConsequenceReport) -> Outline.Section {
         let years = (report.dossier.periode.first ?? 2026)...(report.dossier.periode.last ?? 2030)
-        return Outline.Section("Tijdlijn van stuurmomenten", [
+        return Outline.Section(Self.timelineTitle, [
             .chart(OutlineChart(kind: .momentsPerQuarter(items: report.tijdlijn, years: years),
                                 title: "Stuurmomenten en aflopende lijnen per kwartaal", caption: "Aantal per kwartaal.")),
             .table(OutlineTable(headers: ["Kwartaal", "Moment", "Wat", "Soort", "P&C-document", ""], rows: report.tijdlijn.map {
@@ -120,13 +122,11 @@ public struct ReportOutlineBuilder: Sendable {
     }
 
     func opportunitiesAndRisks(_ report: ConsequenceReport) -> Outline.Section {
-        guard !report.kansenEnRisicos.isEmpty else {
-            return Outline.Section("Kansen en risico's", [.emptyState("Geen kansen of risico's vastgelegd bij de gekozen opties.")])
-        }
-        return Outline.Section("Kansen en risico's", [.groups(report.kansenEnRisicos.map { item in
+        let groups = report.kansenEnRisicos.map { item in
             OutlineBlock.Group(key: item.beslissing.description, title: "\(item.optie)\(text: item.afwijking ? " (bijsturing)" : "")",
                                items: item.kansen.map { "kans: \($0)" } + item.risicos.map { "risico: \($0)" })
-        })])
+        }
+        return Outline.Section("Kansen en risico's", groups.isEmpty ? [.emptyState("Geen kansen of risico's vastgelegd bij de gekozen opties.")] : [.groups(groups)])
     }
 
     func partners(_ report: ConsequenceReport) -> Outline.Section {
