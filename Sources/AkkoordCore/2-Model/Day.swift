@@ -60,3 +60,21 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         try container.encode(description)
     }
 }
+
+extension Day {
+    /// A sort key that puts an unknown day after every known one: a timeline's "no date yet".
+    public static func undatedLast(_ day: Day?) -> UndatedLast { UndatedLast(day: day) }
+
+    /// See ``undatedLast(_:)``.
+    public struct UndatedLast: Sendable, Hashable, Comparable {
+        var day: Day?
+
+        public static func < (lhs: UndatedLast, rhs: UndatedLast) -> Bool {
+            switch (lhs.day, rhs.day) {
+            case let (left?, right?): left < right
+            case (.some, .none): true
+            case (.none, _): false
+            }
+        }
+    }
+}

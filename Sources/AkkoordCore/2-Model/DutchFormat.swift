@@ -49,6 +49,24 @@ public enum DutchFormat {
         }
     }
 
+    /// A share: `50%`, `12,05%`.
+    public static func share(_ share: Share) -> String {
+        let whole = share.basisPoints / 100, fraction = share.basisPoints % 100
+        return fraction == 0 ? "\(whole)%" : "\(whole),\(fraction < 10 ? "0" : "")\(fraction)%"
+    }
+
+    /// An effect's amount and when it lands: `€ 1.000 in 2026, 2027`, `baten € 5.000 per jaar vanaf 2027`,
+    /// `2026: € 1.000; 2027: € 2.000`.
+    public static func effectAmount(_ value: EffectAmount) -> String {
+        let prefix = value.side == .baten ? "baten " : ""
+        switch value.timing {
+        case .years(let amount, let years): return "\(prefix)\(self.amount(amount)) in \(years.map(String.init).joined(separator: ", "))"
+        case .from(let amount, let year): return "\(prefix)\(self.amount(amount)) per jaar vanaf \(year)"
+        case .perYear(let amounts):
+            return prefix + amounts.sorted { $0.key < $1.key }.map { "\($0.key): \(self.amount($0.value))" }.joined(separator: "; ")
+        }
+    }
+
     /// A total: `€ 1.000`, `€ 1.000 – € 2.000`, with `+ 2 onbekend` when unknown amounts were part of it;
     /// `onbekend` when only unknown amounts were; `–` when nothing applies.
     public static func total(_ total: AmountTotal, compact useCompact: Bool = false) -> String {

@@ -113,9 +113,8 @@ public struct TimelineEntry: Sendable, Hashable, Comparable {
     public var isPast: Bool
 
     public static func < (lhs: TimelineEntry, rhs: TimelineEntry) -> Bool {
-        let left = lhs.moment.period?.start ?? Day(year: 9999, month: 12, day: 31)!
-        let right = rhs.moment.period?.start ?? Day(year: 9999, month: 12, day: 31)!
-        return (left, lhs.ref, lhs.kind.rawValue) < (right, rhs.ref, rhs.kind.rawValue)
+        (Day.undatedLast(lhs.moment.period?.start), lhs.ref, lhs.kind.rawValue)
+            < (Day.undatedLast(rhs.moment.period?.start), rhs.ref, rhs.kind.rawValue)
     }
 }
 

@@ -70,7 +70,7 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
     }
 
     public struct Choice: Sendable, Hashable, Codable {
-        public var beslissing: String
+        public var beslissing: DecisionRef
         public var fiche: String
         public var ficheTitel: String
         public var vraag: String
@@ -129,20 +129,20 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
         public var nummer: String
         public var omschrijving: String
         public var fiche: String
-        public var herkomst: String
-        public var soort: String
-        public var aard: String
+        @ReportText public var herkomst: Origin
+        public var soort: BudgetSide
+        public var aard: BudgetNature
         public var programma: String
-        public var bedrag: String
+        @ReportText public var bedrag: EffectAmount
         public var perJaar: [YearAmount]
         /// First year of a recurring effect that continues after the period (`vanaf`), if it is one.
         public var vanaf: Int?
-        public var totaal: String?
-        public var aandeel: String?
+        @OptionalReportText public var totaal: Amount?
+        @OptionalReportText public var aandeel: Share?
         public var medefinanciers: [String]
         public var bron: Quote?
         public var aanname: String?
-        public var locatie: String
+        @ReportText public var locatie: SourceLocation
     }
 
     public struct YearAmount: Sendable, Hashable, Codable {
@@ -163,8 +163,8 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
         public var niveau: MessageLevel
         public var soort: MessageKind
         public var tekst: String
-        public var herkomst: String
-        public var locatie: String?
+        @ReportText public var herkomst: Origin
+        @OptionalReportText public var locatie: SourceLocation?
     }
 
     public struct TimelineItem: Sendable, Hashable, Codable {
@@ -178,7 +178,7 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
     }
 
     public struct OpportunitiesAndRisks: Sendable, Hashable, Codable {
-        public var beslissing: String
+        public var beslissing: DecisionRef
         public var optie: String
         public var afwijking: Bool
         public var kansen: [String]

@@ -1,33 +1,78 @@
-/// Turns an ``Evaluation`` into a ``ConsequenceReport``.
+/// Turns an ``Evaluation`` into a ``ConsequenceReport``, one part of the report at a time.
 public struct ReportBuilder: Sendable {
     public init() {}
 
-    public func build(_ evaluation: Evaluation) -> ConsequenceReport {
-        let ruleBase = evaluation.ruleBase
-        let info = ruleBase.info
-        let scenario = evaluation.scenario
-        let budget = evaluation.budget
-        typealias R = ConsequenceReport
+    private typealias R = ConsequenceReport
 
-        let choices = evaluation.choices.map { choice in
-            R.Choice(beslissing: choice.ref.description, fiche: choice.ref.fiche, ficheTitel: choice.ficheTitle,
-                     vraag: choice.decision.question,
+    public func build(_ evaluation: Evaluation) -> ConsequenceReport {
+        let info = evaluation.ruleBase.info
+        let effects = effectLines(evaluation)
+        let touched = touchedFiches(evaluation)
+        return ConsequenceReport(
+            schemaVersion: ConsequenceReport.currentSchemaVersion,
+            dossier: R.DossierHeader(gemeente: info.municipality, titel: info.title, versie: info.version,
+                                     periode: [info.years.lowerBound, info.years.upperBound]),
+            scenario: R.ScenarioHeader(titel: evaluation.scenario.title, omschrijving: evaluation.scenario.description,
+                                       bestand: evaluation.scenario.file, peildatum: evaluation.scenario.referenceDate),
+            samenvatting: summary(evaluation), keuzes: choices(evaluation), aannames: assumptions(evaluation), geld: money(evaluation),
+            effecten: effects.applied, inBegroting: effects.budgeted, meldingen: messages(evaluation), tijdlijn: timeline(evaluation),
+            kansenEnRisicos: opportunitiesAndRisks(evaluation), partners: partners(touched), externeOntwikkelingen: developments(touched),
+            bronnen: effects.sources)
+    }
+
+    private func summary(_ evaluation: Evaluation) -> R.Summary {
+        R.Summary(beslissingen: evaluation.choices.count, bijsturingen: evaluation.deviations.count,
+                  standaardKeuzes: evaluation.choices.filter { !$0.isExplicit }.count,
+                  fouten: evaluation.count(.fout), waarschuwingen: evaluation.count(.waarschuwing), info: evaluation.count(.info),
+                  onbekendeBedragen: evaluation.budget.unknownEffects, saldoPeriode: R.Total(evaluation.budget.periodBurden),
+                  structureelNaPeriode: R.Total(evaluation.budget.structuralRunRate))
+    }
+
+    private func choices(_ evaluation: Evaluation) -> [R.Choice] {
+        evaluation.choices.map { choice in
+            R.Choice(beslissing: choice.ref, fiche: choice.ref.fiche, ficheTitel: choice.ficheTitle, vraag: choice.decision.question,
                      gekozen: R.OptionSummary(id: choice.chosen.id, titel: choice.chosen.title),
                      huidigeLijn: R.OptionSummary(id: choice.currentLine.id, titel: choice.currentLine.title),
                      afwijking: choice.isDeviation, expliciet: choice.isExplicit,
                      stuurmoment: choice.steeringMoment.map { moment($0.text, $0.moment) })
         }
-        let years = budget.years.map {
-            R.YearLine(jaar: $0.year, lasten: R.Total($0.lasten), baten: R.Total($0.baten), nadeel: R.Total($0.burden),
-                       structureel: R.Total($0.structural), incidenteel: R.Total($0.incidental))
+    }
+
+    private func assumptions(_ evaluation: Evaluation) -> [R.AssumptionValue] {
+        evaluation.assumptions.map {
+            R.AssumptionValue(id: $0.assumption.id, titel: $0.assumption.title, waarde: $0.value, standaard: $0.isDefault)
         }
+    }
+
+    private func money(_ evaluation: Evaluation) -> R.MoneySection {
+        let info = evaluation.ruleBase.info, budget = evaluation.budget
         func groups(_ labels: [Label], _ values: [String: [Int: AmountTotal]]) -> [R.GroupLine] {
             labels.compactMap { label in
                 guard let perYear = values[label.id] else { return nil }
-                return R.GroupLine(id: label.id, titel: label.title,
-                                   perJaar: info.years.map { R.Total(perYear[$0] ?? .zero) })
+                return R.GroupLine(id: label.id, titel: label.title, perJaar: info.years.map { R.Total(perYear[$0] ?? .zero) })
             }
         }
+        return R.MoneySection(
+            jaren: budget.years.map {
+                R.YearLine(jaar: $0.year, lasten: R.Total($0.lasten), baten: R.Total($0.baten), nadeel: R.Total($0.burden),
+                           structureel: R.Total($0.structural), incidenteel: R.Total($0.incidental))
+            },
+            programmas: groups(info.programmes, budget.byProgramme), opgaven: groups(info.opgaven, budget.byOpgave),
+            structureelNaPeriode: R.Total(budget.structuralRunRate),
+            kader: evaluation.scenario.frame.map {
+                R.Frame(maxStructureelNadeelCent: $0.maxStructuralBurden?.cents, maxNadeelPerJaarCent: $0.maxBurdenPerYear?.cents)
+            })
+    }
+
+    /// The fiches the scenario deviates on: their budgeted amounts, partners and developments are reported.
+    private func touchedFiches(_ evaluation: Evaluation) -> [Fiche] {
+        let touched = Set(evaluation.deviations.map(\.ref.fiche))
+        return evaluation.ruleBase.fiches.filter { touched.contains($0.code) }
+    }
+
+    /// The applied effects (`E1`, …), the budgeted ones of the touched fiches (`B1`, …) and the quotes they cite.
+    private func effectLines(_ evaluation: Evaluation) -> (applied: [R.EffectLine], budgeted: [R.EffectLine], sources: [R.SourceQuote]) {
+        let years = evaluation.ruleBase.info.years
         var quoteUse: [R.Quote: [String]] = [:]
         func line(_ number: String, _ applied: AppliedEffect) -> R.EffectLine {
             let effect = applied.effect
@@ -35,103 +80,67 @@ public struct ReportBuilder: Sendable {
             var assumption: String?
             switch effect.provenance {
             case .quote(let citation):
-                quote = R.Quote(fiche: citation.fiche, citaat: citation.text, document: citation.passage?.document,
-                                bestand: citation.passage?.file, regel: citation.passage?.line)
-                quoteUse[quote!, default: []].append(number)
+                let cited = R.Quote(fiche: citation.fiche, citaat: citation.text, document: citation.passage?.document,
+                                    bestand: citation.passage?.file, regel: citation.passage?.line)
+                quoteUse[cited, default: []].append(number)
+                quote = cited
             case .assumption(let text):
                 assumption = text
             }
-            let perYear = info.years.compactMap { year -> R.YearAmount? in
-                guard let amount = effect.amount(in: year) else { return nil }
-                return R.YearAmount(jaar: year, bedrag: R.Total(AmountTotal(amount)))
+            let perYear = years.compactMap { year -> R.YearAmount? in
+                effect.amount(in: year).map { R.YearAmount(jaar: year, bedrag: R.Total(AmountTotal($0))) }
             }
-            return R.EffectLine(nummer: number, omschrijving: effect.description, fiche: applied.fiche,
-                                herkomst: applied.origin.description, soort: effect.side.rawValue,
-                                aard: effect.nature.rawValue, programma: effect.programme,
-                                bedrag: amountText(effect), perJaar: perYear,
+            return R.EffectLine(nummer: number, omschrijving: effect.description, fiche: applied.fiche, herkomst: applied.origin,
+                                soort: effect.side, aard: effect.nature, programma: effect.programme,
+                                bedrag: EffectAmount(effect), perJaar: perYear,
                                 vanaf: { if case .from(let year) = effect.timing { year } else { nil } }(),
-                                totaal: effect.total.map(DutchFormat.amount),
-                                aandeel: effect.share.map(shareText), medefinanciers: effect.cofunders,
-                                bron: quote, aanname: assumption, locatie: effect.location.description)
+                                totaal: effect.total, aandeel: effect.share, medefinanciers: effect.cofunders,
+                                bron: quote, aanname: assumption, locatie: effect.location)
         }
-        let effects = evaluation.effects.enumerated().map { line("E\($0.offset + 1)", $0.element) }
-        let touched = Set(evaluation.deviations.map(\.ref.fiche))
-        let touchedFiches = ruleBase.fiches.filter { touched.contains($0.code) }
-        let budgeted = touchedFiches.flatMap { fiche in
+        let applied = evaluation.effects.enumerated().map { line("E\($0.offset + 1)", $0.element) }
+        let budgeted = touchedFiches(evaluation).flatMap { fiche in
             fiche.budgeted.map { AppliedEffect(effect: $0, origin: .budgeted(fiche.code), fiche: fiche.code) }
         }.enumerated().map { line("B\($0.offset + 1)", $0.element) }
-        let messages = evaluation.messages.map {
-            R.Message(niveau: $0.level, soort: $0.kind, tekst: $0.text, herkomst: $0.origin.description,
-                      locatie: $0.location?.description)
+        let sources = quoteUse.map { R.SourceQuote(fiche: $0.key.fiche, citaat: $0.key.citaat, effecten: $0.value,
+                                                   document: $0.key.document, bestand: $0.key.bestand, regel: $0.key.regel) }
+            .sorted { ($0.fiche, $0.citaat) < ($1.fiche, $1.citaat) }
+        return (applied, budgeted, sources)
+    }
+
+    private func messages(_ evaluation: Evaluation) -> [R.Message] {
+        evaluation.messages.map {
+            R.Message(niveau: $0.level, soort: $0.kind, tekst: $0.text, herkomst: $0.origin, locatie: $0.location)
         }
-        let timeline = evaluation.timeline.map { entry in
+    }
+
+    private func timeline(_ evaluation: Evaluation) -> [R.TimelineItem] {
+        evaluation.timeline.map { entry in
             R.TimelineItem(soort: entry.kind, titel: entry.title, verwijzing: entry.ref,
                            moment: moment(entry.moment.period?.text ?? "onbekend", entry.moment),
                            kwartaal: entry.moment.period.map { DutchFormat.quarter($0.start) },
                            planning: entry.planning?.title, verstreken: entry.isPast)
         }
-        let consequences = evaluation.choices.compactMap { choice -> R.OpportunitiesAndRisks? in
+    }
+
+    private func opportunitiesAndRisks(_ evaluation: Evaluation) -> [R.OpportunitiesAndRisks] {
+        evaluation.choices.compactMap { choice in
             guard !choice.chosen.opportunities.isEmpty || !choice.chosen.risks.isEmpty else { return nil }
-            return R.OpportunitiesAndRisks(beslissing: choice.ref.description, optie: choice.chosen.title,
-                                           afwijking: choice.isDeviation, kansen: choice.chosen.opportunities,
-                                           risicos: choice.chosen.risks)
+            return R.OpportunitiesAndRisks(beslissing: choice.ref, optie: choice.chosen.title, afwijking: choice.isDeviation,
+                                           kansen: choice.chosen.opportunities, risicos: choice.chosen.risks)
         }
-        let partners = touchedFiches.filter { !$0.partners.isEmpty }.map {
-            R.Partners(fiche: $0.code, titel: $0.title, partners: $0.partners)
-        }
-        let developments = touchedFiches.filter { !$0.externalDevelopments.isEmpty }.map {
+    }
+
+    private func partners(_ fiches: [Fiche]) -> [R.Partners] {
+        fiches.filter { !$0.partners.isEmpty }.map { R.Partners(fiche: $0.code, titel: $0.title, partners: $0.partners) }
+    }
+
+    private func developments(_ fiches: [Fiche]) -> [R.Developments] {
+        fiches.filter { !$0.externalDevelopments.isEmpty }.map {
             R.Developments(fiche: $0.code, ontwikkelingen: $0.externalDevelopments.map(\.text))
         }
-        let sources = quoteUse.map { R.SourceQuote(fiche: $0.key.fiche, citaat: $0.key.citaat, effecten: $0.value,
-                                                   document: $0.key.document, bestand: $0.key.bestand, regel: $0.key.regel) }
-            .sorted { ($0.fiche, $0.citaat) < ($1.fiche, $1.citaat) }
-
-        return ConsequenceReport(
-            schemaVersion: ConsequenceReport.currentSchemaVersion,
-            dossier: R.DossierHeader(gemeente: info.municipality, titel: info.title, versie: info.version,
-                                     periode: [info.years.lowerBound, info.years.upperBound]),
-            scenario: R.ScenarioHeader(titel: scenario.title, omschrijving: scenario.description,
-                                       bestand: scenario.file, peildatum: scenario.referenceDate),
-            samenvatting: R.Summary(beslissingen: evaluation.choices.count, bijsturingen: evaluation.deviations.count,
-                                    standaardKeuzes: evaluation.choices.filter { !$0.isExplicit }.count,
-                                    fouten: evaluation.count(.fout), waarschuwingen: evaluation.count(.waarschuwing),
-                                    info: evaluation.count(.info), onbekendeBedragen: budget.unknownEffects,
-                                    saldoPeriode: R.Total(budget.periodBurden),
-                                    structureelNaPeriode: R.Total(budget.structuralRunRate)),
-            keuzes: choices,
-            aannames: evaluation.assumptions.map {
-                R.AssumptionValue(id: $0.assumption.id, titel: $0.assumption.title, waarde: $0.value, standaard: $0.isDefault)
-            },
-            geld: R.MoneySection(jaren: years, programmas: groups(info.programmes, budget.byProgramme),
-                                 opgaven: groups(info.opgaven, budget.byOpgave),
-                                 structureelNaPeriode: R.Total(budget.structuralRunRate),
-                                 kader: scenario.frame.map {
-                                     R.Frame(maxStructureelNadeelCent: $0.maxStructuralBurden?.cents,
-                                             maxNadeelPerJaarCent: $0.maxBurdenPerYear?.cents)
-                                 }),
-            effecten: effects, inBegroting: budgeted, meldingen: messages, tijdlijn: timeline, kansenEnRisicos: consequences,
-            partners: partners, externeOntwikkelingen: developments, bronnen: sources)
     }
 
     private func moment(_ text: String, _ moment: Moment) -> ConsequenceReport.MomentValue {
         ConsequenceReport.MomentValue(tekst: text, begin: moment.period?.start, eind: moment.period?.end)
-    }
-
-    private func shareText(_ share: Share) -> String {
-        let whole = share.basisPoints / 100, fraction = share.basisPoints % 100
-        return fraction == 0 ? "\(whole)%" : "\(whole),\(fraction < 10 ? "0" : "")\(fraction)%"
-    }
-
-    private func amountText(_ effect: BudgetEffect) -> String {
-        let prefix = effect.side == .baten ? "baten " : ""
-        switch effect.timing {
-        case .years(let years):
-            let list = years.map(String.init).joined(separator: ", ")
-            return "\(prefix)\(DutchFormat.amount(effect.amount)) in \(list)"
-        case .from(let year):
-            return "\(prefix)\(DutchFormat.amount(effect.amount)) per jaar vanaf \(year)"
-        case .perYear(let amounts):
-            return prefix + amounts.keys.sorted().map { "\($0): \(DutchFormat.amount(amounts[$0]!))" }.joined(separator: "; ")
-        }
     }
 }

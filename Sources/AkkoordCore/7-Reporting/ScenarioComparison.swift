@@ -23,7 +23,7 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
     }
 
     public struct DecisionRow: Sendable, Hashable, Codable {
-        public var beslissing: String
+        public var beslissing: DecisionRef
         public var ficheTitel: String
         public var vraag: String
         public var huidigeLijn: String
@@ -82,7 +82,7 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
         }
         // Deltas come from the effects that differ: an effect both scenarios share (same rule or option, same place
         // in the rule base) cancels out, so its unknown amount does not make the difference unknown.
-        struct EffectKey: Hashable { var location: String; var origin: String }
+        struct EffectKey: Hashable { var location: SourceLocation; var origin: Origin }
         let periodYears = (first?.geld.jaren ?? []).map(\.jaar)
         let lastYear = periodYears.last ?? 0
         func keyed(_ report: R) -> [EffectKey: R.EffectLine] {
@@ -91,10 +91,10 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
         let keyedReports = reports.map(keyed)
         func burden(_ line: R.EffectLine, year: Int) throws(MoneyOverflow) -> AmountTotal {
             guard let amount = line.perJaar.first(where: { $0.jaar == year })?.bedrag.amountTotal else { return .zero }
-            return line.soort == BudgetSide.baten.rawValue ? try AmountTotal.zero.subtracting(amount) : amount
+            return line.soort == .baten ? try AmountTotal.zero.subtracting(amount) : amount
         }
         func runRate(_ line: R.EffectLine) throws(MoneyOverflow) -> AmountTotal {
-            line.vanaf != nil && line.aard == BudgetNature.structureel.rawValue ? try burden(line, year: lastYear) : .zero
+            line.vanaf != nil && line.aard == .structureel ? try burden(line, year: lastYear) : .zero
         }
         func periodSum(_ line: R.EffectLine) throws(MoneyOverflow) -> AmountTotal {
             var sum = AmountTotal.zero
@@ -137,18 +137,11 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
             let present = messageSets.map { $0.contains(key) }
             return present.allSatisfy { $0 } ? nil : MessageRow(niveau: key.level, tekst: key.text, aanwezig: present)
         }
-        var moments: [String: MomentRow] = [:]
-        for (index, report) in reports.enumerated() {
-            for item in report.tijdlijn where item.soort == .bijsturing {
-                let key = item.verwijzing + "|" + item.titel
-                var row = moments[key] ?? MomentRow(titel: item.titel, verwijzing: item.verwijzing, moment: item.moment.tekst,
-                                                    kwartaal: item.kwartaal, begin: item.moment.begin, aanwezig: Array(repeating: false, count: reports.count))
-                row.aanwezig[index] = true
-                moments[key] = row
+        stuurmomentenNietInAlle = ScenarioTimeline(reports: reports).rows
+            .filter { $0.item.soort == .bijsturing && !$0.aanwezig.allSatisfy { $0 } }
+            .map { row in
+                MomentRow(titel: row.item.titel, verwijzing: row.item.verwijzing, moment: row.item.moment.tekst,
+                          kwartaal: row.item.kwartaal, begin: row.item.moment.begin, aanwezig: row.aanwezig)
             }
-        }
-        stuurmomentenNietInAlle = moments.values.filter { !$0.aanwezig.allSatisfy { $0 } }
-            .sorted { ($0.begin ?? Day(year: 9999, month: 1, day: 1)!, $0.verwijzing, $0.titel)
-                < ($1.begin ?? Day(year: 9999, month: 1, day: 1)!, $1.verwijzing, $1.titel) }
     }
 }

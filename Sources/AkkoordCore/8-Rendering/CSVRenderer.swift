@@ -23,8 +23,8 @@ public struct CSVRenderer: Sendable {
         for effect in report.effecten {
             for year in effect.perJaar {
                 let known = year.bedrag.onbekend == 0
-                rows.append([.text(report.scenario.titel), .text(effect.nummer), .text(effect.fiche), .text(effect.herkomst),
-                             .text(effect.omschrijving), .text(effect.soort), .text(effect.aard), .text(effect.programma),
+                rows.append([.text(report.scenario.titel), .text(effect.nummer), .text(effect.fiche), .text(effect.herkomst.description),
+                             .text(effect.omschrijving), .text(effect.soort.rawValue), .text(effect.aard.rawValue), .text(effect.programma),
                              .number("\(year.jaar)"), known ? .money(year.bedrag.minCent) : .empty, known ? .money(year.bedrag.maxCent) : .empty,
                              .number("\(year.bedrag.onbekend)"), .text(effect.bron?.fiche ?? ""), .text(effect.bron?.citaat ?? ""),
                              .text(effect.aanname ?? ""), .text(effect.bron?.bestand ?? ""),

@@ -104,9 +104,7 @@ public struct BriefingPack: Sendable {
              e(DutchFormat.total(report.samenvatting.saldoPeriode.amountTotal, compact: true)),
              e(DutchFormat.total(report.samenvatting.structureelNaPeriode.amountTotal, compact: true))]
         }, numericColumns: [2, 4, 5])
-        out += "<figure>" + SVGChart.moneyPerYear(years: comparison.geld.map(\.jaar), series: reports.enumerated().map { index, report in
-            SVGChart.Series(name: report.scenario.titel, values: comparison.geld.map { $0.nadeel[index].totaal })
-        }, title: "Nadeel per jaar per scenario") + "<figcaption>Nadeel (lasten − baten) per jaar. Gearceerd: bandbreedte; ?: onbekende bedragen.</figcaption></figure>\n"
+        out += HTMLOutlineWriter().write(ComparisonOutlineBuilder().moneyChart(comparison))
         return out
     }
 
@@ -114,9 +112,10 @@ public struct BriefingPack: Sendable {
         let e = HTMLText.escape
         var out = "<nav class=\"toc\" aria-label=\"Inhoud\"><h2>Inhoud</h2><ol>"
         for (index, report) in reports.enumerated() {
-            out += "<li><a href=\"\(links.scenario(index))\">Consequentierapport: \(e(report.scenario.titel))</a></li>"
+            out += "<li><a href=\"\(links.scenario(index))\">\(HTMLOutlineWriter().render(ReportOutlineBuilder().title(report)))</a></li>"
         }
-        out += "<li><a href=\"\(links.comparison)\">Vergelijking van scenario's</a></li><li><a href=\"\(links.timeline)\">Tijdlijn van stuurmomenten</a></li></ol>"
+        out += "<li><a href=\"\(links.comparison)\">\(HTMLText.escapeText(ComparisonOutlineBuilder.title))</a></li>"
+            + "<li><a href=\"\(links.timeline)\">\(HTMLText.escapeText(ReportOutlineBuilder.timelineTitle))</a></li></ol>"
         out += "<h3>Fiches</h3><ol>"
         out += ruleBase.fiches.map { "<li><a href=\"\(links.fiche($0.code))\">\(e($0.code)) \(e($0.title))</a></li>" }.joined()
         out += "</ol>"
@@ -131,30 +130,10 @@ public struct BriefingPack: Sendable {
     }
 
     /// Steering moments and lapses of all scenarios, by quarter, with which scenarios need them.
-    private func timeline(headingLevel h: Int) -> String {
-        let e = HTMLText.escape
-        struct Key: Hashable { var ref: String; var title: String; var kind: TimelineEntry.Kind }
-        var rows: [Key: (item: ConsequenceReport.TimelineItem, present: [Bool])] = [:]
-        for (index, report) in reports.enumerated() {
-            for item in report.tijdlijn where item.soort != .aanname {
-                let key = Key(ref: item.verwijzing, title: item.titel, kind: item.soort)
-                var row = rows[key] ?? (item, Array(repeating: false, count: reports.count))
-                row.present[index] = true
-                rows[key] = row
-            }
-        }
-        let sorted = rows.values.sorted {
-            ($0.item.moment.begin ?? Day(year: 9999, month: 1, day: 1)!, $0.item.verwijzing, $0.item.titel)
-                < ($1.item.moment.begin ?? Day(year: 9999, month: 1, day: 1)!, $1.item.verwijzing, $1.item.titel)
-        }
-        var out = "<h\(h)>Tijdlijn van stuurmomenten</h\(h)>\n<p>Logische momenten om bij te sturen (bij bijsturingen) en lijnen die vanzelf aflopen, per kwartaal, met het eerstvolgende P&amp;C-document.</p>\n"
-        out += "<figure>" + SVGChart.momentsPerQuarter(items: sorted.map(\.item), years: ruleBase.info.years, title: "Stuurmomenten en aflopende lijnen per kwartaal, alle scenario's")
-        out += "<figcaption>Aantal per kwartaal over alle scenario's samen.</figcaption></figure>\n"
-        out += HTMLText.table(caption: nil, headers: ["Kwartaal", "Moment", "Wat", "Soort", "P&C-document"] + reports.map(\.scenario.titel), rows: sorted.map { row in
-            [e(row.item.kwartaal ?? "onbekend"), e(row.item.moment.tekst), e(row.item.titel), row.item.soort.rawValue, e(row.item.planning ?? "–")]
-                + row.present.map { $0 ? "✓" : "" }
-        })
-        return out
+    private func timeline(headingLevel: Int) -> String {
+        HTMLOutlineWriter(headingLevel: headingLevel).write(
+            ComparisonOutlineBuilder().timeline(ScenarioTimeline(reports: reports), scenarioNames: reports.map(\.scenario.titel),
+                                                years: ruleBase.info.years))
     }
 
     /// What the dossier says about one fiche, its decisions and how each scenario decides them.
@@ -173,7 +152,7 @@ public struct BriefingPack: Sendable {
             if let lapse = decision.lapse { out += "<p><strong>Als niemand beslist:</strong> \(e(lapse.consequence))</p>\n" }
             out += HTMLText.table(caption: nil, headers: ["Optie", "Huidige lijn (dossier)"] + reports.map(\.scenario.titel), rows: decision.options.map { option in
                 [e(option.title), option.isCurrentLine ? "✓" : ""] + reports.map { report in
-                    report.keuzes.first { $0.beslissing == ref.description }?.gekozen.id == option.id ? "gekozen" : ""
+                    report.keuzes.first { $0.beslissing == ref }?.gekozen.id == option.id ? "gekozen" : ""
                 }
             })
         }
@@ -181,11 +160,11 @@ public struct BriefingPack: Sendable {
             out += "<h\(h + 1)>Bedragen in de begroting</h\(h + 1)>\n<ul>" + fiche.budgeted.map { effect in
                 var quote = ""
                 if let citation = effect.provenance.citation {
-                    let place = citation.passage.map { " <cite>\(e($0.file)), regel \($0.line)</cite>" } ?? ""
+                    let place = citation.passage.map { " <cite>\(e(ReportOutlineBuilder.place(file: $0.file, line: $0.line)))</cite>" } ?? ""
                     quote = "<blockquote>“\(e(citation.text))”\(place)</blockquote>"
                 }
                 let share = effect.share.map { share in
-                    " (aandeel \(share.basisPoints / 100)% van \(e(DutchFormat.amount(effect.total ?? .unknown))))"
+                    " (aandeel \(DutchFormat.share(share)) van \(e(DutchFormat.amount(effect.total ?? .unknown))))"
                 } ?? ""
                 return "<li>\(e(effect.description)): \(e(DutchFormat.amount(effect.amount)))\(share)\(quote)</li>"
             }.joined() + "</ul>\n"

@@ -1,7 +1,12 @@
 /// Escaping and small building blocks for HTML output. Every value that comes from YAML passes through `escape`.
 public enum HTMLText {
     /// Escapes text for element content and attribute values.
-    public static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String { escape(text, quotes: true) }
+
+    /// Escapes the report's own wording for element content: `&`, `<` and `>`; quotes need no escaping there.
+    static func escapeText(_ text: String) -> String { escape(text, quotes: false) }
+
+    private static func escape(_ text: String, quotes: Bool) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
@@ -9,8 +14,8 @@ public enum HTMLText {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
+            case "\"" where quotes: result += "&quot;"
+            case "'" where quotes: result += "&#39;"
             default: result.append(character)
             }
         }
