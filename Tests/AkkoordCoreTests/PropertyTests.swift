@@ -1,32 +1,43 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import AkkoordCore
 
 /// Properties that must hold for any input, checked on generated values (x-sheep/swift-property-based).
 @Suite("Properties of money, evaluation and comparison")
 struct PropertyTests {
-    static let enschede: RuleBase = try! RuleBaseLoader().load(directory: Fixture.rules.path).value
+    /// The bundled rule base; every property below needs it, so not loading it stops the suite with the reason.
+    static let enschede: RuleBase = {
+        do {
+            return try RuleBaseLoader().load(directory: Fixture.rules.path).value
+        } catch {
+            preconditionFailure("the bundled rule base does not load: \(error)")
+        }
+    }()
     static let location = SourceLocation(file: "gen.yaml", line: 1, column: 1)
 
     /// An effect from generated numbers: kind 0 exact, 1 range, 2 unknown; timing 0 years, 1 from, 2 per year.
     static func effect(_ numbers: [Int]) -> BudgetEffect {
         let a = Int64(numbers[1]) * 100 - 5_000_000, b = Int64(numbers[2]) * 100
-        let amount: Amount = switch numbers[0] % 3 {
-        case 0: .exact(Money(cents: a))
-        case 1: .range(min: Money(cents: a), max: Money(cents: a + b))
-        default: .unknown
-        }
+        let amount: Amount =
+            switch numbers[0] % 3 {
+            case 0: .exact(Money(cents: a))
+            case 1: .range(min: Money(cents: a), max: Money(cents: a + b))
+            default: .unknown
+            }
         let year = 2026 + numbers[3] % 5
-        let timing: EffectTiming = switch numbers[4] % 3 {
-        case 0: .years([year])
-        case 1: .from(year)
-        default: .perYear(Dictionary([(year, amount), (2030, .exact(Money(cents: b)))], uniquingKeysWith: { first, _ in first }))
-        }
-        return BudgetEffect(description: "e", side: numbers[5] % 2 == 0 ? .lasten : .baten,
-                            nature: numbers[4] % 3 == 1 ? .structureel : .incidenteel,
-                            programme: ["aantrekkelijk", "open", "groen"][numbers[6] % 3], amount: amount, total: nil, share: nil,
-                            cofunders: [], timing: timing, provenance: .assumption("gegenereerd"), location: location)
+        let timing: EffectTiming =
+            switch numbers[4] % 3 {
+            case 0: .years([year])
+            case 1: .from(year)
+            default: .perYear(Dictionary([(year, amount), (2030, .exact(Money(cents: b)))], uniquingKeysWith: { first, _ in first }))
+            }
+        return BudgetEffect(
+            description: "e", side: numbers[5] % 2 == 0 ? .lasten : .baten,
+            nature: numbers[4] % 3 == 1 ? .structureel : .incidenteel,
+            programme: ["aantrekkelijk", "open", "groen"][numbers[6] % 3], amount: amount, total: nil, share: nil,
+            cofunders: [], timing: timing, provenance: .assumption("gegenereerd"), location: location)
     }
 
     static let effects = Gen.int(in: 0...100_000).array(of: 7).array(of: 0...12)
@@ -90,8 +101,9 @@ struct PropertyTests {
         for (index, assumption) in enschede.assumptions.enumerated() where assumptions[index % assumptions.count] % 3 != 0 {
             values[assumption.id] = Located(assumptions[index % assumptions.count] % 2 == 0, at: location)
         }
-        return Scenario(title: "gegenereerd", description: nil, referenceDate: Day(year: 2026, month: 6 + picks[0] % 6, day: 15)!,
-                        choices: choices, assumptions: values, frame: nil, file: "gen.yaml")
+        return Scenario(
+            title: "gegenereerd", description: nil, referenceDate: Day(year: 2026, month: 6 + picks[0] % 6, day: 15)!,
+            choices: choices, assumptions: values, frame: nil, file: "gen.yaml")
     }
 
     static let picks = Gen.int(in: 0...999).array(of: 1...40)
@@ -101,11 +113,14 @@ struct PropertyTests {
             let scenario = Self.scenario(picks, assumptions: assumptions)
             var generator = SplitMix(seed: UInt64(truncatingIfNeeded: picks.reduce(7, { $0 &* 31 &+ $1 })))
             let base = Self.enschede
-            let render = { (ruleBase: RuleBase) in JSONRenderer().render(ReportBuilder().build(try Evaluator().evaluate(scenario, in: ruleBase))) }
+            let render = { (ruleBase: RuleBase) in
+                JSONRenderer().render(ReportBuilder().build(try Evaluator().evaluate(scenario, in: ruleBase)))
+            }
             let expected = try render(base)
             // A rule base made from the same parts in any order is the same rule base.
-            let resorted = RuleBase(info: base.info, fiches: base.fiches.shuffled(using: &generator),
-                                    assumptions: base.assumptions.shuffled(using: &generator), rules: base.rules.shuffled(using: &generator))
+            let resorted = RuleBase(
+                info: base.info, fiches: base.fiches.shuffled(using: &generator),
+                assumptions: base.assumptions.shuffled(using: &generator), rules: base.rules.shuffled(using: &generator))
             #expect(resorted == base)
             #expect(try render(resorted) == expected)
         }
