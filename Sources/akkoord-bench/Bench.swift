@@ -14,8 +14,8 @@ struct Bench {
         print("")
         print("Machine: \(Self.cpuModel()), \(ProcessInfo.processInfo.activeProcessorCount) cores (nproc); seed \(options.seed).")
         #if DEBUG
-        print("")
-        print("**LET OP: dit is een debug-build; meet met `swift build -c release`.**")
+            print("")
+            print("**LET OP: dit is een debug-build; meet met `swift build -c release`.**")
         #endif
         print("")
 
@@ -34,8 +34,9 @@ struct Bench {
             do {
                 var result = try SizeBenchmark(base: base, runs: options.runs(for: fiches)).run()
                 log("check meten in een apart proces (hoogstens \(Int(options.checkTimeout)) s)…")
-                result.check = CheckBenchmark.measure(fiches: fiches, seed: options.seed, runs: options.runs(for: fiches),
-                                                      timeout: options.checkTimeout)
+                result.check = CheckBenchmark.measure(
+                    fiches: fiches, seed: options.seed, runs: options.runs(for: fiches),
+                    timeout: options.checkTimeout)
                 results.append(result)
                 print("- \(result.summary); check: \(Self.describe(result.check))")
             } catch {
@@ -48,8 +49,9 @@ struct Bench {
         print("")
         print(ResultTable.sizes(results, unusable: unusable))
         print("")
-        print("L+E+R = laden + evalueren (scenario lezen + doorrekenen) + rapport (ReportBuilder + Markdown + JSON). "
-            + "Piekgeheugen is ru_maxrss van het hele proces na die grootte (inclusief de gegenereerde YAML).")
+        print(
+            "L+E+R = laden + evalueren (scenario lezen + doorrekenen) + rapport (ReportBuilder + Markdown + JSON). "
+                + "Piekgeheugen is ru_maxrss van het hele proces na die grootte (inclusief de gegenereerde YAML).")
 
         var reportResult: ProcessBenchmark.Result?
         if !options.skipProcess {
@@ -73,7 +75,9 @@ struct Bench {
         }
         if !unusable.isEmpty {
             print("")
-            print("FOUT: \(unusable.map { "\($0.fiches)" }.joined(separator: ", ")) fiches: de gegenereerde regelbasis laadt niet (zie de meldingen hierboven).")
+            print(
+                "FOUT: \(unusable.map { "\($0.fiches)" }.joined(separator: ", ")) fiches: de gegenereerde regelbasis laadt niet (zie de meldingen hierboven)."
+            )
             return 2
         }
         return 0
@@ -86,14 +90,17 @@ struct Bench {
             throw ProcessBenchmark.Unavailable(description: "\(executable.path) ontbreekt; bouw ook `--product akkoord` in release")
         }
         guard FileManager.default.fileExists(atPath: "rules/dossier.yaml"),
-              FileManager.default.fileExists(atPath: "scenarios/huidige-lijn.yaml") else {
-            throw ProcessBenchmark.Unavailable(description: "rules/ of scenarios/huidige-lijn.yaml niet gevonden; draai vanuit de repository")
+            FileManager.default.fileExists(atPath: "scenarios/huidige-lijn.yaml")
+        else {
+            throw ProcessBenchmark.Unavailable(
+                description: "rules/ of scenarios/huidige-lijn.yaml niet gevonden; draai vanuit de repository")
         }
         let bench = ProcessBenchmark(executable: executable, runs: options.processRuns)
         log("akkoord als los proces meten (\(options.processRuns)× per commando)…")
         return [
             try bench.measure("akkoord report scenarios/huidige-lijn.yaml", ["report", "scenarios/huidige-lijn.yaml"]),
-            try bench.measure("akkoord report scenarios/huidige-lijn.yaml --format json", ["report", "scenarios/huidige-lijn.yaml", "--format", "json"]),
+            try bench.measure(
+                "akkoord report scenarios/huidige-lijn.yaml --format json", ["report", "scenarios/huidige-lijn.yaml", "--format", "json"]),
             try bench.measure("akkoord check", ["check"]),
             try bench.measure("akkoord --version", ["--version"]),
             try ProcessBenchmark(executable: URL(fileURLWithPath: "/bin/true"), runs: options.processRuns).measure("/bin/true", []),
@@ -126,8 +133,9 @@ struct Bench {
     /// The CPU model from `/proc/cpuinfo`, or "onbekende CPU".
     static func cpuModel() -> String {
         guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
-              let value = line.split(separator: ":", maxSplits: 1).last else { return "onbekende CPU" }
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+            let value = line.split(separator: ":", maxSplits: 1).last
+        else { return "onbekende CPU" }
         return value.trimmingCharacters(in: .whitespaces)
     }
 }

@@ -20,22 +20,22 @@ struct BenchOptions {
     var writeDirectory: String?
 
     static let usage = """
-    gebruik: akkoord-bench [--sizes 50,500,5000] [--runs N] [--process-runs N] [--skip-process] [--check-timeout S] [--seed N]
-                         [--write MAP]
+        gebruik: akkoord-bench [--sizes 50,500,5000] [--runs N] [--process-runs N] [--skip-process] [--check-timeout S] [--seed N]
+                             [--write MAP]
 
-      --sizes          aantallen fiches van de synthetische regelbases (standaard 50,500,5000)
-      --runs           metingen per grootte; de mediaan telt (standaard 5, vanaf 5000 fiches 3)
-      --process-runs   keren dat 'akkoord report' en 'akkoord check' als los proces draaien (standaard 20)
-      --skip-process   sla de procesmetingen op de meegeleverde regelbasis (rules/) over
-      --check-timeout  maximale duur in seconden van de check-meting per grootte (standaard 60); de check draait
-                       in een apart proces en wordt daarna afgebroken
-      --seed           startwaarde van de generator (standaard 2026)
-      --write          schrijf de gegenereerde regelbases en scenario's ook naar deze map (om te bekijken of
-                       met 'akkoord check --rules MAP/synthetisch-50' te controleren)
+          --sizes          aantallen fiches van de synthetische regelbases (standaard 50,500,5000)
+          --runs           metingen per grootte; de mediaan telt (standaard 5, vanaf 5000 fiches 3)
+          --process-runs   keren dat 'akkoord report' en 'akkoord check' als los proces draaien (standaard 20)
+          --skip-process   sla de procesmetingen op de meegeleverde regelbasis (rules/) over
+          --check-timeout  maximale duur in seconden van de check-meting per grootte (standaard 60); de check draait
+                           in een apart proces en wordt daarna afgebroken
+          --seed           startwaarde van de generator (standaard 2026)
+          --write          schrijf de gegenereerde regelbases en scenario's ook naar deze map (om te bekijken of
+                           met 'akkoord check --rules MAP/synthetisch-50' te controleren)
 
-    Draai vanuit de map van de repository: de procesmeting gebruikt rules/ en scenarios/huidige-lijn.yaml en de
-    release-binary 'akkoord' naast akkoord-bench.
-    """
+        Draai vanuit de map van de repository: de procesmeting gebruikt rules/ en scenarios/huidige-lijn.yaml en de
+        release-binary 'akkoord' naast akkoord-bench.
+        """
 
     /// Why the arguments could not be used.
     struct UsageError: Error, CustomStringConvertible {
@@ -53,7 +53,9 @@ struct BenchOptions {
         }
         func positive(_ name: String) throws(UsageError) -> Int {
             let text = try value(name)
-            guard let number = Int(text), number > 0 else { throw UsageError(description: "\(name): '\(text)' is geen positief geheel getal") }
+            guard let number = Int(text), number > 0 else {
+                throw UsageError(description: "\(name): '\(text)' is geen positief geheel getal")
+            }
             return number
         }
         while let argument = remaining.popFirst() {
@@ -66,7 +68,8 @@ struct BenchOptions {
                 }
                 let sizes = Array(Set(parts.compactMap { $0 })).sorted()
                 if let tooLarge = sizes.first(where: { $0 > FicheCodeScheme.capacity }) {
-                    throw UsageError(description: "--sizes: \(tooLarge) fiches passen niet in het codeschema (maximaal \(FicheCodeScheme.capacity))")
+                    throw UsageError(
+                        description: "--sizes: \(tooLarge) fiches passen niet in het codeschema (maximaal \(FicheCodeScheme.capacity))")
                 }
                 self.sizes = sizes
             case "--runs": runs = try positive(argument)

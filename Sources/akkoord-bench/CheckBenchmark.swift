@@ -60,7 +60,8 @@ enum CheckBenchmark {
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let fields = output.split(whereSeparator: \.isWhitespace)
         guard fields.count == 4, fields[0] == "check", let seconds = Double(fields[1]), let findings = Int(fields[2]),
-              let errors = Int(fields[3]) else {
+            let errors = Int(fields[3])
+        else {
             return .failed("onverwachte uitvoer van de check-meting: '\(output.prefix(80))' (exitcode \(process.terminationStatus))")
         }
         return .measured(seconds: seconds, findings: findings, errors: errors)

@@ -61,7 +61,9 @@ enum DutchText {
 
     /// A lower-case identifier word, for ids.
     static func idWord(_ random: inout SeededGenerator) -> String {
-        random.pick(["armoede", "wonen", "sport", "cultuur", "jeugd", "afval", "energie", "mobiliteit", "binnenstad",
-                     "veiligheid", "groen", "zorg", "economie", "talent", "regio", "digitaal", "opvang", "water"])
+        random.pick([
+            "armoede", "wonen", "sport", "cultuur", "jeugd", "afval", "energie", "mobiliteit", "binnenstad",
+            "veiligheid", "groen", "zorg", "economie", "talent", "regio", "digitaal", "opvang", "water",
+        ])
     }
 }

@@ -39,7 +39,9 @@ enum EffectWriter {
             lines.append("jaren: [\(first), \(first + 1), \(first + 2)]")
         default:
             let first = random.int(2026...2028)
-            lines.append("per_jaar: {\(first): \(random.int(1...40) * 25_000), \(first + 1): onbekend, \(first + 2): \(random.int(1...40) * 25_000)}")
+            lines.append(
+                "per_jaar: {\(first): \(random.int(1...40) * 25_000), \(first + 1): onbekend, \(first + 2): \(random.int(1...40) * 25_000)}"
+            )
         }
         lines += provenance(fiche: fiche, &random)
         return lines

@@ -63,7 +63,8 @@ struct FicheWriter {
         for _ in 0..<4 {
             var item: [String] = []
             if random.chance(0.7) {
-                let other = random.chance(0.9) ? plan.neighbour(of: index, local: 0, random: &random) : random.int(0...(plan.fiches.count - 1))
+                let other =
+                    random.chance(0.9) ? plan.neighbour(of: index, local: 0, random: &random) : random.int(0...(plan.fiches.count - 1))
                 item.append("fiche: \(plan.fiches[other].code)")
             }
             item.append("beleidsterrein: \(YAMLWriter.quote(random.pick(DutchText.areas)))")
@@ -73,8 +74,12 @@ struct FicheWriter {
         }
         w.line(0, "regels:")
         for number in 0..<ruleCount(random: &random) {
-            w.lines(1, YAMLWriter.item(rules.lines(id: "\(fiche.code)-r\(number + 1)-\(DutchText.idWord(&random))", for: index,
-                                                     local: 0.7, inFiche: true, random: &random)))
+            w.lines(
+                1,
+                YAMLWriter.item(
+                    rules.lines(
+                        id: "\(fiche.code)-r\(number + 1)-\(DutchText.idWord(&random))", for: index,
+                        local: 0.7, inFiche: true, random: &random)))
         }
         w.line(0, "feiten:")
         for number in 0..<random.int(2...4) {
@@ -106,8 +111,10 @@ struct FicheWriter {
     }
 
     /// A decision with its options: exactly one current line, effects on a third of the options, constraints on a few.
-    private func decision(_ w: inout YAMLWriter, _ index: Int, _ number: Int, _ decision: RuleBasePlan.DecisionPlan,
-                          random: inout SeededGenerator) {
+    private func decision(
+        _ w: inout YAMLWriter, _ index: Int, _ number: Int, _ decision: RuleBasePlan.DecisionPlan,
+        random: inout SeededGenerator
+    ) {
         w.line(1, "- id: \(decision.id)")
         w.line(2, "vraag: \(YAMLWriter.quote("Het wel of niet bestendigen van " + DutchText.sentence(&random).lowercased()))")
         w.line(2, "vorm: \(decision.shape)")
@@ -119,7 +126,10 @@ struct FicheWriter {
         }
         w.line(2, "opties:")
         for (position, option) in decision.options.enumerated() {
-            var item = ["id: \(option)", "titel: \(YAMLWriter.quote(option.prefix(1).uppercased() + option.dropFirst() + ": " + DutchText.title(&random)))"]
+            var item = [
+                "id: \(option)",
+                "titel: \(YAMLWriter.quote(option.prefix(1).uppercased() + option.dropFirst() + ": " + DutchText.title(&random)))",
+            ]
             if position == decision.current { item.append("huidige_lijn: ja") }
             item.append("toelichting: \(YAMLWriter.quote(DutchText.text(200, &random)))")
             if random.chance(1.0 / 3.0) {

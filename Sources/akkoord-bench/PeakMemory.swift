@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The process's peak resident set size so far (`getrusage(RUSAGE_SELF).ru_maxrss`).
@@ -10,15 +10,15 @@ enum PeakMemory {
     static func megabytes() -> Double {
         var usage = rusage()
         #if canImport(Glibc)
-        let who = __rusage_who_t(RUSAGE_SELF.rawValue)
+            let who = __rusage_who_t(RUSAGE_SELF.rawValue)
         #else
-        let who = RUSAGE_SELF
+            let who = RUSAGE_SELF
         #endif
         guard getrusage(who, &usage) == 0 else { return 0 }
         #if canImport(Darwin)
-        return Double(usage.ru_maxrss) / 1_048_576  // bytes on macOS
+            return Double(usage.ru_maxrss) / 1_048_576  // bytes on macOS
         #else
-        return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+            return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
         #endif
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs the release `akkoord` binary as a separate process, repeatedly, and times each run from launch to exit:
@@ -48,8 +49,9 @@ struct ProcessBenchmark {
                 statuses.insert(status)
             }
         }
-        return Result(label: label, runs: runs, median: Statistics.median(times), p90: Statistics.percentile(times, 90),
-                      minimum: times.min() ?? 0, statuses: statuses)
+        return Result(
+            label: label, runs: runs, median: Statistics.median(times), p90: Statistics.percentile(times, 90),
+            minimum: times.min() ?? 0, statuses: statuses)
     }
 
     /// One run via `posix_spawn` and `waitpid`, with standard output and error on `/dev/null`. Foundation's

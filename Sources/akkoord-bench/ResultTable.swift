@@ -15,12 +15,18 @@ enum ResultTable {
             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         var rows: [(Int, String)] = results.map { r in
-            (r.fiches, "| \(r.fiches) | \(r.decisions) | \(r.options) | \(r.rules) | \(String(format: "%.1f", Double(r.bytes) / 1_048_576)) | \(r.runs) | "
-                + "\(ms(r.load)) | \(ms(r.evaluate)) | \(ms(r.render)) | **\(ms(r.pipeline))** | \(String(format: "%.0f", r.perFiche * 1e6)) | "
-                + "\(ms(r.compose)) | \(String(format: "%.1f×", r.ratio)) | \(ms(r.composeBasic)) | \(ms(r.events)) | \(check(r.check)) | \(ms(r.html)) | \(String(format: "%.0f", r.peakMegabytes)) |")
+            (
+                r.fiches,
+                "| \(r.fiches) | \(r.decisions) | \(r.options) | \(r.rules) | \(String(format: "%.1f", Double(r.bytes) / 1_048_576)) | \(r.runs) | "
+                    + "\(ms(r.load)) | \(ms(r.evaluate)) | \(ms(r.render)) | **\(ms(r.pipeline))** | \(String(format: "%.0f", r.perFiche * 1e6)) | "
+                    + "\(ms(r.compose)) | \(String(format: "%.1f×", r.ratio)) | \(ms(r.composeBasic)) | \(ms(r.events)) | \(check(r.check)) | \(ms(r.html)) | \(String(format: "%.0f", r.peakMegabytes)) |"
+            )
         }
         rows += unusable.map { u in
-            (u.fiches, "| \(u.fiches) | laadt niet: \(u.diagnostics.filter { $0.severity == .error }.count) fouten in \(u.what) | | | | | | | | | | | | | | | | |")
+            (
+                u.fiches,
+                "| \(u.fiches) | laadt niet: \(u.diagnostics.filter { $0.severity == .error }.count) fouten in \(u.what) | | | | | | | | | | | | | | | | |"
+            )
         }
         lines += rows.sorted { $0.0 < $1.0 }.map(\.1)
         return lines.joined(separator: "\n")
@@ -37,9 +43,14 @@ enum ResultTable {
 
     /// The whole-process table.
     static func processes(_ results: [ProcessBenchmark.Result]) -> String {
-        var lines = ["| commando (in de repository: rules/, 49 fiches) | N | mediaan (ms) | p90 (ms) | min (ms) | exitcode |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+        var lines = [
+            "| commando (in de repository: rules/, 49 fiches) | N | mediaan (ms) | p90 (ms) | min (ms) | exitcode |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |",
+        ]
         for r in results {
-            lines.append("| `\(r.label)` | \(r.runs) | \(ms(r.median)) | \(ms(r.p90)) | \(ms(r.minimum)) | \(r.statuses.sorted().map(String.init).joined(separator: ", ")) |")
+            lines.append(
+                "| `\(r.label)` | \(r.runs) | \(ms(r.median)) | \(ms(r.p90)) | \(ms(r.minimum)) | \(r.statuses.sorted().map(String.init).joined(separator: ", ")) |"
+            )
         }
         return lines.joined(separator: "\n")
     }

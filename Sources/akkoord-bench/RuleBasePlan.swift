@@ -51,8 +51,10 @@ struct RuleBasePlan {
                 let shape = random.weighted([("ja_nee", 59), ("keuze", 27), ("niveau", 36), ("later", 2)])
                 let optionCount = random.chance(0.4) ? 3 : 2
                 let id = "b\(number)-\(DutchText.idWord(&random))"
-                decisions.append(DecisionPlan(id: id, shape: shape, options: Array(Self.optionIDs[shape]!.prefix(optionCount)),
-                                              current: random.int(0...(optionCount - 1))))
+                decisions.append(
+                    DecisionPlan(
+                        id: id, shape: shape, options: Array(Self.optionIDs[shape]!.prefix(optionCount)),
+                        current: random.int(0...(optionCount - 1))))
             }
             let assumption = random.chance(0.9) ? "\(code)-\(DutchText.idWord(&random))-gaat-door" : nil
             fiches.append(FichePlan(code: code, decisions: decisions, assumption: assumption))

@@ -84,8 +84,11 @@ struct SizeBenchmark {
                     do throws(MoneyOverflow) {
                         return try Evaluator().evaluate(scenario.value, in: loaded.value)
                     } catch {
-                        throw LoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: base.scenarioPath, line: 1, column: 1),
-                                                                 error.description)])
+                        throw LoadError(diagnostics: [
+                            Diagnostic(
+                                .error, SourceLocation(file: base.scenarioPath, line: 1, column: 1),
+                                error.description)
+                        ])
                     }
                 }
                 evaluation = timed.value
@@ -108,13 +111,14 @@ struct SizeBenchmark {
         }
         precondition(sink != 0, "the measured work produced no output")
         let loadedBase = ruleBase!
-        return Result(fiches: base.ficheCount, decisions: loadedBase.allDecisions.count,
-                      options: loadedBase.allDecisions.reduce(0) { $0 + $1.decision.options.count },
-                      rules: loadedBase.rules.count, bytes: base.ruleBaseBytes, runs: runs,
-                      load: Statistics.median(load), evaluate: Statistics.median(evaluate), render: Statistics.median(render),
-                      html: Statistics.median(html), check: nil, compose: Statistics.median(compose),
-                      composeBasic: Statistics.median(composeBasic), events: Statistics.median(events),
-                      peakMegabytes: PeakMemory.megabytes(), summary: summary)
+        return Result(
+            fiches: base.ficheCount, decisions: loadedBase.allDecisions.count,
+            options: loadedBase.allDecisions.reduce(0) { $0 + $1.decision.options.count },
+            rules: loadedBase.rules.count, bytes: base.ruleBaseBytes, runs: runs,
+            load: Statistics.median(load), evaluate: Statistics.median(evaluate), render: Statistics.median(render),
+            html: Statistics.median(html), check: nil, compose: Statistics.median(compose),
+            composeBasic: Statistics.median(composeBasic), events: Statistics.median(events),
+            peakMegabytes: PeakMemory.megabytes(), summary: summary)
     }
 
     /// Parses every file with `Yams.compose` (no interpretation); returns the number of top-level entries.

@@ -47,7 +47,8 @@ indirect enum SyntheticCondition {
             return assumption()
         }
         func assumption() -> SyntheticCondition {
-            let id = plan.fiches[index].assumption.flatMap { random.chance(0.5) ? $0 : nil }
+            let id =
+                plan.fiches[index].assumption.flatMap { random.chance(0.5) ? $0 : nil }
                 ?? random.pick(RuleBasePlan.sharedAssumptions)
             return .aanname(id, random.chance(0.8) ? random.chance(0.5) : nil)
         }

@@ -33,7 +33,8 @@ struct SyntheticRuleBase {
         var crossRules: [[String]] = []
         for index in 0..<count {
             for number in 0..<random.weighted([(0, 35), (1, 60), (2, 5)]) {
-                crossRules.append(rules.lines(id: "x-\(plan.fiches[index].code)-\(number + 1)", for: index, local: 0.3, inFiche: false, random: &random))
+                crossRules.append(
+                    rules.lines(id: "x-\(plan.fiches[index].code)-\(number + 1)", for: index, local: 0.3, inFiche: false, random: &random))
             }
         }
         for start in stride(from: 0, to: crossRules.count, by: Self.rulesPerFile) {
@@ -74,7 +75,9 @@ struct SyntheticRuleBase {
         w.line(0, "periode: {van: 2026, tot: 2030}")
         w.line(0, "start_coalitie: 2026-06-01")
         w.line(0, "opgaven:")
-        for (id, title) in [("aantrekkelijk", "Aantrekkelijk"), ("open", "Open"), ("groen", "Groen en Duurzaam"), ("inclusief", "Inclusief")] {
+        for (id, title) in [
+            ("aantrekkelijk", "Aantrekkelijk"), ("open", "Open"), ("groen", "Groen en Duurzaam"), ("inclusief", "Inclusief"),
+        ] {
             w.line(1, "- {id: \(id), titel: \(title)}")
         }
         w.line(0, "programmas:")

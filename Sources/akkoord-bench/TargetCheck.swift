@@ -1,12 +1,15 @@
 /// The performance targets, each judged PASS, FAIL or SKIP (not measured in this run).
 enum TargetCheck {
     /// One verdict line per target.
-    static func verdicts(report: ProcessBenchmark.Result?, sizes: [SizeBenchmark.Result],
-                         unusable: [SizeBenchmark.Unusable]) -> [String] {
+    static func verdicts(
+        report: ProcessBenchmark.Result?, sizes: [SizeBenchmark.Result],
+        unusable: [SizeBenchmark.Unusable]
+    ) -> [String] {
         func verdict(_ pass: Bool) -> String { pass ? "PASS" : "FAIL" }
         func size(_ fiches: Int) -> SizeBenchmark.Result? { sizes.first { $0.fiches == fiches } }
         func missing(_ fiches: Int) -> (status: String, reason: String) {
-            unusable.contains { $0.fiches == fiches } ? ("FAIL", "de gegenereerde regelbasis van \(fiches) fiches laadt niet")
+            unusable.contains { $0.fiches == fiches }
+                ? ("FAIL", "de gegenereerde regelbasis van \(fiches) fiches laadt niet")
                 : ("SKIP", "\(fiches) fiches niet gemeten (zie --sizes)")
         }
         var lines: [String] = []
@@ -28,8 +31,9 @@ enum TargetCheck {
         let third = "groei hoogstens lineair: tijd per fiche bij 5.000 ≤ 1,5 × tijd per fiche bij 500"
         if let small = size(500), let large = size(5_000) {
             let factor = large.perFiche / small.perFiche
-            lines.append("\(verdict(factor <= 1.5))  \(third): \(String(format: "%.0f", large.perFiche * 1e6)) µs vs "
-                + "\(String(format: "%.0f", small.perFiche * 1e6)) µs per fiche (factor \(String(format: "%.2f", factor)))")
+            lines.append(
+                "\(verdict(factor <= 1.5))  \(third): \(String(format: "%.0f", large.perFiche * 1e6)) µs vs "
+                    + "\(String(format: "%.0f", small.perFiche * 1e6)) µs per fiche (factor \(String(format: "%.2f", factor)))")
         } else {
             let why = size(500) == nil ? missing(500) : missing(5_000)
             lines.append("\(why.status)  \(third): \(why.reason)")

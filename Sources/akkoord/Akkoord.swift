@@ -8,8 +8,8 @@ struct Akkoord: ParsableCommand {
         commandName: "akkoord",
         abstract: "Scenarioplanning voor coalitieonderhandelingen: regels, scenario's en consequentierapporten.",
         discussion: """
-        Exitcodes: 0 = in orde, 1 = bevindingen (fouten in het scenario of de regels), 2 = onbruikbare invoer.
-        """,
+            Exitcodes: 0 = in orde, 1 = bevindingen (fouten in het scenario of de regels), 2 = onbruikbare invoer.
+            """,
         version: "0.1.0",
         subcommands: [ReportCommand.self, CompareCommand.self, PackCommand.self, CheckCommand.self, TestCommand.self]
     )
@@ -46,9 +46,11 @@ struct RuleBaseOptions: ParsableArguments {
     @Option(name: .long, help: "Map met de regelbasis (dossier.yaml, fiches/, regels/).")
     var rules: String = "rules"
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Map met de bronteksten die dossier.yaml noemt (standaard: AKKOORD_BRONNEN, anders bronnen/ naast de regelmap).",
-        valueName: "map"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Map met de bronteksten die dossier.yaml noemt (standaard: AKKOORD_BRONNEN, anders bronnen/ naast de regelmap).",
+            valueName: "map"))
     var bronnen: String?
 
     /// The folder with the source texts: `--bronnen`, else `AKKOORD_BRONNEN`, else `bronnen/` beside the rule base.

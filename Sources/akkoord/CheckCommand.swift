@@ -20,7 +20,8 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Uitvoer: text (compilerstijl), json of junit.")
     var format: CheckReportRenderer.Format = .text
 
-    @Option(name: .shortAndLong, help: "Schrijf het resultaat naar dit bestand (atomair; ook bij exitcode 2, zodat CI de bevindingen ziet).")
+    @Option(
+        name: .shortAndLong, help: "Schrijf het resultaat naar dit bestand (atomair; ook bij exitcode 2, zodat CI de bevindingen ziet).")
     var output: String?
 
     @OptionGroup var watch: WatchOptions
@@ -66,12 +67,15 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let result = CheckReportRenderer.Result(files: files, diagnostics: diagnostics)
-        let summary = "\(loaded.value.fiches.count) fiches, \(loaded.value.allDecisions.count) beslissingen, \(loaded.value.rules.count) regels, \(scenarios.count == 1 ? "1 scenario" : "\(scenarios.count) scenario's"), \(quotes.verified) van \(loaded.value.citations.count) citaten geverifieerd: \(result.errors) fout(en), \(result.warnings) waarschuwing(en)\n"
+        let summary =
+            "\(loaded.value.fiches.count) fiches, \(loaded.value.allDecisions.count) beslissingen, \(loaded.value.rules.count) regels, \(scenarios.count == 1 ? "1 scenario" : "\(scenarios.count) scenario's"), \(quotes.verified) van \(loaded.value.citations.count) citaten geverifieerd: \(result.errors) fout(en), \(result.warnings) waarschuwing(en)\n"
         try finish(result, unusable: unusable, summary: summary, scenarios: scenarios)
     }
 
-    private func finish(_ result: CheckReportRenderer.Result, unusable: Bool, summary: String? = nil,
-                        scenarios: [String] = []) throws(ExitCode) {
+    private func finish(
+        _ result: CheckReportRenderer.Result, unusable: Bool, summary: String? = nil,
+        scenarios: [String] = []
+    ) throws(ExitCode) {
         let text = CheckReportRenderer(format: format).render(result)
         if format == .text, output == nil {
             FileHandle.standardError.write(Data(text.utf8))

@@ -26,12 +26,13 @@ struct CompareCommand: ParsableCommand {
         let comparison = try checkedMoney(scenarios) { () throws(MoneyOverflow) in
             try ScenarioComparison(reports: evaluations.map(ReportBuilder().build))
         }
-        let text = switch out.format {
-        case .markdown: MarkdownComparisonRenderer().render(comparison)
-        case .html: HTMLComparisonRenderer(marking: out.markering).render(comparison)
-        case .json: JSONRenderer().render(encodable: comparison)
-        case .csv: CSVRenderer(dialect: out.csv).render(comparison)
-        }
+        let text =
+            switch out.format {
+            case .markdown: MarkdownComparisonRenderer().render(comparison)
+            case .html: HTMLComparisonRenderer(marking: out.markering).render(comparison)
+            case .json: JSONRenderer().render(encodable: comparison)
+            case .csv: CSVRenderer(dialect: out.csv).render(comparison)
+            }
         try emit(text, output: out.output, inputs: ruleBase.inputs(scenarios: scenarios))
     }
 }

@@ -5,8 +5,10 @@ import Foundation
 /// Writes `text` to standard output (no `output`, or `-`) or safely to the file `output` (see `AtomicFileWriter`):
 /// never over one of `inputs`, through symbolic links, keeping permissions, directly into devices and FIFOs.
 /// A refusal or failure prints `path: error: …` and exits with code 2, leaving nothing behind.
-func emit(_ text: String, output: String?, inputs: InputFiles = InputFiles(),
-          existing: AtomicFileWriter.Existing = .replace) throws(ExitCode) {
+func emit(
+    _ text: String, output: String?, inputs: InputFiles = InputFiles(),
+    existing: AtomicFileWriter.Existing = .replace
+) throws(ExitCode) {
     guard let output, output != "-" else {
         FileHandle.standardOutput.write(Data(text.utf8))
         return

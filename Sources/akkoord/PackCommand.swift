@@ -14,7 +14,8 @@ struct PackCommand: ParsableCommand {
 
     @OptionGroup var ruleBase: RuleBaseOptions
 
-    @Option(name: .shortAndLong, help: "Nieuwe map voor het pakket, of een map die pack eerder maakte (of het HTML-bestand met --single-file).")
+    @Option(
+        name: .shortAndLong, help: "Nieuwe map voor het pakket, of een map die pack eerder maakte (of het HTML-bestand met --single-file).")
     var output: String
 
     @Flag(name: .long, help: "Schrijf één zelfstandig HTML-bestand in plaats van een map.")
@@ -32,14 +33,20 @@ struct PackCommand: ParsableCommand {
         let loaded = try loadRuleBase(ruleBase)
         let evaluations = try evaluateScenarios(scenarios, in: loaded.value)
         let pack = try checkedMoney(scenarios) { () throws(MoneyOverflow) in
-            try BriefingPack(ruleBase: loaded.value, reports: evaluations.map(ReportBuilder().build),
-                             digest: InputDigest(ruleDirectory: ruleBase.rules, scenarioPaths: scenarios), marking: markering)
+            try BriefingPack(
+                ruleBase: loaded.value, reports: evaluations.map(ReportBuilder().build),
+                digest: InputDigest(ruleDirectory: ruleBase.rules, scenarioPaths: scenarios), marking: markering)
         }
         let inputs = ruleBase.inputs(scenarios: scenarios)
         if singleFile {
             // Replaces only an earlier single-file pack (recognised by its generator tag), never another file.
-            try emit(pack.singleFile(), output: output, inputs: inputs, existing: .replaceIfContains(PackMarker.generatorTag, refusal:
-                "bestaat al en is geen eerder briefingpakket van akkoord pack; pack overschrijft het niet. Kies een andere naam of verplaats het bestand."))
+            try emit(
+                pack.singleFile(), output: output, inputs: inputs,
+                existing: .replaceIfContains(
+                    PackMarker.generatorTag,
+                    refusal:
+                        "bestaat al en is geen eerder briefingpakket van akkoord pack; pack overschrijft het niet. Kies een andere naam of verplaats het bestand."
+                ))
         } else {
             try reportingWriteErrors { () throws(WriteError) in try PackFolderWriter.write(pack.files(), to: output, inputs: inputs) }
         }

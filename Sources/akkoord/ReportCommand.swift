@@ -28,12 +28,13 @@ struct ReportCommand: ParsableCommand {
         let loaded = try loadRuleBase(ruleBase)
         let evaluation = try evaluateScenarios([scenario], in: loaded.value)[0]
         let report = ReportBuilder().build(evaluation)
-        let text = switch out.format {
-        case .markdown: MarkdownRenderer().render(report)
-        case .html: HTMLReportRenderer(marking: out.markering).render(report)
-        case .json: JSONRenderer().render(report)
-        case .csv: CSVRenderer(dialect: out.csv).render(report)
-        }
+        let text =
+            switch out.format {
+            case .markdown: MarkdownRenderer().render(report)
+            case .html: HTMLReportRenderer(marking: out.markering).render(report)
+            case .json: JSONRenderer().render(report)
+            case .csv: CSVRenderer(dialect: out.csv).render(report)
+            }
         try emit(text, output: out.output, inputs: ruleBase.inputs(scenarios: [scenario]))
         if evaluation.count(.fout) > 0 { throw ExitStatus.findings }
     }

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 
 /// A command-line usage error in Dutch: what swift-argument-parser reports in English, translated, with the usage
 /// line. Usage errors exit with code 2, like any other unusable input.
@@ -70,7 +70,9 @@ struct UsageError {
             if let parts = match(english, pattern.english) {
                 var dutch = pattern.dutch
                 for (index, part) in parts.enumerated() {
-                    let value = index == 2 ? part.replacingOccurrences(of: " and ", with: " en ").replacingOccurrences(of: " or ", with: " of ") : part
+                    let value =
+                        index == 2
+                        ? part.replacingOccurrences(of: " and ", with: " en ").replacingOccurrences(of: " or ", with: " of ") : part
                     dutch = dutch.replacingOccurrences(of: "%\(index + 1)", with: value)
                 }
                 return dutch

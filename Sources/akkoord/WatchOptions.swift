@@ -31,7 +31,8 @@ struct WatchOptions: ParsableArguments {
             for case let relative as String in enumerator where RuleBaseLayout.isYAMLFileName((relative as NSString).lastPathComponent) {
                 let path = directory + "/" + relative
                 let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-                state[path] = "\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)/\((attributes?[.size] as? Int) ?? 0)"
+                state[path] =
+                    "\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)/\((attributes?[.size] as? Int) ?? 0)"
             }
         }
         return state

@@ -48,7 +48,8 @@ struct ArchitectureTests {
 
     /// Names of the types a file declares at its top level.
     static func declaredTypes(_ text: String) -> [String] {
-        let pattern = #"(?m)^(?:public |package |internal |final |indirect )*(?:struct|enum|class|protocol|actor|typealias) +([A-Z][A-Za-z0-9]*)"#
+        let pattern =
+            #"(?m)^(?:public |package |internal |final |indirect )*(?:struct|enum|class|protocol|actor|typealias) +([A-Z][A-Za-z0-9]*)"#
         let regex = try? NSRegularExpression(pattern: pattern)
         let range = NSRange(text.startIndex..., in: text)
         return regex?.matches(in: text, range: range).compactMap { Range($0.range(at: 1), in: text).map { String(text[$0]) } } ?? []

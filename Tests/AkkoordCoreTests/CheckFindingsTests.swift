@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AkkoordCore
 
 /// One small broken rule base per kind of finding of `akkoord check`, asserting the exact finding and its place.
@@ -29,7 +30,9 @@ struct CheckFindingsTests {
     }
 
     @Test func optionThatRequiresWhatItExcludes() throws {
-        let text = try edited("2A-bibliotheek.yaml", [("vereist: [1A.renovatie.renoveren]", "vereist: [1A.renovatie.renoveren]\n        sluit_uit: [1A.renovatie.renoveren]")])
+        let text = try edited(
+            "2A-bibliotheek.yaml",
+            [("vereist: [1A.renovatie.renoveren]", "vereist: [1A.renovatie.renoveren]\n        sluit_uit: [1A.renovatie.renoveren]")])
         let found = try #require(try findings(["fiches/2A-bibliotheek.yaml": text]).first { $0.message.contains("vereist én sluit uit") })
         #expect(found.severity == .error)
         #expect(found.location.file.hasSuffix("2A-bibliotheek.yaml"))
@@ -38,28 +41,44 @@ struct CheckFindingsTests {
     }
 
     @Test func optionThatCanNeverBeChosenReportsTheChain() throws {
-        let pool = try edited("1A-zwembad.yaml", [
-            ("        titel: Renoveren\n        huidige_lijn: ja\n", "        titel: Renoveren\n        huidige_lijn: ja\n        vereist: [1A.exploitant.verlengen]\n"),
-            ("        titel: Contract verlengen\n", "        titel: Contract verlengen\n        sluit_uit: [2A.bibliotheek.uitbreiden]\n"),
-        ])
+        let pool = try edited(
+            "1A-zwembad.yaml",
+            [
+                (
+                    "        titel: Renoveren\n        huidige_lijn: ja\n",
+                    "        titel: Renoveren\n        huidige_lijn: ja\n        vereist: [1A.exploitant.verlengen]\n"
+                ),
+                (
+                    "        titel: Contract verlengen\n",
+                    "        titel: Contract verlengen\n        sluit_uit: [2A.bibliotheek.uitbreiden]\n"
+                ),
+            ])
         let found = try findings(["fiches/1A-zwembad.yaml": pool])
-        let dead = try #require(found.first { $0.message.hasPrefix("optie 2A.bibliotheek.uitbreiden kan nooit zonder fout gekozen worden") })
+        let dead = try #require(
+            found.first { $0.message.hasPrefix("optie 2A.bibliotheek.uitbreiden kan nooit zonder fout gekozen worden") })
         #expect(dead.severity == .warning)
         #expect(dead.location.line == 17)
-        #expect(dead.message.hasSuffix(": 2A.bibliotheek.uitbreiden vereist 1A.renovatie.renoveren; 1A.renovatie.renoveren vereist 1A.exploitant.verlengen; 1A.exploitant.verlengen sluit 2A.bibliotheek.uitbreiden uit"))
+        #expect(
+            dead.message.hasSuffix(
+                ": 2A.bibliotheek.uitbreiden vereist 1A.renovatie.renoveren; 1A.renovatie.renoveren vereist 1A.exploitant.verlengen; 1A.exploitant.verlengen sluit 2A.bibliotheek.uitbreiden uit"
+            ))
         // Every other option can still be chosen: nothing else is reported as dead.
         #expect(found.filter { $0.message.contains("kan nooit zonder fout") }.count == 1)
     }
 
     @Test func deadCurrentLineIsAnError() throws {
-        let text = try edited("2A-bibliotheek.yaml", [("        titel: Zo laten\n", "        titel: Zo laten\n        vereist: [2A.bibliotheek.uitbreiden]\n")])
-        let found = try #require(try findings(["fiches/2A-bibliotheek.yaml": text]).first { $0.message.hasPrefix("optie 2A.bibliotheek.zo-laten kan nooit") })
+        let text = try edited(
+            "2A-bibliotheek.yaml",
+            [("        titel: Zo laten\n", "        titel: Zo laten\n        vereist: [2A.bibliotheek.uitbreiden]\n")])
+        let found = try #require(
+            try findings(["fiches/2A-bibliotheek.yaml": text]).first { $0.message.hasPrefix("optie 2A.bibliotheek.zo-laten kan nooit") })
         #expect(found.severity == .error)
         #expect(found.location.line == 14)
     }
 
     @Test func ruleWhoseConditionCanNeverHold() throws {
-        let rules = "regels:\n  - id: onmogelijk\n    titel: Twee opties tegelijk\n    als:\n      alle:\n        - keuze: 1A.renovatie.renoveren\n        - keuze: 1A.renovatie.sluiten\n    dan:\n      melding: {niveau: info, tekst: nooit}\n    aanname: test\n"
+        let rules =
+            "regels:\n  - id: onmogelijk\n    titel: Twee opties tegelijk\n    als:\n      alle:\n        - keuze: 1A.renovatie.renoveren\n        - keuze: 1A.renovatie.sluiten\n    dan:\n      melding: {niveau: info, tekst: nooit}\n    aanname: test\n"
         let found = try #require(try findings(["regels/onmogelijk.yaml": rules]).first { $0.message.contains("'onmogelijk'") })
         #expect(found.severity == .warning)
         #expect(found.location.file.hasSuffix("regels/onmogelijk.yaml"))
@@ -73,8 +92,14 @@ struct CheckFindingsTests {
     }
 
     @Test func valueUsedPastItsEndDate() throws {
-        let text = try edited("1A-zwembad.yaml", [("        titel: Contract laten aflopen\n        huidige_lijn: ja\n",
-                                                  "        titel: Contract laten aflopen\n        huidige_lijn: ja\n        effecten:\n          - omschrijving: Restbijdrage\n            soort: lasten\n            bedrag: 1000\n            vanaf: 2026\n            aanname: test\n")])
+        let text = try edited(
+            "1A-zwembad.yaml",
+            [
+                (
+                    "        titel: Contract laten aflopen\n        huidige_lijn: ja\n",
+                    "        titel: Contract laten aflopen\n        huidige_lijn: ja\n        effecten:\n          - omschrijving: Restbijdrage\n            soort: lasten\n            bedrag: 1000\n            vanaf: 2026\n            aanname: test\n"
+                )
+            ])
         let found = try #require(try findings(["fiches/1A-zwembad.yaml": text]).first { $0.message.contains("loopt af") })
         #expect(found.severity == .warning)
         #expect(found.location.line == 47)
@@ -92,7 +117,9 @@ struct CheckFindingsTests {
         // 1A ends with its own `feiten` list; the fact is added to it.
         let pool = try source("1A-zwembad.yaml") + "  - {id: inwoners, waarde: \"200000\", citaat: a}\n"
         let library = try source("2A-bibliotheek.yaml") + "feiten:\n  - {id: inwoners, waarde: \"170000\", citaat: b}\n"
-        let found = try findings(["fiches/1A-zwembad.yaml": pool, "fiches/2A-bibliotheek.yaml": library]).filter { $0.message.contains("'inwoners'") }
+        let found = try findings(["fiches/1A-zwembad.yaml": pool, "fiches/2A-bibliotheek.yaml": library]).filter {
+            $0.message.contains("'inwoners'")
+        }
         #expect(found.count == 1)
         #expect(found.first?.location.file.hasSuffix("2A-bibliotheek.yaml") == true)
         #expect(found.first?.message == "feit 'inwoners' staat in het dossier met verschillende waarden (1A: 200000, 2A: 170000)")
@@ -107,10 +134,12 @@ struct CheckFindingsTests {
     }
 
     @Test func junitAndJSONOutputs() throws {
-        let result = CheckReportRenderer.Result(files: ["a.yaml", "b.yaml"], diagnostics: [
-            Diagnostic(.error, SourceLocation(file: "a.yaml", line: 3, column: 5), "kapot <&>"),
-            Diagnostic(.warning, SourceLocation(file: "b.yaml", line: 1, column: 1), "let op"),
-        ])
+        let result = CheckReportRenderer.Result(
+            files: ["a.yaml", "b.yaml"],
+            diagnostics: [
+                Diagnostic(.error, SourceLocation(file: "a.yaml", line: 3, column: 5), "kapot <&>"),
+                Diagnostic(.warning, SourceLocation(file: "b.yaml", line: 1, column: 1), "let op"),
+            ])
         let junit = CheckReportRenderer(format: .junit).render(result)
         #expect(junit.contains("<testsuites name=\"akkoord check\" tests=\"2\" failures=\"1\">"))
         #expect(junit.contains("<failure message=\"kapot &lt;&amp;&gt;\" type=\"error\">a.yaml:3:5: error: kapot &lt;&amp;&gt;</failure>"))
@@ -134,23 +163,23 @@ struct ScenarioExpectationTests {
 
     @Test func metExpectationsPassAndUnmetOnesReportExpectedVersusActual() throws {
         let text = """
-        titel: x
-        peildatum: 2026-06-15
-        keuzes: {1A.renovatie: sluiten}
-        verwachtingen:
-          keuzes: {1A.renovatie: sluiten, 2A.bibliotheek: uitbreiden}
-          nadeel_per_jaar:
-            2027: 0
-            2028: {min: -450000, max: -350000}
-          structureel_na_periode: {min: -450000, max: -350000, onbekend: 0}
-          meldingen_aanwezig:
-            - {niveau: waarschuwing, bevat: "Logisch moment verstreken"}
-            - {regel: zwembad-zonder-provincie}
-          meldingen_afwezig:
-            - {niveau: fout}
-          regels_niet_afgegaan: [zwembad-zonder-provincie]
-          fouten: 0
-        """
+            titel: x
+            peildatum: 2026-06-15
+            keuzes: {1A.renovatie: sluiten}
+            verwachtingen:
+              keuzes: {1A.renovatie: sluiten, 2A.bibliotheek: uitbreiden}
+              nadeel_per_jaar:
+                2027: 0
+                2028: {min: -450000, max: -350000}
+              structureel_na_periode: {min: -450000, max: -350000, onbekend: 0}
+              meldingen_aanwezig:
+                - {niveau: waarschuwing, bevat: "Logisch moment verstreken"}
+                - {regel: zwembad-zonder-provincie}
+              meldingen_afwezig:
+                - {niveau: fout}
+              regels_niet_afgegaan: [zwembad-zonder-provincie]
+              fouten: 0
+            """
         let scenario = try Fixture.scenario(text, in: ruleBase)
         let failures = ExpectationCheck().failures(try Evaluator().evaluate(scenario, in: ruleBase))
         #expect(failures.count == 2, "\(failures)")
@@ -165,7 +194,8 @@ struct ScenarioExpectationTests {
     }
 
     @Test func wrongTotalsAreReportedWithBothValues() throws {
-        let scenario = try Fixture.scenario("titel: x\npeildatum: 2026-06-15\nverwachtingen:\n  nadeel_per_jaar:\n    2027: 999\n", in: ruleBase)
+        let scenario = try Fixture.scenario(
+            "titel: x\npeildatum: 2026-06-15\nverwachtingen:\n  nadeel_per_jaar:\n    2027: 999\n", in: ruleBase)
         let failure = try #require(ExpectationCheck().failures(try Evaluator().evaluate(scenario, in: ruleBase)).first)
         #expect(failure.what == "nadeel 2027")
         #expect(failure.expected.hasPrefix("€ 999 "))
@@ -173,7 +203,8 @@ struct ScenarioExpectationTests {
     }
 
     @Test func updateWritesExpectationsThatPass() throws {
-        let original = "titel: x\n# commentaar blijft staan\npeildatum: 2026-06-15\nkeuzes: {1A.renovatie: sluiten}\nverwachtingen:\n  fouten: 3\n  # oud\nkader:\n  max_structureel_nadeel: 0\n"
+        let original =
+            "titel: x\n# commentaar blijft staan\npeildatum: 2026-06-15\nkeuzes: {1A.renovatie: sluiten}\nverwachtingen:\n  fouten: 3\n  # oud\nkader:\n  max_structureel_nadeel: 0\n"
         let evaluation = try Evaluator().evaluate(try Fixture.scenario(original, in: ruleBase), in: ruleBase)
         #expect(!ExpectationCheck().failures(evaluation).isEmpty)
         let updated = ExpectationWriter.replacingBlock(in: original, with: ExpectationWriter.block(for: evaluation))
@@ -186,8 +217,11 @@ struct ScenarioExpectationTests {
     }
 
     @Test func coverageCountsWhatScenariosExercise() throws {
-        let evaluations = try ["titel: a\npeildatum: 2026-06-15\n", "titel: b\npeildatum: 2026-06-15\nkeuzes: {1A.renovatie: sluiten}\naannames: {provincie-betaalt-mee: nee}\n"]
-            .map { try Evaluator().evaluate(try Fixture.scenario($0, in: ruleBase), in: ruleBase) }
+        let evaluations = try [
+            "titel: a\npeildatum: 2026-06-15\n",
+            "titel: b\npeildatum: 2026-06-15\nkeuzes: {1A.renovatie: sluiten}\naannames: {provincie-betaalt-mee: nee}\n",
+        ]
+        .map { try Evaluator().evaluate(try Fixture.scenario($0, in: ruleBase), in: ruleBase) }
         let coverage = ScenarioCoverage(ruleBase: ruleBase, evaluations: evaluations)
         #expect(coverage.decisionsDeviated == 1)
         #expect(coverage.decisions == 3)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AkkoordCore
 
 /// The dead-option analysis of `akkoord check` (`ConstraintAnalysis`) on large rule bases, where everything hangs
@@ -31,9 +32,10 @@ struct ConstraintAnalysisScaleTests {
         #expect(ConstraintAnalysis.Network(ruleBase: ruleBase, constraints: analysis.constraints).components.count == 1)
 
         let findings = analysis.findings()
-        #expect(analysisMessages(findings) == [
-            "optie \(p).plan.ja kan nooit zonder fout gekozen worden: \(p).plan.ja vereist \(q).plan.ja; \(q).plan.ja vereist \(r).plan.ja; regel plant-zonder geeft een fout als haar voorwaarde geldt; regel plant-met geeft een fout als haar voorwaarde geldt",
-        ])
+        #expect(
+            analysisMessages(findings) == [
+                "optie \(p).plan.ja kan nooit zonder fout gekozen worden: \(p).plan.ja vereist \(q).plan.ja; \(q).plan.ja vereist \(r).plan.ja; regel plant-zonder geeft een fout als haar voorwaarde geldt; regel plant-met geeft een fout als haar voorwaarde geldt"
+            ])
         let dead = try #require(findings.first { $0.message.hasPrefix("optie \(p).plan.ja") })
         #expect(dead.severity == .warning)
         #expect(dead.location == ruleBase.option(Sketch.ref("\(p).plan.ja"))?.location)
@@ -65,10 +67,11 @@ struct ConstraintAnalysisScaleTests {
         sketch.rule("koppel", .fout, .all([.chosen(Sketch.ref("1A.d.y")), .assumption(id: "z", value: true)]))
         let findings = ConstraintAnalysis(ruleBase: sketch.ruleBase(info: info)).findings()
         let chain = "regel altijd-ja geeft een fout als haar voorwaarde geldt; regel altijd-nee geeft een fout als haar voorwaarde geldt"
-        #expect(analysisMessages(findings) == [
-            "optie 1A.d.x kan nooit zonder fout gekozen worden: \(chain)",
-            "optie 1A.d.y kan nooit zonder fout gekozen worden: \(chain)",
-        ])
+        #expect(
+            analysisMessages(findings) == [
+                "optie 1A.d.x kan nooit zonder fout gekozen worden: \(chain)",
+                "optie 1A.d.y kan nooit zonder fout gekozen worden: \(chain)",
+            ])
         // The current line is dead too: an error.
         #expect(findings.first { $0.message.hasPrefix("optie 1A.d.x") }?.severity == .error)
     }
@@ -97,20 +100,31 @@ struct ConstraintAnalysisScaleTests {
         // With a tiny allowance for all options together, the note says the total stopped the analysis.
         let total = analysisMessages(analysis.findings(limits: .init(perSearch: 200_000, options: 10, rules: 1_000)))
         #expect(total.count == 1)
-        #expect(total.first?.hasPrefix("20 optie(s) niet volledig geanalyseerd: te veel combinaties (meer dan 200000 per optie, of meer dan 10 voor alle opties samen; ") == true)
+        #expect(
+            total.first?.hasPrefix(
+                "20 optie(s) niet volledig geanalyseerd: te veel combinaties (meer dan 200000 per optie, of meer dan 10 voor alle opties samen; "
+            ) == true)
     }
 
     @Test func ruleConditionsRunningOutOfBudgetAreReported() throws {
         var sketch = Sketch()
         for code in ["1A", "1B", "1C"] { sketch.decision(code, "d", ["a", "b", "c"]) }
         // Can never hold: it asks for 1A.d.a and for its opposite. Finding that out takes a few search steps.
-        sketch.rule("nooit", .info, .all([.chosen(Sketch.ref("1A.d.a")), .chosen(Sketch.ref("1B.d.a")),
-                                           .chosen(Sketch.ref("1C.d.a")), .not(.chosen(Sketch.ref("1A.d.a")))]))
+        sketch.rule(
+            "nooit", .info,
+            .all([
+                .chosen(Sketch.ref("1A.d.a")), .chosen(Sketch.ref("1B.d.a")),
+                .chosen(Sketch.ref("1C.d.a")), .not(.chosen(Sketch.ref("1A.d.a"))),
+            ]))
         let analysis = ConstraintAnalysis(ruleBase: sketch.ruleBase(info: info))
-        #expect(analysisMessages(analysis.findings()) == ["de voorwaarde van regel 'nooit' kan nooit gelden (bijv. twee opties van één beslissing tegelijk)"])
-        #expect(analysisMessages(analysis.findings(limits: .init(perSearch: 2, options: 1_000, rules: 1_000))) == [
-            "1 regel(s) niet volledig geanalyseerd: te veel combinaties (meer dan 2 per regel, of meer dan 1000 voor alle regels samen)",
-        ])
+        #expect(
+            analysisMessages(analysis.findings()) == [
+                "de voorwaarde van regel 'nooit' kan nooit gelden (bijv. twee opties van één beslissing tegelijk)"
+            ])
+        #expect(
+            analysisMessages(analysis.findings(limits: .init(perSearch: 2, options: 1_000, rules: 1_000))) == [
+                "1 regel(s) niet volledig geanalyseerd: te veel combinaties (meer dan 2 per regel, of meer dan 1000 voor alle regels samen)"
+            ])
     }
 
     @Test func randomRuleBasesAgreeWithExhaustiveSearchAndTheOriginalAlgorithm() throws {
@@ -139,7 +153,9 @@ struct ConstraintAnalysisScaleTests {
                     let chain = analysis.constraints.filter { texts.contains($0.description) }
                     #expect(!oracle.satisfiable(goal: .chosen(me), constraints: chain), "\(dead.message)")
                     for link in chain {
-                        #expect(oracle.satisfiable(goal: .chosen(me), constraints: chain.filter { $0 != link }), "\(dead.message) without \(link.description)")
+                        #expect(
+                            oracle.satisfiable(goal: .chosen(me), constraints: chain.filter { $0 != link }),
+                            "\(dead.message) without \(link.description)")
                     }
                 }
             }
@@ -178,8 +194,11 @@ private struct Sketch {
     }
 
     mutating func decision(_ fiche: String, _ id: String, _ options: [String], current: Int = 0) {
-        decisions.append((DecisionRef(fiche: fiche, decision: id),
-                          options.enumerated().map { Choice(id: $1, isCurrentLine: $0 == current) }))
+        decisions.append(
+            (
+                DecisionRef(fiche: fiche, decision: id),
+                options.enumerated().map { Choice(id: $1, isCurrentLine: $0 == current) }
+            ))
     }
 
     mutating func require(_ option: String, _ required: String) {
@@ -190,13 +209,15 @@ private struct Sketch {
         edit(Self.ref(option)) { $0.excludes.append(Self.ref(excluded)) }
     }
 
-    mutating func rule(_ id: String, _ level: MessageLevel?, _ condition: Condition, requires: [OptionRef] = [], excludes: [OptionRef] = []) {
+    mutating func rule(_ id: String, _ level: MessageLevel?, _ condition: Condition, requires: [OptionRef] = [], excludes: [OptionRef] = [])
+    {
         rules.append((id, level, condition, requires, excludes))
     }
 
     private mutating func edit(_ ref: OptionRef, _ change: (inout Choice) -> Void) {
         guard let decision = decisions.firstIndex(where: { $0.ref == ref.decision }),
-              let option = decisions[decision].options.firstIndex(where: { $0.id == ref.option }) else {
+            let option = decisions[decision].options.firstIndex(where: { $0.id == ref.option })
+        else {
             Issue.record("no option \(ref)")
             return
         }
@@ -214,26 +235,32 @@ private struct Sketch {
         for (ref, choices) in decisions {
             if byFiche[ref.fiche] == nil { order.append(ref.fiche) }
             let options = choices.map { choice in
-                DecisionOption(id: choice.id, title: choice.id, isCurrentLine: choice.isCurrentLine, explanation: nil, effects: [],
-                       requires: choice.requires, excludes: choice.excludes, opportunities: [], risks: [],
-                       location: location("fiches/\(ref.fiche).yaml"))
+                DecisionOption(
+                    id: choice.id, title: choice.id, isCurrentLine: choice.isCurrentLine, explanation: nil, effects: [],
+                    requires: choice.requires, excludes: choice.excludes, opportunities: [], risks: [],
+                    location: location("fiches/\(ref.fiche).yaml"))
             }
-            byFiche[ref.fiche, default: []].append(Decision(id: ref.decision, question: "?", shape: .keuze, steeringMoment: nil,
-                                                            lapse: nil, options: options, location: location("fiches/\(ref.fiche).yaml")))
+            byFiche[ref.fiche, default: []].append(
+                Decision(
+                    id: ref.decision, question: "?", shape: .keuze, steeringMoment: nil,
+                    lapse: nil, options: options, location: location("fiches/\(ref.fiche).yaml")))
         }
         let fiches = order.map { code in
-            Fiche(code: code, title: code, opgaven: [], programme: "sport", currentLine: "", sources: [], partners: [],
-                  externalDevelopments: [], steeringMoment: nil, decisions: byFiche[code] ?? [], relations: [], facts: [],
-                  doubts: [], location: SourceLocation(file: "fiches/\(code).yaml", line: 1, column: 1))
+            Fiche(
+                code: code, title: code, opgaven: [], programme: "sport", currentLine: "", sources: [], partners: [],
+                externalDevelopments: [], steeringMoment: nil, decisions: byFiche[code] ?? [], relations: [], facts: [],
+                doubts: [], location: SourceLocation(file: "fiches/\(code).yaml", line: 1, column: 1))
         }
         let rules = self.rules.map { rule in
-            Rule(id: rule.id, title: rule.id, condition: rule.condition, message: rule.level.map { RuleMessage(level: $0, text: "t") },
-                 effects: [], requires: rule.requires, excludes: rule.excludes, provenance: nil, fiche: nil,
-                 location: location("regels/regels.yaml"))
+            Rule(
+                id: rule.id, title: rule.id, condition: rule.condition, message: rule.level.map { RuleMessage(level: $0, text: "t") },
+                effects: [], requires: rule.requires, excludes: rule.excludes, provenance: nil, fiche: nil,
+                location: location("regels/regels.yaml"))
         }
         let assumptions = self.assumptions.map { id, value in
-            Assumption(id: id, title: id, defaultValue: value, probability: nil, moment: nil, explanation: nil, provenance: nil,
-                       fiche: nil, location: SourceLocation(file: "dossier.yaml", line: 1, column: 1))
+            Assumption(
+                id: id, title: id, defaultValue: value, probability: nil, moment: nil, explanation: nil, provenance: nil,
+                fiche: nil, location: SourceLocation(file: "dossier.yaml", line: 1, column: 1))
         }
         return RuleBase(info: info, fiches: fiches, assumptions: assumptions, rules: rules)
     }
@@ -258,7 +285,8 @@ private struct Sketch {
             }
             sketch.rule("r-\(me)-fout", .fout, .all([.chosen(ref("\(me).b.ja")), .assumption(id: "gedeeld", value: index % 2 == 0)]))
             sketch.rule("r-\(me)-stoppen", .info, .chosen(ref("\(me).a.stoppen")), requires: [ref("\(me).b.ja")])
-            sketch.rule("r-\(me)-info", .info, .any([.chosen(ref("\(me).a.uitbreiden")), .deviates(DecisionRef(fiche: me, decision: "b"))]))
+            sketch.rule(
+                "r-\(me)-info", .info, .any([.chosen(ref("\(me).a.uitbreiden")), .deviates(DecisionRef(fiche: me, decision: "b"))]))
         }
         return sketch
     }
@@ -270,8 +298,9 @@ private struct Sketch {
         let fiches = Array(["1A", "1B", "2A"].prefix(Int.random(in: 1...3, using: &generator)))
         for fiche in fiches {
             for decision in 0..<Int.random(in: 1...2, using: &generator) {
-                sketch.decision(fiche, "d\(decision)", Array(["o0", "o1", "o2"].prefix(Int.random(in: 2...3, using: &generator))),
-                                current: Int.random(in: 0...1, using: &generator))
+                sketch.decision(
+                    fiche, "d\(decision)", Array(["o0", "o1", "o2"].prefix(Int.random(in: 2...3, using: &generator))),
+                    current: Int.random(in: 0...1, using: &generator))
             }
         }
         let assumptionIDs = Array(["x", "y"].prefix(Int.random(in: 1...2, using: &generator)))
@@ -291,7 +320,8 @@ private struct Sketch {
                 switch Int.random(in: 0..<20, using: &generator) {
                 case 0..<12: return .chosen(options.randomElement(using: &generator) ?? options[0])
                 case 12..<15: return .deviates((options.randomElement(using: &generator) ?? options[0]).decision)
-                default: return .assumption(id: assumptionIDs.randomElement(using: &generator) ?? "x", value: Bool.random(using: &generator))
+                default:
+                    return .assumption(id: assumptionIDs.randomElement(using: &generator) ?? "x", value: Bool.random(using: &generator))
                 }
             }
             let parts = (0..<Int.random(in: 2...3, using: &generator)).map { _ in condition(depth + 1) }
@@ -404,16 +434,24 @@ private struct OriginalConstraintAnalysis {
                 let me = OptionRef(decision: ref, option: option.id)
                 let both = Set(option.requires).intersection(option.excludes)
                 if !both.isEmpty {
-                    findings.append(Diagnostic(.error, option.location, "optie \(me) vereist én sluit uit: \(both.sorted().map(\.description).joined(separator: ", "))"))
+                    findings.append(
+                        Diagnostic(
+                            .error, option.location,
+                            "optie \(me) vereist én sluit uit: \(both.sorted().map(\.description).joined(separator: ", "))"))
                     continue
                 }
                 guard constrained.contains(ref), let chain = forbiddingChain(for: .chosen(me)) else { continue }
-                findings.append(Diagnostic(option.isCurrentLine ? .error : .warning, option.location,
-                                           "optie \(me) kan nooit zonder fout gekozen worden: \(chain.map(\.description).joined(separator: "; "))"))
+                findings.append(
+                    Diagnostic(
+                        option.isCurrentLine ? .error : .warning, option.location,
+                        "optie \(me) kan nooit zonder fout gekozen worden: \(chain.map(\.description).joined(separator: "; "))"))
             }
         }
         for rule in ruleBase.rules where !satisfiable(rule.condition, []) {
-            findings.append(Diagnostic(.warning, rule.location, "de voorwaarde van regel '\(rule.id)' kan nooit gelden (bijv. twee opties van één beslissing tegelijk)"))
+            findings.append(
+                Diagnostic(
+                    .warning, rule.location,
+                    "de voorwaarde van regel '\(rule.id)' kan nooit gelden (bijv. twee opties van één beslissing tegelijk)"))
         }
         return findings
     }
@@ -426,7 +464,8 @@ private struct OriginalConstraintAnalysis {
         while grew {
             grew = false
             remaining.removeAll { constraint in
-                let touches = !Set(constraint.violation.decisionRefs).isDisjoint(with: decisions)
+                let touches =
+                    !Set(constraint.violation.decisionRefs).isDisjoint(with: decisions)
                     || !Set(constraint.violation.assumptionIDs).isDisjoint(with: assumptions)
                 if touches {
                     component.append(constraint)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AkkoordCore
 
 @Suite("The built akkoord binary", .serialized)
@@ -8,7 +9,10 @@ struct EndToEndTests {
         let result = try CLI.run(["report", "scenarios/huidige-lijn.yaml"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("# Consequentierapport: Huidige lijn"))
-        for section in ["## Samenvatting", "## Keuzes", "## Geld", "## Afhankelijkheden en meldingen", "## Tijdlijn van stuurmomenten", "## Kansen en risico's", "## Partners", "## Bronnen"] {
+        for section in [
+            "## Samenvatting", "## Keuzes", "## Geld", "## Afhankelijkheden en meldingen", "## Tijdlijn van stuurmomenten",
+            "## Kansen en risico's", "## Partners", "## Bronnen",
+        ] {
             #expect(result.stdout.contains(section), "missing \(section)")
         }
     }
@@ -47,12 +51,15 @@ struct EndToEndTests {
         let directory = Fixture.temporaryDirectory()
         let output = directory.appendingPathComponent("rapport.json")
         try "oud".write(to: output, atomically: true, encoding: .utf8)
-        let result = try CLI.run(["report", "examples/scenario-sluiten.yaml", "--rules", "examples/regels", "--format", "json", "-o", output.path])
+        let result = try CLI.run([
+            "report", "examples/scenario-sluiten.yaml", "--rules", "examples/regels", "--format", "json", "-o", output.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let written = try String(contentsOf: output, encoding: .utf8)
         #expect(written.contains("\"schema_version\" : 1"))
         let conflicting = directory.appendingPathComponent("conflict.yaml")
-        try "titel: x\npeildatum: 2026-06-15\nkeuzes:\n  1A.renovatie: sluiten\n  2A.bibliotheek: uitbreiden\n".write(to: conflicting, atomically: true, encoding: .utf8)
+        try "titel: x\npeildatum: 2026-06-15\nkeuzes:\n  1A.renovatie: sluiten\n  2A.bibliotheek: uitbreiden\n".write(
+            to: conflicting, atomically: true, encoding: .utf8)
         let findings = try CLI.run(["report", conflicting.path, "--rules", "examples/regels"])
         #expect(findings.status == 1)
         #expect(findings.stdout.contains("**fout**"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AkkoordCore
 
 @Suite("Evaluation: choices, constraints, rules, money and steering moments")
@@ -40,7 +41,8 @@ struct EvaluatorTests {
         #expect(try year(without, 2027).lasten.minimum == Money(euros: 2_000_000))
         #expect(without.messages.contains { $0.level == .waarschuwing && $0.origin == .rule("zwembad-zonder-provincie") })
         // The same rule does not fire when the pool closes: conditions combine choices and assumptions.
-        let closed = try evaluate("titel: x\npeildatum: 2026-06-15\nkeuzes: {1A.renovatie: sluiten}\naannames: {provincie-betaalt-mee: nee}\n")
+        let closed = try evaluate(
+            "titel: x\npeildatum: 2026-06-15\nkeuzes: {1A.renovatie: sluiten}\naannames: {provincie-betaalt-mee: nee}\n")
         #expect(closed.firedRules.isEmpty)
     }
 
@@ -48,7 +50,11 @@ struct EvaluatorTests {
         let evaluation = try evaluate("titel: x\npeildatum: 2026-06-15\nkeuzes:\n  1A.renovatie: sluiten\n  2A.bibliotheek: uitbreiden\n")
         let errors = evaluation.messages.filter { $0.level == .fout }
         #expect(errors.contains { $0.kind == .sluitUit && $0.text.contains("sluit 2A.bibliotheek.uitbreiden") })
-        #expect(errors.contains { $0.kind == .vereist && $0.text.contains("vereist 1A.renovatie.renoveren") && $0.text.contains("gekozen is 1A.renovatie.sluiten") })
+        #expect(
+            errors.contains {
+                $0.kind == .vereist && $0.text.contains("vereist 1A.renovatie.renoveren")
+                    && $0.text.contains("gekozen is 1A.renovatie.sluiten")
+            })
     }
 
     @Test func requiresIsSatisfiedWhenTheRequiredOptionIsChosen() throws {
@@ -63,7 +69,9 @@ struct EvaluatorTests {
         #expect(year2028.lasten.maximum == Money(euros: -350_000))
         #expect(year2028.lasten.unknownCount == 1, "the operator's unknown contribution is counted, not zero")
         #expect(try year(evaluation, 2027).lasten == AmountTotal(minimum: .zero, maximum: .zero, unknownCount: 1))
-        #expect(evaluation.budget.structuralRunRate == AmountTotal(minimum: Money(euros: -450_000), maximum: Money(euros: -350_000), unknownCount: 1))
+        #expect(
+            evaluation.budget.structuralRunRate
+                == AmountTotal(minimum: Money(euros: -450_000), maximum: Money(euros: -350_000), unknownCount: 1))
         #expect(evaluation.budget.unknownEffects == 1)
     }
 
@@ -82,12 +90,17 @@ struct EvaluatorTests {
         let base = Fixture.ruleBase(replacing: [:])
         let fiche = base.appendingPathComponent("fiches/1A-zwembad.yaml")
         var text = try String(contentsOf: fiche, encoding: .utf8)
-        text = text.replacingOccurrences(of: "        sluit_uit: [2A.bibliotheek.uitbreiden]\n", with: "        vereist: [2A.bibliotheek.uitbreiden]\n")
+        text = text.replacingOccurrences(
+            of: "        sluit_uit: [2A.bibliotheek.uitbreiden]\n", with: "        vereist: [2A.bibliotheek.uitbreiden]\n")
         try text.write(to: fiche, atomically: true, encoding: .utf8)
         let loaded = try RuleBaseLoader().load(directory: base.path).value
-        let scenario = try Fixture.scenario("titel: x\npeildatum: 2026-01-15\nkeuzes:\n  1A.renovatie: sluiten\n  2A.bibliotheek: uitbreiden\n", in: loaded)
+        let scenario = try Fixture.scenario(
+            "titel: x\npeildatum: 2026-01-15\nkeuzes:\n  1A.renovatie: sluiten\n  2A.bibliotheek: uitbreiden\n", in: loaded)
         let evaluation = try Evaluator().evaluate(scenario, in: loaded)
-        #expect(evaluation.messages.contains { $0.kind == .afhankelijkheidLater && $0.text.contains("1A.renovatie hangt af van 2A.bibliotheek") })
+        #expect(
+            evaluation.messages.contains {
+                $0.kind == .afhankelijkheidLater && $0.text.contains("1A.renovatie hangt af van 2A.bibliotheek")
+            })
     }
 
     @Test func lapsesOnTheCurrentLineAreReported() throws {
@@ -104,8 +117,9 @@ struct EvaluatorTests {
     }
 
     @Test func evaluationDoesNotDependOnRuleOrder() throws {
-        let reordered = RuleBase(info: ruleBase.info, fiches: ruleBase.fiches.reversed(), assumptions: ruleBase.assumptions.reversed(),
-                                 rules: ruleBase.rules.reversed())
+        let reordered = RuleBase(
+            info: ruleBase.info, fiches: ruleBase.fiches.reversed(), assumptions: ruleBase.assumptions.reversed(),
+            rules: ruleBase.rules.reversed())
         let scenario = try Fixture.scenario("titel: x\npeildatum: 2026-06-15\naannames: {provincie-betaalt-mee: nee}\n", in: ruleBase)
         let first = JSONRenderer().render(ReportBuilder().build(try Evaluator().evaluate(scenario, in: ruleBase)))
         let second = JSONRenderer().render(ReportBuilder().build(try Evaluator().evaluate(scenario, in: reordered)))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AkkoordCore
 
 /// Renderer output compared byte for byte with reviewed files in `Resources/golden/`.
@@ -14,8 +15,11 @@ struct GoldenFileTests {
     init() throws {
         // The quotes verified against the tutorial's source text, so the reports show where each one stands.
         let directory = Fixture.examples.appendingPathComponent("regels")
-        ruleBase = QuoteVerifier(ruleBase: try Fixture.exampleRuleBase(), directory: Fixture.exampleSources.path,
-                                 dossierPath: directory.appendingPathComponent("dossier.yaml").path).verify().ruleBase
+        ruleBase =
+            QuoteVerifier(
+                ruleBase: try Fixture.exampleRuleBase(), directory: Fixture.exampleSources.path,
+                dossierPath: directory.appendingPathComponent("dossier.yaml").path
+            ).verify().ruleBase
         reports = try Self.reports(["examples/scenario-renoveren.yaml", "examples/scenario-sluiten.yaml"], in: ruleBase)
     }
 
@@ -44,16 +48,26 @@ struct GoldenFileTests {
         }
         // Compared as bytes: decoding would drop the CSV's byte-order mark.
         let expected = String(decoding: try Data(contentsOf: url), as: UTF8.self)
-        #expect(Data(actual.utf8) == Data(expected.utf8), "\(name) differs from the golden file; rerun with AKKOORD_UPDATE_GOLDEN=1 and review", sourceLocation: sourceLocation)
+        #expect(
+            Data(actual.utf8) == Data(expected.utf8), "\(name) differs from the golden file; rerun with AKKOORD_UPDATE_GOLDEN=1 and review",
+            sourceLocation: sourceLocation)
     }
 
     @Test func markdownReport() throws { try assertGolden(MarkdownRenderer().render(reports[0]), "rapport-renoveren.md") }
     @Test func htmlReport() throws { try assertGolden(HTMLReportRenderer(marking: "concept").render(reports[1]), "rapport-sluiten.html") }
     @Test func csvReportExcel() throws { try assertGolden(CSVRenderer().render(reports[0]), "begroting-renoveren.csv") }
-    @Test func csvReportRFC4180() throws { try assertGolden(CSVRenderer(dialect: .rfc4180).render(reports[1]), "begroting-sluiten-rfc4180.csv") }
-    @Test func markdownComparison() throws { try assertGolden(MarkdownComparisonRenderer().render(try ScenarioComparison(reports: reports)), "vergelijking.md") }
-    @Test func htmlComparison() throws { try assertGolden(HTMLComparisonRenderer().render(try ScenarioComparison(reports: reports)), "vergelijking.html") }
-    @Test func csvComparison() throws { try assertGolden(CSVRenderer().render(try ScenarioComparison(reports: reports)), "vergelijking.csv") }
+    @Test func csvReportRFC4180() throws {
+        try assertGolden(CSVRenderer(dialect: .rfc4180).render(reports[1]), "begroting-sluiten-rfc4180.csv")
+    }
+    @Test func markdownComparison() throws {
+        try assertGolden(MarkdownComparisonRenderer().render(try ScenarioComparison(reports: reports)), "vergelijking.md")
+    }
+    @Test func htmlComparison() throws {
+        try assertGolden(HTMLComparisonRenderer().render(try ScenarioComparison(reports: reports)), "vergelijking.html")
+    }
+    @Test func csvComparison() throws {
+        try assertGolden(CSVRenderer().render(try ScenarioComparison(reports: reports)), "vergelijking.csv")
+    }
 
     @Test func jsonReports() throws {
         try assertGolden(JSONRenderer().render(reports[0]), "rapport-renoveren.json")
@@ -73,16 +87,25 @@ struct GoldenFileTests {
     }
     /// Each text form of a typed report value reads back to the same value.
     @Test func reportTextsReadBack() {
-        let amounts: [Amount] = [.exact(Money(cents: -123_456)), .exact(Money(cents: 5)), .range(min: Money(cents: -45_000_000), max: Money(cents: 100)), .unknown]
+        let amounts: [Amount] = [
+            .exact(Money(cents: -123_456)), .exact(Money(cents: 5)), .range(min: Money(cents: -45_000_000), max: Money(cents: 100)),
+            .unknown,
+        ]
         for amount in amounts { #expect(Amount(reportText: amount.reportText) == amount) }
-        for points in [0, 5, 1250, 10_000] { #expect(Share(reportText: Share(basisPoints: points).reportText) == Share(basisPoints: points)) }
-        let effects = [EffectAmount(side: .baten, timing: .years(.exact(Money(cents: 100_000)), [2026, 2028])),
-                       EffectAmount(side: .lasten, timing: .from(.range(min: Money(cents: -1), max: Money(cents: 1)), 2027)),
-                       EffectAmount(side: .baten, timing: .perYear([2026: .unknown, 2027: .exact(Money(cents: 250))]))]
+        for points in [0, 5, 1250, 10_000] {
+            #expect(Share(reportText: Share(basisPoints: points).reportText) == Share(basisPoints: points))
+        }
+        let effects = [
+            EffectAmount(side: .baten, timing: .years(.exact(Money(cents: 100_000)), [2026, 2028])),
+            EffectAmount(side: .lasten, timing: .from(.range(min: Money(cents: -1), max: Money(cents: 1)), 2027)),
+            EffectAmount(side: .baten, timing: .perYear([2026: .unknown, 2027: .exact(Money(cents: 250))])),
+        ]
         for effect in effects { #expect(EffectAmount(reportText: effect.reportText) == effect) }
-        let origins: [Origin] = [.option(OptionRef(decision: DecisionRef(fiche: "1A", decision: "b"), option: "c")), .rule("r"),
-                                 .steering(DecisionRef(fiche: "1A", decision: "b")), .lapse(DecisionRef(fiche: "2B", decision: "c")),
-                                 .frame, .scenario, .budgeted("3C")]
+        let origins: [Origin] = [
+            .option(OptionRef(decision: DecisionRef(fiche: "1A", decision: "b"), option: "c")), .rule("r"),
+            .steering(DecisionRef(fiche: "1A", decision: "b")), .lapse(DecisionRef(fiche: "2B", decision: "c")),
+            .frame, .scenario, .budgeted("3C"),
+        ]
         for origin in origins { #expect(Origin(reportText: origin.reportText) == origin) }
         #expect(SourceLocation(reportText: "regels/a:b.yaml:12:9") == SourceLocation(file: "regels/a:b.yaml", line: 12, column: 9))
         #expect(Amount(reportText: "€ 1,5") == nil)

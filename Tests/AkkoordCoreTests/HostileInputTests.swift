@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AkkoordCore
 
 /// Half-edited and hostile files through `report` and `check` of the built binary: each must end with exit code 2,
@@ -56,8 +57,9 @@ struct HostileInputTests {
         let pattern = "^" + NSRegularExpression.escapedPattern(for: path) + ":[0-9]+:[0-9]+: error: "
         #expect(first.range(of: pattern, options: .regularExpression) != nil, "\(name): \(first.prefix(200))")
         #expect(outcome.stderr.count < 2_000, "\(name): the diagnostic must not echo the file")
-        #expect(!outcome.stderr.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) },
-                "\(name): the diagnostic must not carry control characters")
+        #expect(
+            !outcome.stderr.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) },
+            "\(name): the diagnostic must not carry control characters")
         // Generous bound against hangs; typical runs take about 0.1 s (see docs/performance.md).
         #expect(outcome.seconds < 5, "\(name): took \(outcome.seconds) s")
     }
@@ -86,19 +88,24 @@ struct HostileInputTests {
     }
 
     /// Dossier periods that would make every report enormous, or years nobody plans in.
-    static let hostilePeriods = ["periode: {van: 2026, tot: 2030000}", "periode: {van: -5, tot: 2030}",
-                                 "periode: {van: 0, tot: 0}", "periode: {van: 2026, tot: 2100}"]
+    static let hostilePeriods = [
+        "periode: {van: 2026, tot: 2030000}", "periode: {van: -5, tot: 2030}",
+        "periode: {van: 0, tot: 0}", "periode: {van: 2026, tot: 2100}",
+    ]
 
     @Test func hostileDossierPeriodsAreRejectedByCheckAndReport() throws {
         for line in Self.hostilePeriods {
             let original = try String(contentsOf: Fixture.examples.appendingPathComponent("regels/dossier.yaml"), encoding: .utf8)
-            let base = Fixture.ruleBase(replacing: ["dossier.yaml": original.replacingOccurrences(
-                of: "periode: {van: 2026, tot: 2030}", with: line)])
+            let base = Fixture.ruleBase(replacing: [
+                "dossier.yaml": original.replacingOccurrences(
+                    of: "periode: {van: 2026, tot: 2030}", with: line)
+            ])
             let path = base.appendingPathComponent("dossier.yaml").path
             expectUnusable(try run(["check", "--rules", base.path]), path: path, line)
             let output = base.appendingPathComponent("uit.md").path
-            expectUnusable(try run(["report", "examples/scenario-sluiten.yaml", "--rules", base.path, "--output", output]),
-                           path: path, line)
+            expectUnusable(
+                try run(["report", "examples/scenario-sluiten.yaml", "--rules", base.path, "--output", output]),
+                path: path, line)
             #expect(!FileManager.default.fileExists(atPath: output), "\(line): output written")
         }
     }

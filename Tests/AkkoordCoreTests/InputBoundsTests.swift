@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AkkoordCore
 
 /// Bounds on what the loader accepts: control characters, years and periods, effect years.
@@ -62,8 +63,9 @@ struct InputBoundsTests {
             #expect(!error.description.unicodeScalars.contains(where: Self.isControl))
         }
         // Tabs, line breaks and a CR directly before a line feed stay allowed inside texts.
-        let scenario = try Fixture.scenario("titel: \"a\\tb\\r\\nc\"\nomschrijving: |\n  twee\n  regels\npeildatum: 2026-06-15\n",
-                                            in: ruleBase)
+        let scenario = try Fixture.scenario(
+            "titel: \"a\\tb\\r\\nc\"\nomschrijving: |\n  twee\n  regels\npeildatum: 2026-06-15\n",
+            in: ruleBase)
         #expect(scenario.title == "a\tb\r\nc")
     }
 
@@ -90,8 +92,11 @@ struct InputBoundsTests {
         #expect(errors(["dossier.yaml": thirty]).isEmpty)
         let longer = try dossier(replacing: "periode: {van: 2026, tot: 2030}", with: "periode: {van: 2026, tot: 2056}")
         let found = errors(["dossier.yaml": longer])
-        #expect(found.contains { $0.location.file.hasSuffix("dossier.yaml") && $0.location.line == 5
-            && $0.message == "de periode 2026–2056 is 31 jaar; maximaal 30 jaar" }, "\(found)")
+        #expect(
+            found.contains {
+                $0.location.file.hasSuffix("dossier.yaml") && $0.location.line == 5
+                    && $0.message == "de periode 2026–2056 is 31 jaar; maximaal 30 jaar"
+            }, "\(found)")
     }
 
     @Test(arguments: ["0000-01-01", "2201-01-01", "1899-12-31", "01-01-0000"])

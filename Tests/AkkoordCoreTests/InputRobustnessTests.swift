@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AkkoordCore
 
 /// Regression tests for the robustness review (round 2): which files are read, usage errors, long and hostile values
@@ -15,8 +16,9 @@ struct InputRobustnessTests {
             "fiches/.kladje.yaml": "code: [niet af",
             "fiches/3Z-HOOFDLETTERS.YAML": fiche.replacingOccurrences(of: "code: 2A", with: "code: 3Z"),
         ])
-        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("fiches/.#1A-zwembad.yaml").path,
-                                                   withDestinationPath: "/niet/bestaand/bestand")
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.appendingPathComponent("fiches/.#1A-zwembad.yaml").path,
+            withDestinationPath: "/niet/bestaand/bestand")
         let loaded = try RuleBaseLoader().load(directory: directory.path)
         #expect(loaded.value.fiches.map(\.code).sorted() == ["1A", "2A", "3Z"])
         #expect(RuleBaseLayout.isYAMLFileName("x.Yml"))
@@ -29,12 +31,14 @@ struct InputRobustnessTests {
         let fiches = directory.appendingPathComponent("fiches")
         try FileManager.default.removeItem(at: fiches)
         var diagnostics = Fixture.diagnostics(loading: directory)
-        #expect(diagnostics.contains { $0.severity == .error && $0.location.file == fiches.path && $0.message.contains("bestaat niet") },
-                "\(diagnostics)")
+        #expect(
+            diagnostics.contains { $0.severity == .error && $0.location.file == fiches.path && $0.message.contains("bestaat niet") },
+            "\(diagnostics)")
         try Data("geen map".utf8).write(to: fiches)
         diagnostics = Fixture.diagnostics(loading: directory)
-        #expect(diagnostics.contains { $0.severity == .error && $0.location.file == fiches.path && $0.message.contains("geen map") },
-                "\(diagnostics)")
+        #expect(
+            diagnostics.contains { $0.severity == .error && $0.location.file == fiches.path && $0.message.contains("geen map") },
+            "\(diagnostics)")
     }
 
     @Test func anUnreadableRuleFolderIsAnErrorNotEmpty() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AkkoordCore
 
 @Suite("The loader answers bad input with precise diagnostics")
@@ -56,13 +57,16 @@ struct LoaderDiagnosticsTests {
         let original = try String(contentsOf: Fixture.examples.appendingPathComponent("regels/dossier.yaml"), encoding: .utf8)
         let planning = "  - id: begroting-2027\n    titel: Begroting 2027\n    moment: november 2026\n"
         #expect(original.contains(planning))
-        let twice = original.replacingOccurrences(of: planning, with: planning + planning.replacingOccurrences(of: "begroting-2027", with: "Begroting-2027"))
+        let twice = original.replacingOccurrences(
+            of: planning, with: planning + planning.replacingOccurrences(of: "begroting-2027", with: "Begroting-2027"))
         let found = errors(["dossier.yaml": twice])
         let diagnostic = try #require(found.first { $0.message.contains("planningsmoment 'begroting-2027' is dubbel") })
         #expect(diagnostic.location.line == 21)
         // The first occurrence is a note at its own place, printed below the error.
         #expect(diagnostic.notes.map(\.location.line) == [18])
-        #expect(diagnostic.description.split(separator: "\n").last?.hasSuffix(":18:\(diagnostic.notes[0].location.column): note: eerste keer hier") == true)
+        #expect(
+            diagnostic.description.split(separator: "\n").last?.hasSuffix(
+                ":18:\(diagnostic.notes[0].location.column): note: eerste keer hier") == true)
         let labels = original.replacingOccurrences(of: "programmas:\n", with: "programmas:\n  - {id: cultuur, titel: Nogmaals}\n")
         #expect(labels != original)
         #expect(errors(["dossier.yaml": labels]).contains { $0.message.contains("programma 'cultuur' is dubbel") })
@@ -104,7 +108,9 @@ struct LoaderDiagnosticsTests {
     }
 
     @Test func decisionNeedsExactlyOneCurrentLine() throws {
-        let text = try fiche2A(replacing: "        titel: Uitbreiden in het zwembadgebouw\n", with: "        titel: Uitbreiden in het zwembadgebouw\n        huidige_lijn: ja\n")
+        let text = try fiche2A(
+            replacing: "        titel: Uitbreiden in het zwembadgebouw\n",
+            with: "        titel: Uitbreiden in het zwembadgebouw\n        huidige_lijn: ja\n")
         #expect(errors(["fiches/2A-bibliotheek.yaml": text]).contains { $0.message.contains("2 opties zijn de huidige lijn") })
     }
 
@@ -146,7 +152,9 @@ struct LoaderDiagnosticsTests {
         #expect(YAMLDocument.parse(data: Data([0x63, 0x3A, 0x20, 0x00, 0x01]), path: "bin.yaml", limits: .standard, sink: sink) == nil)
         #expect(sink.diagnostics.first?.message.contains("NUL-byte") == true)
         let utf8 = DiagnosticSink()
-        #expect(YAMLDocument.parse(data: Data("a: b\nc: \u{00e9}".utf8.dropLast()) + Data([0xFF]), path: "bad.yaml", limits: .standard, sink: utf8) == nil)
+        #expect(
+            YAMLDocument.parse(
+                data: Data("a: b\nc: \u{00e9}".utf8.dropLast()) + Data([0xFF]), path: "bad.yaml", limits: .standard, sink: utf8) == nil)
         let diagnostic = utf8.diagnostics.first
         #expect(diagnostic?.message.contains("UTF-8") == true)
         #expect(diagnostic?.location.line == 2)
@@ -170,12 +178,17 @@ struct LoaderDiagnosticsTests {
     @Test func scenarioErrorsPointAtTheirLines() throws {
         let ruleBase = try Fixture.exampleRuleBase()
         do {
-            _ = try Fixture.scenario("titel: x\npeildatum: 2026-06-15\nkeuzes:\n  1A.renovatie: slopen\n  1A.renovaties: sluiten\naannames:\n  provincie-betaalt: ja\n", in: ruleBase)
+            _ = try Fixture.scenario(
+                "titel: x\npeildatum: 2026-06-15\nkeuzes:\n  1A.renovatie: slopen\n  1A.renovaties: sluiten\naannames:\n  provincie-betaalt: ja\n",
+                in: ruleBase)
             Issue.record("expected an error")
         } catch {
             let messages = error.diagnostics.map(\.description)
             #expect(messages.contains { $0.hasPrefix("scenario.yaml:4:17: error: beslissing 1A.renovatie heeft geen optie 'slopen'") })
-            #expect(messages.contains { $0.hasPrefix("scenario.yaml:5:3: error: onbekende beslissing '1A.renovaties'; bedoelde je '1A.renovatie'?") })
+            #expect(
+                messages.contains {
+                    $0.hasPrefix("scenario.yaml:5:3: error: onbekende beslissing '1A.renovaties'; bedoelde je '1A.renovatie'?")
+                })
             #expect(messages.contains { $0.hasPrefix("scenario.yaml:7:3: error: onbekende aanname 'provincie-betaalt'") })
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+
 @testable import AkkoordCore
 
 /// Money never traps: arithmetic is checked, and the loader refuses amounts and rule bases that could overflow.
@@ -55,14 +56,17 @@ struct MoneyCeilingTests {
     func expectUnusable(_ result: CLI.Result, at path: String, line: Int, _ what: String) {
         #expect(result.status == 2, "\(what): exit \(result.status)\n\(result.stderr.prefix(400))")
         let prefix = "\(path):\(line):"
-        #expect(result.stderr.split(separator: "\n").contains { $0.hasPrefix(prefix) && $0.contains(": error: ") && $0.contains("plafond") },
-                "\(what): \(result.stderr.prefix(400))")
+        #expect(
+            result.stderr.split(separator: "\n").contains { $0.hasPrefix(prefix) && $0.contains(": error: ") && $0.contains("plafond") },
+            "\(what): \(result.stderr.prefix(400))")
     }
 
     @Test func totalTimesFullShareAboveTheCeilingIsRejectedByCheckAndReport() throws {
         let effect = "              - {omschrijving: e, soort: lasten, totaal: 9300000000000, aandeel: 100%, jaar: 2027, aanname: a}"
-        let base = Fixture.ruleBase(replacing: ["fiches/1A-zwembad.yaml": fiche(option: effect),
-                                                "regels/samenhang.yaml": "regels: []\n"])
+        let base = Fixture.ruleBase(replacing: [
+            "fiches/1A-zwembad.yaml": fiche(option: effect),
+            "regels/samenhang.yaml": "regels: []\n",
+        ])
         let path = base.appendingPathComponent("fiches/1A-zwembad.yaml").path
         expectUnusable(try CLI.run(["check", "--rules", base.path]), at: path, line: 16, "check")
         let scenario = base.appendingPathComponent("s.yaml")
@@ -74,8 +78,10 @@ struct MoneyCeilingTests {
         let effects = (0..<19).map { _ in
             "              - {omschrijving: e, soort: lasten, bedrag: 999999999999999, vanaf: 2026, aanname: a}"
         }.joined(separator: "\n")
-        let base = Fixture.ruleBase(replacing: ["fiches/1A-zwembad.yaml": fiche(option: effects),
-                                                "regels/samenhang.yaml": "regels: []\n"])
+        let base = Fixture.ruleBase(replacing: [
+            "fiches/1A-zwembad.yaml": fiche(option: effects),
+            "regels/samenhang.yaml": "regels: []\n",
+        ])
         let path = base.appendingPathComponent("fiches/1A-zwembad.yaml").path
         let scenario = base.appendingPathComponent("s.yaml")
         try Data("titel: s\npeildatum: 2026-06-15\n".utf8).write(to: scenario)
@@ -97,32 +103,34 @@ struct MoneyCeilingTests {
         try Data("titel: b\npeildatum: 2026-06-15\nkeuzes: {1A.renovatie: sluiten}\n".utf8).write(to: second)
         expectUnusable(try CLI.run(["compare", first.path, second.path, "--rules", base.path]), at: path, line: 16, "compare")
         let output = base.appendingPathComponent("pakket").path
-        expectUnusable(try CLI.run(["pack", first.path, second.path, "--rules", base.path, "--output", output]),
-                       at: path, line: 16, "pack")
+        expectUnusable(
+            try CLI.run(["pack", first.path, second.path, "--rules", base.path, "--output", output]),
+            at: path, line: 16, "pack")
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
     // MARK: At the ceiling: exact, and one more effect is refused
 
     static let dossier = """
-    gemeente: G
-    titel: T
-    versie: "1"
-    periode: {van: 2026, tot: 2055}
-    start_coalitie: 2026-06-01
-    opgaven: [{id: a, titel: A}]
-    programmas: [{id: p, titel: P}]
+        gemeente: G
+        titel: T
+        versie: "1"
+        periode: {van: 2026, tot: 2055}
+        start_coalitie: 2026-06-01
+        opgaven: [{id: a, titel: A}]
+        programmas: [{id: p, titel: P}]
 
-    """
+        """
 
     /// One effect line per generated row: sign, side and form (exact, total × 100%, range) at ± the ceiling.
     static func effectLine(_ row: [Int]) -> String {
         let sign = row[0] % 2 == 0 ? "" : "-", side = row[1] % 2 == 0 ? "lasten" : "baten"
-        let amount = switch row[2] % 3 {
-        case 0: "bedrag: \(sign)\(ceilingEuros)"
-        case 1: "totaal: \(sign)\(ceilingEuros), aandeel: 100%"
-        default: "bedrag: {min: -\(ceilingEuros), max: \(ceilingEuros)}"
-        }
+        let amount =
+            switch row[2] % 3 {
+            case 0: "bedrag: \(sign)\(ceilingEuros)"
+            case 1: "totaal: \(sign)\(ceilingEuros), aandeel: 100%"
+            default: "bedrag: {min: -\(ceilingEuros), max: \(ceilingEuros)}"
+            }
         return "          - {omschrijving: e, soort: \(side), \(amount), vanaf: 2026, aanname: a}"
     }
 
@@ -145,19 +153,19 @@ struct MoneyCeilingTests {
 
     static func fiche(_ options: [(id: String, rows: [[Int]])]) -> String {
         var text = """
-        code: 1A
-        titel: T
-        opgaven: [a]
-        programma: p
-        huidige_lijn: x
-        stuurmoment: {tekst: x, periode: voorjaar 2026}
-        beslissingen:
-          - id: d
-            vraag: q
-            vorm: keuze
-            opties:
+            code: 1A
+            titel: T
+            opgaven: [a]
+            programma: p
+            huidige_lijn: x
+            stuurmoment: {tekst: x, periode: voorjaar 2026}
+            beslissingen:
+              - id: d
+                vraag: q
+                vorm: keuze
+                opties:
 
-        """
+            """
         for (index, option) in options.enumerated() {
             text += "      - id: \(option.id)\n        titel: \(option.id)\n"
             if index == 0 { text += "        huidige_lijn: ja\n" }
@@ -167,8 +175,10 @@ struct MoneyCeilingTests {
     }
 
     static func load(_ fiche: String) throws(LoadError) -> RuleBase {
-        try RuleBaseLoader().load(files: ["r/dossier.yaml": Data(dossier.utf8), "r/fiches/1A.yaml": Data(fiche.utf8)],
-                                  dossierPath: "r/dossier.yaml").value
+        try RuleBaseLoader().load(
+            files: ["r/dossier.yaml": Data(dossier.utf8), "r/fiches/1A.yaml": Data(fiche.utf8)],
+            dossierPath: "r/dossier.yaml"
+        ).value
     }
 
     static let rows = Gen.int(in: 0...999).array(of: 3)
@@ -179,9 +189,10 @@ struct MoneyCeilingTests {
             let ruleBase = try Self.load(Self.fiche([("plus", plus), ("min", minus)]))
             let location = SourceLocation(file: "s.yaml", line: 1, column: 1)
             func scenario(_ option: String) -> Scenario {
-                Scenario(title: option, description: nil, referenceDate: Day(year: 2026, month: 6, day: 15)!,
-                         choices: [DecisionRef(fiche: "1A", decision: "d"): Located(option, at: location)], assumptions: [:],
-                         frame: nil, expectations: nil, file: "\(option).yaml")
+                Scenario(
+                    title: option, description: nil, referenceDate: Day(year: 2026, month: 6, day: 15)!,
+                    choices: [DecisionRef(fiche: "1A", decision: "d"): Located(option, at: location)], assumptions: [:],
+                    frame: nil, expectations: nil, file: "\(option).yaml")
             }
             let reports = try ["plus", "min"].map { option throws in
                 ReportBuilder().build(try Evaluator().evaluate(scenario(option), in: ruleBase))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AkkoordCore
 
 @Suite("Money is exact; ranges and unknowns stay apart")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AkkoordCore
 
 /// Mutated copies of the bundled rule bases and scenarios through the real binary. Whatever the input, Akkoord must
@@ -34,7 +35,8 @@ struct MutationTests {
         guard !lines.isEmpty else { return (text, "leeg") }
         // Most mutations aim at a line with a number, a date or a percentage: there the loader's edges are.
         let numeric = lines.indices.filter { lines[$0].range(of: #": *"?[-0-9]"#, options: .regularExpression) != nil }
-        let index = !numeric.isEmpty && Bool.random(using: &random)
+        let index =
+            !numeric.isEmpty && Bool.random(using: &random)
             ? numeric.randomElement(using: &random)! : Int.random(in: 0..<lines.count, using: &random)
         let line = lines[index]
         let what: String
@@ -101,10 +103,13 @@ struct MutationTests {
         let manager = FileManager.default
         let enschede = number % 25 == 24
         let sourceRules = enschede ? Fixture.rules : Fixture.examples.appendingPathComponent("regels")
-        let scenarios = enschede
+        let scenarios =
+            enschede
             ? try RuleBaseLayout.yamlFiles(in: Fixture.scenarios.path)
-            : [Fixture.examples.appendingPathComponent("scenario-sluiten.yaml").path,
-               Fixture.examples.appendingPathComponent("scenario-renoveren.yaml").path]
+            : [
+                Fixture.examples.appendingPathComponent("scenario-sluiten.yaml").path,
+                Fixture.examples.appendingPathComponent("scenario-renoveren.yaml").path,
+            ]
         let directory = root.appendingPathComponent(String(format: "geval-%05d", number))
         let rules = directory.appendingPathComponent("regels")
         try manager.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -127,8 +132,9 @@ struct MutationTests {
         }
         try Data(text.utf8).write(to: URL(fileURLWithPath: target))
         let name = target.hasPrefix(rules.path) ? String(target.dropFirst(rules.path.count + 1)) : "scenario.yaml"
-        return Case(directory: directory, rules: rules, scenario: scenario,
-                    description: "\(directory.lastPathComponent) (\(enschede ? "Enschede" : "oefen")): \(name): \(what.joined(separator: "; "))")
+        return Case(
+            directory: directory, rules: rules, scenario: scenario,
+            description: "\(directory.lastPathComponent) (\(enschede ? "Enschede" : "oefen")): \(name): \(what.joined(separator: "; "))")
     }
 
     struct Run: Equatable {
@@ -146,9 +152,10 @@ struct MutationTests {
         let result = try CLI.run(arguments, in: directory)
         statistics?.add(status: result.signalled ? -1 : result.status, seconds: (ContinuousClock.now - start) / .seconds(1))
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return Run(status: result.status, signalled: result.signalled, stdout: result.stdout, stderr: result.stderr,
-                   output: output.flatMap { FileManager.default.contents(atPath: $0.path) },
-                   leftovers: names.filter { $0.hasSuffix(".tmp") || $0.hasPrefix(".") }.sorted())
+        return Run(
+            status: result.status, signalled: result.signalled, stdout: result.stdout, stderr: result.stderr,
+            output: output.flatMap { FileManager.default.contents(atPath: $0.path) },
+            leftovers: names.filter { $0.hasSuffix(".tmp") || $0.hasPrefix(".") }.sorted())
     }
 
     /// What is wrong with a run, or nothing.
@@ -196,9 +203,13 @@ struct MutationTests {
         // The figures docs/hardening.md reports for the long run.
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
-        print("mutaties: \(cases.count) invoeren (zaad \(Self.seed)), \(statistics.summary), "
-            + "grootste kindproces \(usage.ru_maxrss / 1024) MB, contractbreuken \(found.count)")
-        #expect(found.isEmpty, "\(found.count) van \(cases.count) invoeren breken het contract (bewaard in \(root.path)):\n\(found.prefix(10).joined(separator: "\n"))")
+        print(
+            "mutaties: \(cases.count) invoeren (zaad \(Self.seed)), \(statistics.summary), "
+                + "grootste kindproces \(usage.ru_maxrss / 1024) MB, contractbreuken \(found.count)")
+        #expect(
+            found.isEmpty,
+            "\(found.count) van \(cases.count) invoeren breken het contract (bewaard in \(root.path)):\n\(found.prefix(10).joined(separator: "\n"))"
+        )
         if found.isEmpty { try? FileManager.default.removeItem(at: root) }
     }
 }

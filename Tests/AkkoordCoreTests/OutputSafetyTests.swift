@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AkkoordCore
 
 /// What Akkoord never overwrites (README, "Wat Akkoord nooit overschrijft"), through the built binary: `pack` only
@@ -16,11 +17,14 @@ struct OutputSafetyTests {
 
         init() throws {
             root = Fixture.temporaryDirectory()
-            try FileManager.default.copyItem(at: Fixture.examples.appendingPathComponent("regels"), to: root.appendingPathComponent("regels"))
-            try FileManager.default.copyItem(at: Fixture.examples.appendingPathComponent("scenario-renoveren.yaml"),
-                                             to: root.appendingPathComponent("renoveren.yaml"))
-            try FileManager.default.copyItem(at: Fixture.examples.appendingPathComponent("scenario-sluiten.yaml"),
-                                             to: root.appendingPathComponent("sluiten.yaml"))
+            try FileManager.default.copyItem(
+                at: Fixture.examples.appendingPathComponent("regels"), to: root.appendingPathComponent("regels"))
+            try FileManager.default.copyItem(
+                at: Fixture.examples.appendingPathComponent("scenario-renoveren.yaml"),
+                to: root.appendingPathComponent("renoveren.yaml"))
+            try FileManager.default.copyItem(
+                at: Fixture.examples.appendingPathComponent("scenario-sluiten.yaml"),
+                to: root.appendingPathComponent("sluiten.yaml"))
         }
 
         func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
@@ -100,8 +104,9 @@ struct OutputSafetyTests {
         try FileManager.default.removeItem(atPath: project.path("pakket/index.html"))
         try FileManager.default.createDirectory(atPath: project.path("elders"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: project.path("pakket/data"), withDestinationPath: "../elders")
-        expectRefused(try project.run(["pack", "renoveren.yaml", "--rules", "regels", "--output", "pakket"]),
-                      path: "pakket/data", "staat in de weg")
+        expectRefused(
+            try project.run(["pack", "renoveren.yaml", "--rules", "regels", "--output", "pakket"]),
+            path: "pakket/data", "staat in de weg")
         #expect(try FileManager.default.contentsOfDirectory(atPath: project.path("elders")).isEmpty)
     }
 
@@ -112,7 +117,8 @@ struct OutputSafetyTests {
         let outside = project.path("buiten.txt")
         try Data("buiten\n".utf8).write(to: URL(fileURLWithPath: outside))
         let marker = project.path("pakket/.akkoord-pakket")
-        try Data((text(marker) + "../buiten.txt\n\(outside)\n./../buiten.txt\n../regels/dossier.yaml\n").utf8).write(to: URL(fileURLWithPath: marker))
+        try Data((text(marker) + "../buiten.txt\n\(outside)\n./../buiten.txt\n../regels/dossier.yaml\n").utf8).write(
+            to: URL(fileURLWithPath: marker))
         result = try project.run(["pack", "renoveren.yaml", "--rules", "regels", "--output", "pakket"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(text(outside) == "buiten\n")
@@ -140,16 +146,25 @@ struct OutputSafetyTests {
 
     @Test func outputOntoAnInputIsRefused() throws {
         let project = try Project()
-        try FileManager.default.createSymbolicLink(atPath: project.path("koppeling.yaml"), withDestinationPath: project.path("regels/dossier.yaml"))
+        try FileManager.default.createSymbolicLink(
+            atPath: project.path("koppeling.yaml"), withDestinationPath: project.path("regels/dossier.yaml"))
         try FileManager.default.linkItem(atPath: project.scenario, toPath: project.path("harde-koppeling.yaml"))
         let before = project.snapshot()
         let attempts: [(arguments: [String], output: String)] = [
             (["report", "renoveren.yaml", "--rules", "regels", "-o", "./renoveren.yaml"], "./renoveren.yaml"),
             (["report", "renoveren.yaml", "--rules", "regels", "-o", "harde-koppeling.yaml"], "harde-koppeling.yaml"),
             (["report", "renoveren.yaml", "--rules", "./regels/", "-o", "koppeling.yaml"], "koppeling.yaml"),
-            (["compare", "renoveren.yaml", "sluiten.yaml", "--rules", "regels", "-o", "../\(project.root.lastPathComponent)/sluiten.yaml"],
-             "../\(project.root.lastPathComponent)/sluiten.yaml"),
-            (["check", "--rules", "regels", "--format", "json", "-o", "regels/fiches/2A-bibliotheek.yaml"], "regels/fiches/2A-bibliotheek.yaml"),
+            (
+                [
+                    "compare", "renoveren.yaml", "sluiten.yaml", "--rules", "regels", "-o",
+                    "../\(project.root.lastPathComponent)/sluiten.yaml",
+                ],
+                "../\(project.root.lastPathComponent)/sluiten.yaml"
+            ),
+            (
+                ["check", "--rules", "regels", "--format", "json", "-o", "regels/fiches/2A-bibliotheek.yaml"],
+                "regels/fiches/2A-bibliotheek.yaml"
+            ),
             (["pack", "renoveren.yaml", "--rules", "regels", "--single-file", "-o", "renoveren.yaml"], "renoveren.yaml"),
         ]
         for attempt in attempts {

@@ -1,12 +1,17 @@
 import Testing
+
 @testable import AkkoordCore
 
 @Suite("Dutch period words become day intervals")
 struct PeriodParserTests {
-    let parser = PeriodParser(coalitionStart: Day(year: 2026, month: 6, day: 1)!,
-                              namedPeriods: ["begroting-2027": Period(text: "november 2026",
-                                                                      start: Day(year: 2026, month: 11, day: 1)!,
-                                                                      end: Day(year: 2026, month: 11, day: 30)!)])
+    let parser = PeriodParser(
+        coalitionStart: Day(year: 2026, month: 6, day: 1)!,
+        namedPeriods: [
+            "begroting-2027": Period(
+                text: "november 2026",
+                start: Day(year: 2026, month: 11, day: 1)!,
+                end: Day(year: 2026, month: 11, day: 30)!)
+        ])
 
     func interval(_ text: String) -> String? {
         guard case .known(let period)? = parser.parse(text) else { return nil }

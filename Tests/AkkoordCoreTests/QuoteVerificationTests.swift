@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AkkoordCore
 
 /// `akkoord check` verifies every quote against the source texts `dossier.yaml` declares (`bronnen`), on the tutorial
@@ -11,8 +12,10 @@ struct QuoteVerificationTests {
     func verify(_ directory: URL, sources: URL? = nil) throws -> QuoteVerification {
         let ruleBase = try RuleBaseLoader().load(directory: directory.path).value
         let folder = sources ?? directory.deletingLastPathComponent().appendingPathComponent("bronnen")
-        return QuoteVerifier(ruleBase: ruleBase, directory: folder.path,
-                             dossierPath: directory.appendingPathComponent("dossier.yaml").path).verify()
+        return QuoteVerifier(
+            ruleBase: ruleBase, directory: folder.path,
+            dossierPath: directory.appendingPathComponent("dossier.yaml").path
+        ).verify()
     }
 
     func tutorialFile(_ path: String) throws -> String {
@@ -26,8 +29,11 @@ struct QuoteVerificationTests {
         #expect(verification.diagnostics.isEmpty)
         #expect(verification.verified == 2)
         let passages = verification.ruleBase.citations.map(\.passage)
-        #expect(passages == [SourcePassage(document: "oefendossier", file: "oefendossier.txt", line: 12),
-                             SourcePassage(document: "oefendossier", file: "oefendossier.txt", line: 13)])
+        #expect(
+            passages == [
+                SourcePassage(document: "oefendossier", file: "oefendossier.txt", line: 12),
+                SourcePassage(document: "oefendossier", file: "oefendossier.txt", line: 13),
+            ])
     }
 
     /// A changed quote is an error at the `citaat`, with the closest passage of the source as a note line.
@@ -66,14 +72,15 @@ struct QuoteVerificationTests {
 
     /// The quotes of doubts are checked too.
     @Test func doubtQuotesAreVerified() throws {
-        let fiche = try tutorialFile("fiches/2A-bibliotheek.yaml") + """
-        twijfels:
-          - tekst: Het dossier zegt niet wat het leescafé kost.
-            citaat: "Een uitbreiding met een leescafé is onderzocht maar niet begroot."
-          - tekst: Wanneer gaat de bibliotheek dicht?
-            citaat: "De bibliotheek in het centrum gaat dicht."
+        let fiche =
+            try tutorialFile("fiches/2A-bibliotheek.yaml") + """
+                twijfels:
+                  - tekst: Het dossier zegt niet wat het leescafé kost.
+                    citaat: "Een uitbreiding met een leescafé is onderzocht maar niet begroot."
+                  - tekst: Wanneer gaat de bibliotheek dicht?
+                    citaat: "De bibliotheek in het centrum gaat dicht."
 
-        """
+                """
         let verification = try verify(Fixture.ruleBase(replacing: ["fiches/2A-bibliotheek.yaml": fiche]))
         #expect(verification.verified == 3)
         let error = try #require(verification.diagnostics.first)
@@ -105,8 +112,9 @@ struct QuoteVerificationTests {
         #expect(without.stderr.contains("0 van 2 citaten geverifieerd: 0 fout(en), 1 waarschuwing(en)"))
         let withVariable = try CLI.run(["check", "--rules", directory.path], environment: ["AKKOORD_BRONNEN": Fixture.exampleSources.path])
         #expect(withVariable.stderr.contains("2 van 2 citaten geverifieerd: 0 fout(en), 0 waarschuwing(en)"))
-        let overridden = try CLI.run(["check", "--rules", directory.path, "--bronnen", Fixture.temporaryDirectory().path],
-                                     environment: ["AKKOORD_BRONNEN": Fixture.exampleSources.path])
+        let overridden = try CLI.run(
+            ["check", "--rules", directory.path, "--bronnen", Fixture.temporaryDirectory().path],
+            environment: ["AKKOORD_BRONNEN": Fixture.exampleSources.path])
         #expect(overridden.stderr.contains("0 van 2 citaten geverifieerd"))
     }
 
@@ -143,7 +151,10 @@ struct QuoteVerificationTests {
         let withoutSources = String(dossier[..<marker.lowerBound])
         let fiche = try tutorialFile("fiches/1A-zwembad.yaml").replacingOccurrences(of: ", document: oefendossier", with: "")
         let verification = try verify(Fixture.ruleBase(replacing: ["dossier.yaml": withoutSources, "fiches/1A-zwembad.yaml": fiche]))
-        #expect(verification.diagnostics.map(\.message) == ["2 citaten zijn niet geverifieerd: dossier.yaml noemt geen 'bronnen' (zie docs/format.md, Bronnen)"])
+        #expect(
+            verification.diagnostics.map(\.message) == [
+                "2 citaten zijn niet geverifieerd: dossier.yaml noemt geen 'bronnen' (zie docs/format.md, Bronnen)"
+            ])
     }
 
     /// Reports show where a verified quote stands: JSON gains `document`, `bestand` and `regel`, Markdown the line.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AkkoordCore
 
 /// `akkoord check`'s dead-option analysis on seeded random rule bases (`RandomRuleBase`): it must finish every
@@ -81,7 +82,9 @@ struct RandomRuleBaseAnalysisTests {
                     #expect(!oracle.satisfiable(.chosen(me), chain), "seed \(seed): \(dead.message)")
                     for link in chain {
                         let without = chain.filter { analysis.constraints[$0] != analysis.constraints[link] }
-                        #expect(oracle.satisfiable(.chosen(me), without), "seed \(seed): \(dead.message) without \(analysis.constraints[link].description)")
+                        #expect(
+                            oracle.satisfiable(.chosen(me), without),
+                            "seed \(seed): \(dead.message) without \(analysis.constraints[link].description)")
                     }
                 }
             }
@@ -130,7 +133,9 @@ private struct Combinations {
         rows.contains { row in row.violated.isDisjoint(with: constraints) && Self.holds(goal, row.chosen, row.values, ruleBase) }
     }
 
-    private static func holds(_ condition: Condition, _ chosen: [DecisionRef: String], _ values: [String: Bool], _ ruleBase: RuleBase) -> Bool {
+    private static func holds(_ condition: Condition, _ chosen: [DecisionRef: String], _ values: [String: Bool], _ ruleBase: RuleBase)
+        -> Bool
+    {
         switch condition {
         case .chosen(let ref): return chosen[ref.decision] == ref.option
         case .deviates(let ref):

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import AkkoordCore
 
 /// Seeded random rule bases of the shape a hostile tester builds by hand: a handful of fiches with a few decisions
@@ -23,8 +24,9 @@ struct RandomRuleBase {
         static let tester = Shape()
         /// The tester's size with many links: 9 fiches of 3 or 4 decisions of 3 or 4 options, half of the options
         /// with a `vereist` and half with a `sluit_uit`, 3 rules.
-        static let dense = Shape(fiches: 9...9, decisionsPerFiche: 3...4, options: 3...4, assumptions: 1...3, rules: 3...3,
-                                 linkChances: [0.5])
+        static let dense = Shape(
+            fiches: 9...9, decisionsPerFiche: 3...4, options: 3...4, assumptions: 1...3, rules: 3...3,
+            linkChances: [0.5])
     }
 
     let seed: UInt64
@@ -61,7 +63,8 @@ struct RandomRuleBase {
         func links(for option: OptionRef) -> [OptionRef] {
             guard Double.random(in: 0..<1, using: &random) < link, let first = other(than: option) else { return [] }
             guard Double.random(in: 0..<1, using: &random) < shape.secondLink, let second = other(than: option),
-                  second.decision != first.decision else { return [first] }
+                second.decision != first.decision
+            else { return [first] }
             return [first, second]
         }
         var byFiche: [String: [Decision]] = [:]
@@ -74,11 +77,14 @@ struct RandomRuleBase {
                 let me = OptionRef(decision: DecisionRef(fiche: entry.fiche, decision: entry.decision), option: id)
                 let requires = links(for: me)
                 let excludes = links(for: me).filter { !requires.contains($0) }
-                return DecisionOption(id: id, title: id, isCurrentLine: index == entry.current, explanation: nil, effects: [],
-                              requires: requires, excludes: excludes, opportunities: [], risks: [], location: location(file))
+                return DecisionOption(
+                    id: id, title: id, isCurrentLine: index == entry.current, explanation: nil, effects: [],
+                    requires: requires, excludes: excludes, opportunities: [], risks: [], location: location(file))
             }
-            byFiche[entry.fiche, default: []].append(Decision(id: entry.decision, question: "?", shape: .keuze, steeringMoment: nil,
-                                                              lapse: nil, options: options, location: decisionLocation))
+            byFiche[entry.fiche, default: []].append(
+                Decision(
+                    id: entry.decision, question: "?", shape: .keuze, steeringMoment: nil,
+                    lapse: nil, options: options, location: decisionLocation))
         }
         func condition(_ depth: Int) -> Condition {
             if depth > 2 || Double.random(in: 0..<1, using: &random) < 0.45 {
@@ -101,18 +107,22 @@ struct RandomRuleBase {
             let level: MessageLevel? = [.fout, .fout, .waarschuwing, .info, nil].randomElement(using: &random) ?? nil
             let requires = Double.random(in: 0..<1, using: &random) < 0.3 ? [all.randomElement(using: &random) ?? all[0]] : []
             let excludes = Double.random(in: 0..<1, using: &random) < 0.3 ? [all.randomElement(using: &random) ?? all[0]] : []
-            rules.append(Rule(id: "r\(index)", title: "r\(index)", condition: condition(0),
-                              message: level.map { RuleMessage(level: $0, text: "t") }, effects: [], requires: requires,
-                              excludes: excludes, provenance: nil, fiche: nil, location: location("regels/regels.yaml")))
+            rules.append(
+                Rule(
+                    id: "r\(index)", title: "r\(index)", condition: condition(0),
+                    message: level.map { RuleMessage(level: $0, text: "t") }, effects: [], requires: requires,
+                    excludes: excludes, provenance: nil, fiche: nil, location: location("regels/regels.yaml")))
         }
         let fiches = order.map { code in
-            Fiche(code: code, title: code, opgaven: [], programme: "sport", currentLine: "", sources: [], partners: [],
-                  externalDevelopments: [], steeringMoment: nil, decisions: byFiche[code] ?? [], relations: [], facts: [],
-                  doubts: [], location: SourceLocation(file: "fiches/\(code).yaml", line: 1, column: 1))
+            Fiche(
+                code: code, title: code, opgaven: [], programme: "sport", currentLine: "", sources: [], partners: [],
+                externalDevelopments: [], steeringMoment: nil, decisions: byFiche[code] ?? [], relations: [], facts: [],
+                doubts: [], location: SourceLocation(file: "fiches/\(code).yaml", line: 1, column: 1))
         }
         let assumptions = assumptionIDs.enumerated().map { index, id in
-            Assumption(id: id, title: id, defaultValue: index % 2 == 0, probability: nil, moment: nil, explanation: nil,
-                       provenance: nil, fiche: nil, location: SourceLocation(file: "dossier.yaml", line: 1, column: 1))
+            Assumption(
+                id: id, title: id, defaultValue: index % 2 == 0, probability: nil, moment: nil, explanation: nil,
+                provenance: nil, fiche: nil, location: SourceLocation(file: "dossier.yaml", line: 1, column: 1))
         }
         ruleBase = RuleBase(info: info, fiches: fiches, assumptions: assumptions, rules: rules)
     }
@@ -140,13 +150,15 @@ extension RandomRuleBase {
         if !ruleBase.assumptions.isEmpty {
             dossier += "aannames:\n"
             for assumption in ruleBase.assumptions {
-                dossier += "  - id: \(assumption.id)\n    titel: Aanname \(assumption.id)\n    standaard: \(assumption.defaultValue ? "ja" : "nee")\n"
+                dossier +=
+                    "  - id: \(assumption.id)\n    titel: Aanname \(assumption.id)\n    standaard: \(assumption.defaultValue ? "ja" : "nee")\n"
             }
         }
         files["dossier.yaml"] = dossier
         func list(_ refs: [OptionRef]) -> String { "[" + refs.map(\.description).joined(separator: ", ") + "]" }
         for fiche in ruleBase.fiches {
-            var text = "code: \(fiche.code)\ntitel: Fiche \(fiche.code)\nopgaven: [sport]\nprogramma: sport\nhuidige_lijn: Zoals het is.\n"
+            var text =
+                "code: \(fiche.code)\ntitel: Fiche \(fiche.code)\nopgaven: [sport]\nprogramma: sport\nhuidige_lijn: Zoals het is.\n"
                 + "stuurmoment:\n  tekst: het voorjaar van 2027\n  periode: voorjaar 2027\nbeslissingen:\n"
             for decision in fiche.decisions {
                 text += "  - id: \(decision.id)\n    vraag: Wat doen we?\n    vorm: keuze\n    opties:\n"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AkkoordCore
 
 @Suite("The bundled Enschede rule base says what the dossier says")
@@ -25,8 +26,10 @@ struct RuleBaseContentTests {
     @Test(.enabled(if: sourcesAvailable, "AKKOORD_BRONNEN does not name a folder with the Enschede source texts"))
     func everyQuoteIsVerifiedInItsSource() throws {
         let folder = try #require(Fixture.enschedeSources)
-        let verification = QuoteVerifier(ruleBase: ruleBase, directory: folder.path,
-                                         dossierPath: Fixture.rules.appendingPathComponent("dossier.yaml").path).verify()
+        let verification = QuoteVerifier(
+            ruleBase: ruleBase, directory: folder.path,
+            dossierPath: Fixture.rules.appendingPathComponent("dossier.yaml").path
+        ).verify()
         #expect(verification.diagnostics.isEmpty, "\(verification.diagnostics.map(\.description).joined(separator: "\n"))")
         #expect(ruleBase.citations.count >= 600)
         #expect(verification.verified == ruleBase.citations.count)
@@ -69,7 +72,8 @@ struct RuleBaseContentTests {
             #expect(!carriers.isEmpty, "\(amount.fiche): no effect quotes \(amount.quote)")
             let matches = carriers.contains { entry in
                 let effect = entry.effect
-                let values: [Amount] = [effect.amount, effect.total, try? effect.amount.negated(), try? effect.total?.negated()].compactMap { $0 }
+                let values: [Amount] = [effect.amount, effect.total, try? effect.amount.negated(), try? effect.total?.negated()].compactMap
+                { $0 }
                 if values.contains(expected) { return true }
                 if case .perYear(let perYear) = effect.timing { return perYear.values.contains(expected) }
                 return false

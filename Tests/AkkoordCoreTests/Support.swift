@@ -1,10 +1,12 @@
 import Foundation
+
 @testable import AkkoordCore
 
 /// Paths and helpers shared by the tests.
 enum Fixture {
     /// The package root, found from this file's location.
-    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static let examples = root.appendingPathComponent("examples")
     static let rules = root.appendingPathComponent("rules")
@@ -89,8 +91,10 @@ enum CLI {
 
     /// Runs the binary with this process's environment, except `AKKOORD_BRONNEN` (which CI sets for the Enschede texts):
     /// a test that wants it passes it in `environment`.
-    static func run(_ arguments: [String], in directory: URL = Fixture.root, prefix: [String] = [],
-                    environment: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ arguments: [String], in directory: URL = Fixture.root, prefix: [String] = [],
+        environment: [String: String] = [:]
+    ) throws -> Result {
         guard let binary else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
         var inherited = ProcessInfo.processInfo.environment
@@ -115,9 +119,10 @@ enum CLI {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = errorReader.finish()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self),
-                      signalled: process.terminationReason == .uncaughtSignal)
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self),
+            signalled: process.terminationReason == .uncaughtSignal)
     }
 }
 

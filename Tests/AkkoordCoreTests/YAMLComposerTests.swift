@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AkkoordCore
 
 /// The event-stream composer: the tree it builds, and the limits and mistakes it reports while building it.

@@ -53,8 +53,9 @@ public struct SearchableText: Sendable {
                 continue
             }
             if Self.isHyphen(scalar), index > 0, scalars[index - 1].properties.isAlphabetic,
-               let end = Self.lineBreakRunEnd(scalars, from: index + 1), end < scalars.count,
-               scalars[end].properties.isAlphabetic {
+                let end = Self.lineBreakRunEnd(scalars, from: index + 1), end < scalars.count,
+                scalars[end].properties.isAlphabetic
+            {
                 // A word broken at the line end: the plain form keeps "- ", the others join the halves.
                 plain.append(scalar, line: line)
                 plain.append(" ", line: line)
@@ -121,8 +122,10 @@ public struct SearchableText: Sendable {
     }
 
     /// The longest length `n` for which `part(n)` occurs, by bisection (if a prefix occurs, so do shorter ones).
-    private static func longestMatch(_ needle: [UInt8], in haystack: [UInt8],
-                                     _ part: (Int) -> ArraySlice<UInt8>) -> (length: Int, offset: Int)? {
+    private static func longestMatch(
+        _ needle: [UInt8], in haystack: [UInt8],
+        _ part: (Int) -> ArraySlice<UInt8>
+    ) -> (length: Int, offset: Int)? {
         var low = 0, high = needle.count
         var found: (Int, Int)?
         while low < high {

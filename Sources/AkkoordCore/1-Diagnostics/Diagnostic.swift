@@ -46,7 +46,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     /// The diagnostic line and its note lines.
     public var description: String {
-        ([ "\(location): \(severity.rawValue): \(message)" ] + notes.map(\.description)).joined(separator: "\n")
+        (["\(location): \(severity.rawValue): \(message)"] + notes.map(\.description)).joined(separator: "\n")
     }
 
     public init(from decoder: any Decoder) throws {

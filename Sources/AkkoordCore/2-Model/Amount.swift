@@ -103,7 +103,8 @@ public struct AmountTotal: Sendable, Hashable, Codable {
 
     /// The difference `self − other`, with bounds widened correctly.
     public func subtracting(_ other: AmountTotal) throws(MoneyOverflow) -> AmountTotal {
-        AmountTotal(minimum: try minimum.subtracting(other.maximum), maximum: try maximum.subtracting(other.minimum),
-                    unknownCount: unknownCount &+ other.unknownCount)
+        AmountTotal(
+            minimum: try minimum.subtracting(other.maximum), maximum: try maximum.subtracting(other.minimum),
+            unknownCount: unknownCount &+ other.unknownCount)
     }
 }

@@ -13,8 +13,10 @@ public struct Assumption: Sendable, Hashable {
     public var fiche: String?
     public var location: SourceLocation
 
-    public init(id: String, title: String, defaultValue: Bool, probability: Share?, moment: Moment?,
-                explanation: String?, provenance: Provenance?, fiche: String?, location: SourceLocation) {
+    public init(
+        id: String, title: String, defaultValue: Bool, probability: Share?, moment: Moment?,
+        explanation: String?, provenance: Provenance?, fiche: String?, location: SourceLocation
+    ) {
         self.id = id
         self.title = title
         self.defaultValue = defaultValue

@@ -39,9 +39,11 @@ public struct BudgetEffect: Sendable, Hashable {
     public var provenance: Provenance
     public var location: SourceLocation
 
-    public init(description: String, side: BudgetSide, nature: BudgetNature, programme: String, amount: Amount,
-                total: Amount?, share: Share?, cofunders: [String], timing: EffectTiming,
-                provenance: Provenance, location: SourceLocation) {
+    public init(
+        description: String, side: BudgetSide, nature: BudgetNature, programme: String, amount: Amount,
+        total: Amount?, share: Share?, cofunders: [String], timing: EffectTiming,
+        provenance: Provenance, location: SourceLocation
+    ) {
         self.description = description
         self.side = side
         self.nature = nature

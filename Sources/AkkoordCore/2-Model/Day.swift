@@ -71,7 +71,7 @@ extension Day {
 
         public static func < (lhs: UndatedLast, rhs: UndatedLast) -> Bool {
             switch (lhs.day, rhs.day) {
-            case let (left?, right?): left < right
+            case (let left?, let right?): left < right
             case (.some, .none): true
             case (.none, _): false
             }

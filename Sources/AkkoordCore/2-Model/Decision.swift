@@ -32,8 +32,10 @@ public struct Decision: Sendable, Hashable {
     public var options: [DecisionOption]
     public var location: SourceLocation
 
-    public init(id: String, question: String, shape: DecisionShape, steeringMoment: SteeringMoment?, lapse: Lapse?,
-                options: [DecisionOption], location: SourceLocation) {
+    public init(
+        id: String, question: String, shape: DecisionShape, steeringMoment: SteeringMoment?, lapse: Lapse?,
+        options: [DecisionOption], location: SourceLocation
+    ) {
         self.id = id
         self.question = question
         self.shape = shape

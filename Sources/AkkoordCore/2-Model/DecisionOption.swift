@@ -12,9 +12,11 @@ public struct DecisionOption: Sendable, Hashable {
     public var risks: [String]
     public var location: SourceLocation
 
-    public init(id: String, title: String, isCurrentLine: Bool, explanation: String?, effects: [BudgetEffect],
-                requires: [OptionRef], excludes: [OptionRef], opportunities: [String], risks: [String],
-                location: SourceLocation) {
+    public init(
+        id: String, title: String, isCurrentLine: Bool, explanation: String?, effects: [BudgetEffect],
+        requires: [OptionRef], excludes: [OptionRef], opportunities: [String], risks: [String],
+        location: SourceLocation
+    ) {
         self.id = id
         self.title = title
         self.isCurrentLine = isCurrentLine

@@ -14,8 +14,10 @@ public struct DossierSource: Sendable, Hashable {
     /// The declaration in `dossier.yaml`.
     public var location: SourceLocation
 
-    public init(id: String, title: String, publisher: String?, date: String?, sha256: String, file: String,
-                location: SourceLocation) {
+    public init(
+        id: String, title: String, publisher: String?, date: String?, sha256: String, file: String,
+        location: SourceLocation
+    ) {
         self.id = id
         self.title = title
         self.publisher = publisher

@@ -1,7 +1,9 @@
 /// Dutch formatting of money, totals and dates: `€ 1.234.567`, `€ 1,3 mln`, `1 juni 2026`.
 public enum DutchFormat {
-    static let monthNames = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                             "september", "oktober", "november", "december"]
+    static let monthNames = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+        "september", "oktober", "november", "december",
+    ]
 
     /// `€ 1.234.567` or `€ 1.234,56`; negative as `-€ 1.234`.
     public static func euro(_ money: Money) -> String {

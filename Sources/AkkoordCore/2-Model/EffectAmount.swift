@@ -21,10 +21,11 @@ public struct EffectAmount: Sendable, Hashable {
     /// The amount and timing of an effect.
     public init(_ effect: BudgetEffect) {
         side = effect.side
-        timing = switch effect.timing {
-        case .years(let years): .years(effect.amount, years)
-        case .from(let year): .from(effect.amount, year)
-        case .perYear(let amounts): .perYear(amounts)
-        }
+        timing =
+            switch effect.timing {
+            case .years(let years): .years(effect.amount, years)
+            case .from(let year): .from(effect.amount, year)
+            case .perYear(let amounts): .perYear(amounts)
+            }
     }
 }

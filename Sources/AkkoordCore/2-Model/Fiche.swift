@@ -70,8 +70,10 @@ public struct Fact: Sendable, Hashable {
     public var quote: String { citation.text }
 
     /// A fact; `quoteLocation` is where its `citaat` stands (the fact itself when not given).
-    public init(id: String, value: String, quote: String, fiche: String, location: SourceLocation,
-                quoteLocation: SourceLocation? = nil) {
+    public init(
+        id: String, value: String, quote: String, fiche: String, location: SourceLocation,
+        quoteLocation: SourceLocation? = nil
+    ) {
         self.id = id
         self.value = value
         self.citation = Citation(fiche: fiche, text: quote, document: nil, location: quoteLocation ?? location)
@@ -117,11 +119,13 @@ public struct Fiche: Sendable, Hashable {
     public var doubts: [Doubt]
     public var location: SourceLocation
 
-    public init(code: String, title: String, opgaven: [String], programme: String, currentLine: String,
-                sources: [SourceDocument], partners: [String], externalDevelopments: [ExternalDevelopment],
-                steeringMoment: SteeringMoment?, decisions: [Decision], budgeted: [BudgetEffect] = [],
-                relations: [Relation], facts: [Fact],
-                doubts: [Doubt], location: SourceLocation) {
+    public init(
+        code: String, title: String, opgaven: [String], programme: String, currentLine: String,
+        sources: [SourceDocument], partners: [String], externalDevelopments: [ExternalDevelopment],
+        steeringMoment: SteeringMoment?, decisions: [Decision], budgeted: [BudgetEffect] = [],
+        relations: [Relation], facts: [Fact],
+        doubts: [Doubt], location: SourceLocation
+    ) {
         self.code = code
         self.title = title
         self.opgaven = opgaven

@@ -41,9 +41,11 @@ public struct Rule: Sendable, Hashable {
     public var fiche: String?
     public var location: SourceLocation
 
-    public init(id: String, title: String, condition: Condition, message: RuleMessage?, effects: [BudgetEffect],
-                requires: [OptionRef], excludes: [OptionRef], provenance: Provenance?, fiche: String?,
-                location: SourceLocation) {
+    public init(
+        id: String, title: String, condition: Condition, message: RuleMessage?, effects: [BudgetEffect],
+        requires: [OptionRef], excludes: [OptionRef], provenance: Provenance?, fiche: String?,
+        location: SourceLocation
+    ) {
         self.id = id
         self.title = title
         self.condition = condition

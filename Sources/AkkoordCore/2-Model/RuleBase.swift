@@ -35,8 +35,10 @@ public struct DossierInfo: Sendable, Hashable {
     /// The source texts quotes come from (`bronnen`); the first is the dossier, the default for a quote.
     public var sources: [DossierSource]
 
-    public init(municipality: String, title: String, version: String, years: ClosedRange<Int>, coalitionStart: Day,
-                opgaven: [Label], programmes: [Label], planning: [PlanningItem], sources: [DossierSource] = []) {
+    public init(
+        municipality: String, title: String, version: String, years: ClosedRange<Int>, coalitionStart: Day,
+        opgaven: [Label], programmes: [Label], planning: [PlanningItem], sources: [DossierSource] = []
+    ) {
         self.municipality = municipality
         self.title = title
         self.version = version

@@ -36,8 +36,10 @@ public struct Scenario: Sendable, Hashable {
     public var expectations: Expectations?
     public var file: String
 
-    public init(title: String, description: String?, referenceDate: Day, choices: [DecisionRef: Located<String>],
-                assumptions: [String: Located<Bool>], frame: BudgetFrame?, expectations: Expectations? = nil, file: String) {
+    public init(
+        title: String, description: String?, referenceDate: Day, choices: [DecisionRef: Located<String>],
+        assumptions: [String: Located<Bool>], frame: BudgetFrame?, expectations: Expectations? = nil, file: String
+    ) {
         self.title = title
         self.description = description
         self.referenceDate = referenceDate

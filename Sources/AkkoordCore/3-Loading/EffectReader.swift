@@ -1,4 +1,3 @@
-
 /// Reads budget effects, amounts and provenance.
 struct EffectReader {
     let context: ReadContext
@@ -25,7 +24,10 @@ struct EffectReader {
         if let node = reader.node("totaal") { total = self.amount(node, what: "'totaal'") }
         if let node = reader.node("aandeel"), let text = context.text(node, what: "'aandeel'") {
             share = MoneyParser.parseShare(text)
-            if share == nil { context.sink.error(context.location(of: node), "'aandeel' moet een percentage zijn zoals 50% (gevonden: \(InputText.quoted(text)))") }
+            if share == nil {
+                context.sink.error(
+                    context.location(of: node), "'aandeel' moet een percentage zijn zoals 50% (gevonden: \(InputText.quoted(text)))")
+            }
         }
         if reader.has("totaal") != reader.has("aandeel"), !reader.has("bedrag") {
             context.sink.error(reader.location, "'totaal' en 'aandeel' horen bij elkaar: geef beide, of geef 'bedrag'")
@@ -45,9 +47,12 @@ struct EffectReader {
         let timingKeys = ["jaar", "jaren", "vanaf", "per_jaar"].filter(reader.has)
         var timing: EffectTiming?
         if timingKeys.count != 1 {
-            context.sink.error(reader.location, timingKeys.isEmpty
-                ? "een effect heeft precies één van 'jaar', 'jaren', 'vanaf' of 'per_jaar' nodig"
-                : "een effect heeft precies één van 'jaar', 'jaren', 'vanaf' of 'per_jaar', niet \(timingKeys.joined(separator: " en "))")
+            context.sink.error(
+                reader.location,
+                timingKeys.isEmpty
+                    ? "een effect heeft precies één van 'jaar', 'jaren', 'vanaf' of 'per_jaar' nodig"
+                    : "een effect heeft precies één van 'jaar', 'jaren', 'vanaf' of 'per_jaar', niet \(timingKeys.joined(separator: " en "))"
+            )
         } else {
             switch timingKeys[0] {
             case "jaar": timing = reader.year("jaar").map { .years([$0]) }
@@ -56,13 +61,15 @@ struct EffectReader {
             default:
                 if let perYear = reader.mapping("per_jaar") {
                     if perYear.pairs.isEmpty {
-                        context.sink.error(reader.valueLocation("per_jaar"),
-                                           "'per_jaar' is leeg: het effect zou in geen enkel jaar meetellen; noem minstens één jaar")
+                        context.sink.error(
+                            reader.valueLocation("per_jaar"),
+                            "'per_jaar' is leeg: het effect zou in geen enkel jaar meetellen; noem minstens één jaar")
                     }
                     var amounts: [Int: Amount] = [:]
                     for pair in perYear.pairs {
                         guard let year = context.year(pair.keyNode, what: "een jaar in 'per_jaar'"),
-                              let value = self.amount(pair.value, what: "het bedrag voor \(pair.key)") else { continue }
+                            let value = self.amount(pair.value, what: "het bedrag voor \(pair.key)")
+                        else { continue }
                         amounts[year] = value
                     }
                     timing = .perYear(amounts)
@@ -80,9 +87,11 @@ struct EffectReader {
         if reader.has("aard") {
             nature = reader.enumValue("aard", required: false)
             if nature == .structureel, case .years(let years)? = timing, years.count == 1 {
-                context.sink.warning(reader.keyLocation("aard"), "'aard: structureel' met één jaar (\(years[0])): een "
-                    + "structureel effect loopt door, maar dit telt alleen in \(years[0]) en niet na de periode; schrijf "
-                    + "'vanaf: \(years[0])' als het blijvend is, of 'aard: incidenteel' als het eenmalig is")
+                context.sink.warning(
+                    reader.keyLocation("aard"),
+                    "'aard: structureel' met één jaar (\(years[0])): een "
+                        + "structureel effect loopt door, maar dit telt alleen in \(years[0]) en niet na de periode; schrijf "
+                        + "'vanaf: \(years[0])' als het blijvend is, of 'aard: incidenteel' als het eenmalig is")
             }
         } else if let timing {
             if case .from = timing { nature = .structureel } else { nature = .incidenteel }
@@ -92,17 +101,20 @@ struct EffectReader {
             context.sink.error(reader.location, "verplichte sleutel 'programma' ontbreekt (buiten een fiche is er geen standaardprogramma)")
         }
         guard let description, let side, let nature, let programme, let amount, let timing, let provenance else { return nil }
-        return BudgetEffect(description: description, side: side, nature: nature, programme: programme, amount: amount,
-                            total: total, share: share, cofunders: reader.strings("medefinanciers"), timing: timing,
-                            provenance: provenance, location: reader.location)
+        return BudgetEffect(
+            description: description, side: side, nature: nature, programme: programme, amount: amount,
+            total: total, share: share, cofunders: reader.strings("medefinanciers"), timing: timing,
+            provenance: provenance, location: reader.location)
     }
 
     /// The years of `jaren`: at least one, each once (a repeated year would silently count once).
     private func yearList(_ reader: MappingReader) -> [Int]? {
         guard let node = reader.node("jaren") else { return nil }
         if case .sequence(let items) = node.content, items.isEmpty {
-            context.sink.error(context.location(of: node), "'jaren' is leeg: het effect zou in geen enkel jaar meetellen; "
-                + "noem minstens één jaar")
+            context.sink.error(
+                context.location(of: node),
+                "'jaren' is leeg: het effect zou in geen enkel jaar meetellen; "
+                    + "noem minstens één jaar")
             return nil
         }
         var seen: [Int: SourceLocation] = [:]
@@ -113,8 +125,10 @@ struct EffectReader {
                 return nil
             }
             if let first = seen[year] {
-                context.sink.error(context.location(of: item), "jaar \(year) staat twee keer in 'jaren'; "
-                    + "een jaar telt één keer mee, geef het bedrag voor dat jaar één keer",
+                context.sink.error(
+                    context.location(of: item),
+                    "jaar \(year) staat twee keer in 'jaren'; "
+                        + "een jaar telt één keer mee, geef het bedrag voor dat jaar één keer",
                     notes: [Diagnostic.Note(first, "eerste keer hier")])
                 complete = false
                 return nil
@@ -132,8 +146,9 @@ struct EffectReader {
             reader.allowOnly(FormatKeys.range, in: "een bandbreedte")
             guard let minText = reader.string("min"), let maxText = reader.string("max") else { return nil }
             guard let minNode = reader.node("min"), let maxNode = reader.node("max"),
-                  let min = euros(minText, at: minNode, what: "'min'"),
-                  let max = euros(maxText, at: maxNode, what: "'max'") else { return nil }
+                let min = euros(minText, at: minNode, what: "'min'"),
+                let max = euros(maxText, at: maxNode, what: "'max'")
+            else { return nil }
             guard min <= max else {
                 context.sink.error(reader.location, "bandbreedte: 'min' (\(min)) is groter dan 'max' (\(max))")
                 return nil
@@ -148,15 +163,20 @@ struct EffectReader {
     private func euros(_ text: String, at node: YAMLNode, what: String) -> Money? {
         if let money = MoneyParser.parseEuros(text) {
             guard money.cents.magnitude <= MoneyLimits.maxAmount.cents.magnitude else {
-                context.sink.error(context.location(of: node), "\(what): \(DutchFormat.euro(money)) is meer dan het plafond van "
-                    + "\(DutchFormat.euro(MoneyLimits.maxAmount)) (€ 100 miljard) per bedrag (zie docs/format.md, Grenzen)")
+                context.sink.error(
+                    context.location(of: node),
+                    "\(what): \(DutchFormat.euro(money)) is meer dan het plafond van "
+                        + "\(DutchFormat.euro(MoneyLimits.maxAmount)) (€ 100 miljard) per bedrag (zie docs/format.md, Grenzen)")
                 return nil
             }
             return money
         }
-        let hint = text.contains(".") && !text.contains(",") && text.split(separator: ".").last?.count != 3
+        let hint =
+            text.contains(".") && !text.contains(",") && text.split(separator: ".").last?.count != 3
             ? " (decimalen schrijf je met een komma: \"1.234,50\"; geen 1.5 of 0.5)" : ""
-        context.sink.error(context.location(of: node), "\(what) moet een bedrag in euro zijn, een {min, max}-bandbreedte of 'onbekend' (gevonden: \(InputText.quoted(text)))\(hint)")
+        context.sink.error(
+            context.location(of: node),
+            "\(what) moet een bedrag in euro zijn, een {min, max}-bandbreedte of 'onbekend' (gevonden: \(InputText.quoted(text)))\(hint)")
         return nil
     }
 
@@ -167,7 +187,9 @@ struct EffectReader {
             context.sink.error(reader.keyLocation("aanname"), "geef 'bron' of 'aanname', niet beide")
             return nil
         case (false, false):
-            if required { context.sink.error(reader.location, "herkomst ontbreekt: geef 'bron' (fiche + letterlijk citaat) of 'aanname' (met uitleg)") }
+            if required {
+                context.sink.error(reader.location, "herkomst ontbreekt: geef 'bron' (fiche + letterlijk citaat) of 'aanname' (met uitleg)")
+            }
             return nil
         case (false, true):
             return reader.string("aanname").map { .assumption($0) }

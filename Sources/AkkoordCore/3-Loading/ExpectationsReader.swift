@@ -1,4 +1,3 @@
-
 /// Reads the `verwachtingen` block of a scenario.
 struct ExpectationsReader {
     let context: ReadContext
@@ -11,11 +10,14 @@ struct ExpectationsReader {
         if let keuzes = reader.mapping("keuzes", required: false) {
             for pair in keuzes.pairs {
                 guard let ref = DecisionRef(parsing: pair.key), let decision = ruleBase.decision(ref) else {
-                    context.sink.error(context.location(of: pair.keyNode), "onbekende beslissing \(InputText.quoted(pair.key)) in de verwachtingen")
+                    context.sink.error(
+                        context.location(of: pair.keyNode), "onbekende beslissing \(InputText.quoted(pair.key)) in de verwachtingen")
                     continue
                 }
                 guard let option = context.text(pair.value, what: "de verwachte keuze"), decision.option(option) != nil else {
-                    context.sink.error(context.location(of: pair.value), "beslissing \(ref) heeft geen optie \(InputText.quoted(pair.value.scalarText ?? ""))")
+                    context.sink.error(
+                        context.location(of: pair.value),
+                        "beslissing \(ref) heeft geen optie \(InputText.quoted(pair.value.scalarText ?? ""))")
                     continue
                 }
                 expectations.choices[ref] = Located(option, at: context.location(of: pair.value))
@@ -42,7 +44,8 @@ struct ExpectationsReader {
             reader.list(key) { node in
                 guard let id = context.text(node, what: "een regel-id") else { return nil }
                 guard ruleIDs.contains(id) else {
-                    context.sink.error(context.location(of: node), "onbekende regel \(InputText.quoted(id))\(Suggestion.hint(for: id, in: ruleIDs))")
+                    context.sink.error(
+                        context.location(of: node), "onbekende regel \(InputText.quoted(id))\(Suggestion.hint(for: id, in: ruleIDs))")
                     return nil
                 }
                 return Located(id, at: context.location(of: node))
@@ -79,8 +82,9 @@ struct ExpectationsReader {
         guard let reader = MappingReader(node, what: "een verwachte melding", context: context) else { return nil }
         reader.allowOnly(FormatKeys.expectedMessage, in: "een verwachte melding")
         let level: MessageLevel? = reader.enumValue("niveau", required: false)
-        let pattern = Expectations.MessagePattern(level: level, contains: reader.string("bevat", required: false),
-                                                  rule: reader.string("regel", required: false), location: reader.location)
+        let pattern = Expectations.MessagePattern(
+            level: level, contains: reader.string("bevat", required: false),
+            rule: reader.string("regel", required: false), location: reader.location)
         if pattern.level == nil, pattern.contains == nil, pattern.rule == nil {
             context.sink.error(reader.location, "een verwachte melding noemt 'niveau', 'bevat' of 'regel'")
             return nil

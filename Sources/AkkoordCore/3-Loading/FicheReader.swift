@@ -1,4 +1,3 @@
-
 /// Reads one fiche file.
 struct FicheReader {
     let context: ReadContext
@@ -10,7 +9,8 @@ struct FicheReader {
         reader.allowOnly(FormatKeys.fiche, in: "een fiche")
         let code = reader.string("code")
         if let code, !FicheCode.isValid(code) {
-            context.sink.error(reader.valueLocation("code"), "'code' moet een fichecode zijn zoals 2F (gevonden: \(InputText.quoted(code)))")
+            context.sink.error(
+                reader.valueLocation("code"), "'code' moet een fichecode zijn zoals 2F (gevonden: \(InputText.quoted(code)))")
         }
         let programme = reader.identifier("programma")
         let effects = EffectReader(context: context, fiche: code, defaultProgramme: programme)
@@ -22,7 +22,9 @@ struct FicheReader {
         let partners = reader.strings("partners")
         let developments = reader.list("externe_ontwikkelingen") { development($0) }
         let steering = reader.mapping("stuurmoment", required: true).flatMap { steeringMoment($0) }
-        let assumptions = reader.list("aannames") { AssumptionReader(context: context, periods: periods, effects: effects).read($0, fiche: code) }
+        let assumptions = reader.list("aannames") {
+            AssumptionReader(context: context, periods: periods, effects: effects).read($0, fiche: code)
+        }
         let decisions = reader.list("beslissingen", required: true) { decision($0, effects: effects, fiche: code) }
         let budgeted = effects.effects(in: reader, key: "begroot")
         let relations = reader.list("relaties") { relation($0) }
@@ -30,18 +32,20 @@ struct FicheReader {
         let facts = reader.list("feiten") { fact($0, fiche: code) }
         let doubts = reader.list("twijfels") { doubt($0, fiche: code) }
         guard let code, let title, let programme, let currentLine else { return nil }
-        let fiche = Fiche(code: code, title: title, opgaven: opgaven, programme: programme, currentLine: currentLine,
-                          sources: sources, partners: partners, externalDevelopments: developments,
-                          steeringMoment: steering, decisions: decisions, budgeted: budgeted, relations: relations, facts: facts,
-                          doubts: doubts, location: reader.location)
+        let fiche = Fiche(
+            code: code, title: title, opgaven: opgaven, programme: programme, currentLine: currentLine,
+            sources: sources, partners: partners, externalDevelopments: developments,
+            steeringMoment: steering, decisions: decisions, budgeted: budgeted, relations: relations, facts: facts,
+            doubts: doubts, location: reader.location)
         return (fiche, assumptions, ruleList)
     }
 
     func moment(_ node: YAMLNode, what: String) -> Moment? {
         guard let text = context.text(node, what: what) else { return nil }
         guard let moment = periods.parse(text) else {
-            context.sink.error(context.location(of: node),
-                               "\(what): periode \(InputText.quoted(text)) wordt niet begrepen (zie docs/format.md, Periodes)")
+            context.sink.error(
+                context.location(of: node),
+                "\(what): periode \(InputText.quoted(text)) wordt niet begrepen (zie docs/format.md, Periodes)")
             return nil
         }
         return moment
@@ -53,8 +57,9 @@ struct FicheReader {
         let moment = reader.node("periode").flatMap { self.moment($0, what: "'periode'") }
         if !reader.has("periode") { context.sink.error(reader.location, "verplichte sleutel 'periode' ontbreekt") }
         guard let text, let moment else { return nil }
-        return SteeringMoment(text: text, moment: moment, explanation: reader.string("toelichting", required: false),
-                              location: reader.location)
+        return SteeringMoment(
+            text: text, moment: moment, explanation: reader.string("toelichting", required: false),
+            location: reader.location)
     }
 
     func source(_ node: YAMLNode) -> SourceDocument? {
@@ -77,8 +82,9 @@ struct FicheReader {
         guard let reader = MappingReader(node, what: "een externe ontwikkeling", context: context) else { return nil }
         reader.allowOnly(FormatKeys.externalDevelopment, in: "een externe ontwikkeling")
         guard let text = reader.string("tekst") else { return nil }
-        return ExternalDevelopment(text: text, moment: reader.node("moment").flatMap { moment($0, what: "'moment'") },
-                                   assumption: reader.identifier("aanname", required: false), location: reader.location)
+        return ExternalDevelopment(
+            text: text, moment: reader.node("moment").flatMap { moment($0, what: "'moment'") },
+            assumption: reader.identifier("aanname", required: false), location: reader.location)
     }
 
     func decision(_ node: YAMLNode, effects: EffectReader, fiche: String?) -> Decision? {
@@ -105,13 +111,16 @@ struct FicheReader {
         }
         let current = options.filter(\.isCurrentLine)
         if !options.isEmpty, current.count != 1 {
-            context.sink.error(reader.keyLocation("opties"), current.isEmpty
-                ? "geen enkele optie is de huidige lijn: markeer er precies één met 'huidige_lijn: ja'"
-                : "\(current.count) opties zijn de huidige lijn (\(current.map(\.id).joined(separator: ", "))): precies één mag")
+            context.sink.error(
+                reader.keyLocation("opties"),
+                current.isEmpty
+                    ? "geen enkele optie is de huidige lijn: markeer er precies één met 'huidige_lijn: ja'"
+                    : "\(current.count) opties zijn de huidige lijn (\(current.map(\.id).joined(separator: ", "))): precies één mag")
         }
         guard let id, let question, let shape else { return nil }
-        return Decision(id: id, question: question, shape: shape, steeringMoment: steering, lapse: lapse,
-                        options: options, location: reader.location)
+        return Decision(
+            id: id, question: question, shape: shape, steeringMoment: steering, lapse: lapse,
+            options: options, location: reader.location)
     }
 
     func option(_ node: YAMLNode, effects: EffectReader) -> DecisionOption? {
@@ -125,9 +134,10 @@ struct FicheReader {
         let requires = rules.optionRefs(in: reader, key: "vereist")
         let excludes = rules.optionRefs(in: reader, key: "sluit_uit")
         guard let id, let title else { return nil }
-        return DecisionOption(id: id, title: title, isCurrentLine: isCurrent, explanation: reader.string("toelichting", required: false),
-                      effects: optionEffects, requires: requires, excludes: excludes,
-                      opportunities: reader.strings("kansen"), risks: reader.strings("risicos"), location: reader.location)
+        return DecisionOption(
+            id: id, title: title, isCurrentLine: isCurrent, explanation: reader.string("toelichting", required: false),
+            effects: optionEffects, requires: requires, excludes: excludes,
+            opportunities: reader.strings("kansen"), risks: reader.strings("risicos"), location: reader.location)
     }
 
     func relation(_ node: YAMLNode) -> Relation? {
@@ -148,17 +158,20 @@ struct FicheReader {
         guard let reader = MappingReader(node, what: "een feit", context: context) else { return nil }
         reader.allowOnly(FormatKeys.fact, in: "een feit")
         guard let id = reader.identifier("id"), let value = reader.string("waarde"), let quote = reader.string("citaat"),
-              let fiche else { return nil }
-        return Fact(id: id, value: value, quote: quote, fiche: fiche, location: reader.location,
-                    quoteLocation: reader.node("citaat").map { context.location(of: $0) })
+            let fiche
+        else { return nil }
+        return Fact(
+            id: id, value: value, quote: quote, fiche: fiche, location: reader.location,
+            quoteLocation: reader.node("citaat").map { context.location(of: $0) })
     }
 
     func doubt(_ node: YAMLNode, fiche: String?) -> Doubt? {
         guard let reader = MappingReader(node, what: "een twijfel", context: context) else { return nil }
         reader.allowOnly(FormatKeys.doubt, in: "een twijfel")
         guard let text = reader.string("tekst") else { return nil }
-        return Doubt(text: text, quote: reader.string("citaat", required: false), location: reader.location,
-                     fiche: fiche ?? "", quoteLocation: reader.node("citaat").map { context.location(of: $0) })
+        return Doubt(
+            text: text, quote: reader.string("citaat", required: false), location: reader.location,
+            fiche: fiche ?? "", quoteLocation: reader.node("citaat").map { context.location(of: $0) })
     }
 }
 
@@ -182,11 +195,14 @@ struct AssumptionReader {
         let moment = reader.node("moment").flatMap { FicheReader(context: context, periods: periods).moment($0, what: "'moment'") }
         let provenance = reader.has("bron") ? effects.provenance(in: reader, required: false) : nil
         if let fiche, let id, !id.hasPrefix(fiche + "-") {
-            context.sink.error(reader.keyLocation("id"), "een aanname in fiche \(fiche) heeft een id dat begint met '\(fiche)-' (of staat in dossier.yaml)")
+            context.sink.error(
+                reader.keyLocation("id"), "een aanname in fiche \(fiche) heeft een id dat begint met '\(fiche)-' (of staat in dossier.yaml)"
+            )
         }
         guard let id, let title, let value else { return nil }
-        return Assumption(id: id, title: title, defaultValue: value, probability: probability, moment: moment,
-                          explanation: reader.string("toelichting", required: false), provenance: provenance,
-                          fiche: fiche, location: reader.location)
+        return Assumption(
+            id: id, title: title, defaultValue: value, probability: probability, moment: moment,
+            explanation: reader.string("toelichting", required: false), provenance: provenance,
+            fiche: fiche, location: reader.location)
     }
 }

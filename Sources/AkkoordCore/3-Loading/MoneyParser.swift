@@ -16,7 +16,8 @@ public enum MoneyParser {
         if groups.count > 1 {
             // Thousands separators: first group 1–3 digits, the rest exactly 3.
             guard let first = groups.first, (1...3).contains(first.count),
-                  groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+                groups.dropFirst().allSatisfy({ $0.count == 3 })
+            else { return nil }
         }
         let digits = groups.joined()
         guard !digits.isEmpty, digits.count <= 15, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }

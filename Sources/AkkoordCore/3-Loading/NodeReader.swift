@@ -19,8 +19,9 @@ struct MappingReader {
     /// Reports every key not in `allowed`, with a suggestion when one is close.
     func allowOnly(_ allowed: [String], in what: String) {
         for pair in pairs where !allowed.contains(pair.key) {
-            context.sink.error(context.location(of: pair.keyNode),
-                               "onbekende sleutel \(InputText.quoted(pair.key)) in \(what)\(Suggestion.hint(for: pair.key, in: allowed))")
+            context.sink.error(
+                context.location(of: pair.keyNode),
+                "onbekende sleutel \(InputText.quoted(pair.key)) in \(what)\(Suggestion.hint(for: pair.key, in: allowed))")
         }
     }
 
@@ -65,8 +66,9 @@ struct MappingReader {
     func identifier(_ key: String, required: Bool = true) -> String? {
         guard let value = string(key, required: required) else { return nil }
         guard Identifier.isValid(value) else {
-            context.sink.error(valueLocation(key),
-                               "\(InputText.quoted(key)) moet een id zijn van kleine letters, cijfers en '-' (gevonden: \(InputText.quoted(value)))")
+            context.sink.error(
+                valueLocation(key),
+                "\(InputText.quoted(key)) moet een id zijn van kleine letters, cijfers en '-' (gevonden: \(InputText.quoted(value)))")
             return nil
         }
         return value
@@ -92,8 +94,9 @@ struct MappingReader {
             return []
         }
         guard case .sequence(let sequence) = node.content else {
-            context.sink.error(context.location(of: node),
-                               "\(InputText.quoted(key)) moet een lijst zijn, maar is \(ReadContext.kind(of: node))")
+            context.sink.error(
+                context.location(of: node),
+                "\(InputText.quoted(key)) moet een lijst zijn, maar is \(ReadContext.kind(of: node))")
             return []
         }
         return sequence.compactMap(item)
@@ -151,8 +154,10 @@ struct ReadContext {
     where E.RawValue == String {
         if let value = E(rawValue: text) { return value }
         let allowed = E.allCases.map(\.rawValue)
-        sink.error(location, "\(InputText.quoted(what)) moet een van \(allowed.joined(separator: ", ")) zijn "
-            + "(gevonden: \(InputText.quoted(text)))\(Suggestion.hint(for: text, in: allowed))")
+        sink.error(
+            location,
+            "\(InputText.quoted(what)) moet een van \(allowed.joined(separator: ", ")) zijn "
+                + "(gevonden: \(InputText.quoted(text)))\(Suggestion.hint(for: text, in: allowed))")
         return nil
     }
 
@@ -162,7 +167,9 @@ struct ReadContext {
         case "ja", "true": return true
         case "nee", "false": return false
         case "yes", "no", "on", "off", "y", "n":
-            sink.error(location(of: node), "\(what): \(InputText.quoted(raw)) is dubbelzinnig (YAML 1.1 maakt er een boolean van); schrijf ja of nee")
+            sink.error(
+                location(of: node),
+                "\(what): \(InputText.quoted(raw)) is dubbelzinnig (YAML 1.1 maakt er een boolean van); schrijf ja of nee")
         default:
             sink.error(location(of: node), "\(what) moet ja of nee zijn (gevonden: \(InputText.quoted(raw)))")
         }
@@ -191,7 +198,9 @@ struct ReadContext {
             return nil
         }
         if digits.count > 1, digits.hasPrefix("0") {
-            sink.error(location(of: node), "\(what): \(InputText.quoted(raw)) heeft een voorloopnul (YAML 1.1 leest dat als octaal); laat de nul weg")
+            sink.error(
+                location(of: node),
+                "\(what): \(InputText.quoted(raw)) heeft een voorloopnul (YAML 1.1 leest dat als octaal); laat de nul weg")
             return nil
         }
         guard let value = Int(raw), digits.count <= 15 else {

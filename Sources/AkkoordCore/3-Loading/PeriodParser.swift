@@ -34,8 +34,10 @@ public struct PeriodParser: Sendable {
         return .known(Period(text: text, start: interval.0, end: interval.1))
     }
 
-    static let coalitionStartWords: Set<String> = ["start nieuwe coalitie", "start coalitie", "begin nieuwe coalitie",
-                                                   "start nieuw college", "begin collegeperiode", "start collegeperiode"]
+    static let coalitionStartWords: Set<String> = [
+        "start nieuwe coalitie", "start coalitie", "begin nieuwe coalitie",
+        "start nieuw college", "begin collegeperiode", "start collegeperiode",
+    ]
 
     private func normalizedWords(_ lower: String) -> [String] {
         lower.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
@@ -74,7 +76,8 @@ public struct PeriodParser: Sendable {
         case 3:
             if let year = year(words[2]) {
                 if let month = PeriodParser.months[words[1]], let dayNumber = Int(words[0]),
-                   let day = Day(year: year, month: month, day: dayNumber) {
+                    let day = Day(year: year, month: month, day: dayNumber)
+                {
                     return (day, day)
                 }
                 switch (words[0], words[1]) {
@@ -101,8 +104,9 @@ public struct PeriodParser: Sendable {
     func isoDay(_ word: String) -> Day? {
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), Day.supportedYears.contains(year),
-              let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+            let year = Int(parts[0]), Day.supportedYears.contains(year),
+            let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
         return Day(year: year, month: month, day: day)
     }
 
@@ -110,8 +114,9 @@ public struct PeriodParser: Sendable {
     func dutchNumericDay(_ word: String) -> Day? {
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
-              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
-              Day.supportedYears.contains(year) else { return nil }
+            let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
+            Day.supportedYears.contains(year)
+        else { return nil }
         return Day(year: year, month: month, day: day)
     }
 

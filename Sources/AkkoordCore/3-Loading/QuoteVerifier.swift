@@ -30,11 +30,14 @@ public struct QuoteVerifier: Sendable {
             return QuoteVerification(ruleBase: ruleBase, diagnostics: [], verified: 0, unverified: 0, notFound: 0)
         }
         guard !sources.isEmpty else {
-            diagnostics.append(Diagnostic(.warning, SourceLocation(file: dossierPath, line: 1, column: 1),
-                                          "\(citations.count) citaten zijn niet geverifieerd: dossier.yaml noemt geen "
-                                              + "'bronnen' (zie docs/format.md, Bronnen)"))
-            return QuoteVerification(ruleBase: ruleBase, diagnostics: diagnostics, verified: 0,
-                                     unverified: citations.count, notFound: 0)
+            diagnostics.append(
+                Diagnostic(
+                    .warning, SourceLocation(file: dossierPath, line: 1, column: 1),
+                    "\(citations.count) citaten zijn niet geverifieerd: dossier.yaml noemt geen "
+                        + "'bronnen' (zie docs/format.md, Bronnen)"))
+            return QuoteVerification(
+                ruleBase: ruleBase, diagnostics: diagnostics, verified: 0,
+                unverified: citations.count, notFound: 0)
         }
         let texts = sources.map { SourceText($0, directory: directory) }
         // Each distinct quote per source is searched once.
@@ -61,22 +64,29 @@ public struct QuoteVerifier: Sendable {
                 notFound += 1
                 var notes: [Diagnostic.Note] = []
                 if let closest = text.closestPassage(to: citation.text) {
-                    notes.append(Diagnostic.Note(SourceLocation(file: path, line: closest.line, column: 1),
-                                                 "dichtstbijzijnde passage: “\(InputText.escaped(closest.text))”"))
+                    notes.append(
+                        Diagnostic.Note(
+                            SourceLocation(file: path, line: closest.line, column: 1),
+                            "dichtstbijzijnde passage: “\(InputText.escaped(closest.text))”"))
                 } else {
-                    notes.append(Diagnostic.Note(SourceLocation(file: path, line: 1, column: 1),
-                                                 "geen passage in deze bron lijkt op het citaat"))
+                    notes.append(
+                        Diagnostic.Note(
+                            SourceLocation(file: path, line: 1, column: 1),
+                            "geen passage in deze bron lijkt op het citaat"))
                 }
-                diagnostics.append(Diagnostic(.error, citation.location,
-                                              "citaat staat niet letterlijk in bron \(InputText.quoted(source.id)) "
-                                                  + "(\(InputText.quoted(source.file))): \(InputText.quoted(citation.text))",
-                                              notes: notes))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, citation.location,
+                        "citaat staat niet letterlijk in bron \(InputText.quoted(source.id)) "
+                            + "(\(InputText.quoted(source.file))): \(InputText.quoted(citation.text))",
+                        notes: notes))
             }
             return result
         }
         diagnostics += warnings(sources: sources, texts: texts, unusable: unusable)
-        return QuoteVerification(ruleBase: updated, diagnostics: diagnostics, verified: verified,
-                                 unverified: unusable.values.reduce(0, +), notFound: notFound)
+        return QuoteVerification(
+            ruleBase: updated, diagnostics: diagnostics, verified: verified,
+            unverified: unusable.values.reduce(0, +), notFound: notFound)
     }
 
     /// One warning for every text that is missing or unreadable together, one per changed text.
@@ -93,17 +103,21 @@ public struct QuoteVerifier: Sendable {
                 absent.append((source, "\(InputText.quoted(path)) \(reason)"))
             case .changed(let path, let actual):
                 let count = unusable[source.id] ?? 0
-                diagnostics.append(Diagnostic(.warning, source.location,
-                                              "brontekst \(InputText.quoted(path)) is een andere versie: SHA-256 \(actual), "
-                                                  + "verwacht \(source.sha256); \(count) \(count == 1 ? "citaat" : "citaten") "
-                                                  + "uit bron \(InputText.quoted(source.id)) niet geverifieerd"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, source.location,
+                        "brontekst \(InputText.quoted(path)) is een andere versie: SHA-256 \(actual), "
+                            + "verwacht \(source.sha256); \(count) \(count == 1 ? "citaat" : "citaten") "
+                            + "uit bron \(InputText.quoted(source.id)) niet geverifieerd"))
             }
         }
         if let first = absent.first {
             let count = absent.map { unusable[$0.source.id] ?? 0 }.reduce(0, +)
-            diagnostics.append(Diagnostic(.warning, first.source.location,
-                                          "\(count) \(count == 1 ? "citaat" : "citaten") niet geverifieerd: brontekst "
-                                              + absent.map(\.why).joined(separator: ", ") + "; \(Self.howToProvide)"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, first.source.location,
+                    "\(count) \(count == 1 ? "citaat" : "citaten") niet geverifieerd: brontekst "
+                        + absent.map(\.why).joined(separator: ", ") + "; \(Self.howToProvide)"))
         }
         return diagnostics
     }

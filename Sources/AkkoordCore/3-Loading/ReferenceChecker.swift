@@ -16,10 +16,15 @@ struct ReferenceChecker {
 
         for fiche in ruleBase.fiches {
             for opgave in fiche.opgaven where !opgaven.contains(opgave) {
-                sink.error(fiche.location, "fiche \(fiche.code): onbekende opgave \(InputText.quoted(opgave))\(Suggestion.hint(for: opgave, in: opgaven))")
+                sink.error(
+                    fiche.location,
+                    "fiche \(fiche.code): onbekende opgave \(InputText.quoted(opgave))\(Suggestion.hint(for: opgave, in: opgaven))")
             }
             if !programmes.contains(fiche.programme) {
-                sink.error(fiche.location, "fiche \(fiche.code): onbekend programma \(InputText.quoted(fiche.programme))\(Suggestion.hint(for: fiche.programme, in: programmes))")
+                sink.error(
+                    fiche.location,
+                    "fiche \(fiche.code): onbekend programma \(InputText.quoted(fiche.programme))\(Suggestion.hint(for: fiche.programme, in: programmes))"
+                )
             }
             duplicates(fiche.decisions.map { ($0.id, $0.location) }, what: "beslissing in fiche \(fiche.code)")
             for development in fiche.externalDevelopments {
@@ -27,7 +32,8 @@ struct ReferenceChecker {
             }
             for relation in fiche.relations {
                 if let code = relation.fiche, !codes.contains(code) {
-                    sink.error(relation.location, "relatie naar onbekende fiche \(InputText.quoted(code))\(Suggestion.hint(for: code, in: codes))")
+                    sink.error(
+                        relation.location, "relatie naar onbekende fiche \(InputText.quoted(code))\(Suggestion.hint(for: code, in: codes))")
                 }
             }
             if let moment = fiche.steeringMoment { steering(moment) }
@@ -44,8 +50,10 @@ struct ReferenceChecker {
         let sourceIDs = ruleBase.info.sources.map(\.id)
         for citation in ruleBase.citations {
             if let document = citation.document, !sourceIDs.contains(document) {
-                sink.error(citation.location, "citaat uit onbekende bron \(InputText.quoted(document))"
-                    + (sourceIDs.isEmpty ? " (dossier.yaml noemt geen 'bronnen')" : Suggestion.hint(for: document, in: sourceIDs)))
+                sink.error(
+                    citation.location,
+                    "citaat uit onbekende bron \(InputText.quoted(document))"
+                        + (sourceIDs.isEmpty ? " (dossier.yaml noemt geen 'bronnen')" : Suggestion.hint(for: document, in: sourceIDs)))
             }
         }
         for rule in ruleBase.rules {
@@ -55,7 +63,8 @@ struct ReferenceChecker {
             (rule.requires + rule.excludes).forEach { reference($0, at: rule.location) }
             rule.effects.forEach { effect($0, codes: codes, programmes: programmes) }
             if let code = rule.provenance?.citation?.fiche, !codes.contains(code) {
-                sink.error(rule.location, "regel \(InputText.quoted(rule.id)): bron verwijst naar onbekende fiche \(InputText.quoted(code))")
+                sink.error(
+                    rule.location, "regel \(InputText.quoted(rule.id)): bron verwijst naar onbekende fiche \(InputText.quoted(code))")
             }
         }
     }
@@ -82,9 +91,11 @@ struct ReferenceChecker {
                 return
             }
             if sum > MoneyLimits.maxRuleBaseSum {
-                sink.error(effect.location, "de bedragen van alle effecten samen, opgeteld over de jaren van de periode, komen "
-                    + "hier boven het plafond van \(DutchFormat.euro(MoneyLimits.maxRuleBaseSum)) (€ 1 biljard); daarboven "
-                    + "kunnen totalen en verschillen niet meer exact in centen (zie docs/format.md, Grenzen)")
+                sink.error(
+                    effect.location,
+                    "de bedragen van alle effecten samen, opgeteld over de jaren van de periode, komen "
+                        + "hier boven het plafond van \(DutchFormat.euro(MoneyLimits.maxRuleBaseSum)) (€ 1 biljard); daarboven "
+                        + "kunnen totalen en verschillen niet meer exact in centen (zie docs/format.md, Grenzen)")
                 return
             }
         }
@@ -109,11 +120,17 @@ struct ReferenceChecker {
 
     private func decisionReference(_ ref: DecisionRef, at location: SourceLocation) {
         guard let fiche = ruleBase.fiche(ref.fiche) else {
-            sink.error(location, "\(InputText.quoted(ref)) verwijst naar onbekende fiche \(InputText.quoted(ref.fiche))\(Suggestion.hint(for: ref.fiche, in: ruleBase.fiches.map(\.code)))")
+            sink.error(
+                location,
+                "\(InputText.quoted(ref)) verwijst naar onbekende fiche \(InputText.quoted(ref.fiche))\(Suggestion.hint(for: ref.fiche, in: ruleBase.fiches.map(\.code)))"
+            )
             return
         }
         if fiche.decision(ref.decision) == nil {
-            sink.error(location, "\(InputText.quoted(ref)): fiche \(ref.fiche) heeft geen beslissing \(InputText.quoted(ref.decision))\(Suggestion.hint(for: ref.decision, in: fiche.decisions.map(\.id)))")
+            sink.error(
+                location,
+                "\(InputText.quoted(ref)): fiche \(ref.fiche) heeft geen beslissing \(InputText.quoted(ref.decision))\(Suggestion.hint(for: ref.decision, in: fiche.decisions.map(\.id)))"
+            )
         }
     }
 
@@ -121,20 +138,26 @@ struct ReferenceChecker {
         decisionReference(ref.decision, at: location)
         guard let decision = ruleBase.decision(ref.decision) else { return }
         if decision.option(ref.option) == nil {
-            sink.error(location, "\(InputText.quoted(ref)): beslissing \(ref.decision) heeft geen optie \(InputText.quoted(ref.option))\(Suggestion.hint(for: ref.option, in: decision.options.map(\.id)))")
+            sink.error(
+                location,
+                "\(InputText.quoted(ref)): beslissing \(ref.decision) heeft geen optie \(InputText.quoted(ref.option))\(Suggestion.hint(for: ref.option, in: decision.options.map(\.id)))"
+            )
         }
     }
 
     private func effect(_ effect: BudgetEffect, codes: Set<String>, programmes: Set<String>) {
         if !programmes.contains(effect.programme) {
-            sink.error(effect.location, "onbekend programma \(InputText.quoted(effect.programme))\(Suggestion.hint(for: effect.programme, in: programmes))")
+            sink.error(
+                effect.location,
+                "onbekend programma \(InputText.quoted(effect.programme))\(Suggestion.hint(for: effect.programme, in: programmes))")
         }
         let years = ruleBase.info.years
-        let used: [Int] = switch effect.timing {
-        case .years(let list): list
-        case .from(let first): [first]
-        case .perYear(let amounts): amounts.keys.sorted()
-        }
+        let used: [Int] =
+            switch effect.timing {
+            case .years(let list): list
+            case .from(let first): [first]
+            case .perYear(let amounts): amounts.keys.sorted()
+            }
         for year in used where !years.contains(year) {
             sink.error(effect.location, "jaar \(year) ligt buiten de periode \(years.lowerBound)–\(years.upperBound)")
         }
@@ -145,7 +168,9 @@ struct ReferenceChecker {
 
     private func steering(_ moment: SteeringMoment) {
         if let period = moment.moment.period, period.end.year < ruleBase.info.years.lowerBound {
-            sink.warning(moment.location, "stuurmoment \(InputText.quoted(moment.text)) ligt vóór de start van de periode (\(ruleBase.info.years.lowerBound))")
+            sink.warning(
+                moment.location,
+                "stuurmoment \(InputText.quoted(moment.text)) ligt vóór de start van de periode (\(ruleBase.info.years.lowerBound))")
         }
     }
 }

@@ -25,13 +25,18 @@ public struct RuleBaseLayout: Sendable, Hashable {
         self.directory = base
         dossier = base + "/dossier.yaml"
         if let problem = Self.folderProblem(base) {
-            throw LoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: base, line: 1, column: 1),
-                                                     "map met regels \(problem)")])
+            throw LoadError(diagnostics: [
+                Diagnostic(
+                    .error, SourceLocation(file: base, line: 1, column: 1),
+                    "map met regels \(problem)")
+            ])
         }
         var diagnostics: [Diagnostic] = []
         if !FileManager.default.fileExists(atPath: dossier) {
-            diagnostics.append(Diagnostic(.error, SourceLocation(file: dossier, line: 1, column: 1),
-                                          "dossier.yaml ontbreekt in de map met regels"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, SourceLocation(file: dossier, line: 1, column: 1),
+                    "dossier.yaml ontbreekt in de map met regels"))
         }
         var lists: [[String]] = []
         for folder in Self.folders {

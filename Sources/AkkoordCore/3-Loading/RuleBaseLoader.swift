@@ -63,7 +63,9 @@ public struct RuleBaseLoader: Sendable {
     private func read(_ path: String, source: FileSource, isRuleFile: Bool, periods: PeriodParser) -> FileResult {
         let sink = DiagnosticSink()
         var result = FileResult()
-        if let data = source.bytes(path, limits: limits, sink: sink), let document = YAMLDocument.parse(data: data, path: path, limits: limits, sink: sink) {
+        if let data = source.bytes(path, limits: limits, sink: sink),
+            let document = YAMLDocument.parse(data: data, path: path, limits: limits, sink: sink)
+        {
             let context = ReadContext(path: path, sink: sink)
             if isRuleFile {
                 if let reader = MappingReader(document.root, what: "een regelbestand", context: context) {
@@ -90,10 +92,11 @@ public struct RuleBaseLoader: Sendable {
         var info: DossierInfo?
         var assumptions: [Assumption] = []
         // A missing dossier on disk was reported by the caller; reading it would only repeat that.
-        let dossierData: Data? = switch source {
-        case .disk: FileManager.default.fileExists(atPath: dossierPath) ? source.bytes(dossierPath, limits: limits, sink: sink) : nil
-        case .memory: source.bytes(dossierPath, limits: limits, sink: sink)
-        }
+        let dossierData: Data? =
+            switch source {
+            case .disk: FileManager.default.fileExists(atPath: dossierPath) ? source.bytes(dossierPath, limits: limits, sink: sink) : nil
+            case .memory: source.bytes(dossierPath, limits: limits, sink: sink)
+            }
         if let data = dossierData, let document = YAMLDocument.parse(data: data, path: dossierPath, limits: limits, sink: sink) {
             if let read = DossierReader(context: ReadContext(path: dossierPath, sink: sink)).read(document.root) {
                 info = read.info
@@ -102,9 +105,10 @@ public struct RuleBaseLoader: Sendable {
         }
         let periods = PeriodParser(
             coalitionStart: info?.coalitionStart ?? Day(year: 2026, month: 6, day: 1)!,
-            namedPeriods: Dictionary((info?.planning ?? []).compactMap { item in
-                item.moment.period.map { (item.id.lowercased(), $0) }
-            }, uniquingKeysWith: { first, _ in first }))
+            namedPeriods: Dictionary(
+                (info?.planning ?? []).compactMap { item in
+                    item.moment.period.map { (item.id.lowercased(), $0) }
+                }, uniquingKeysWith: { first, _ in first }))
         // Files are independent once the dossier is known: read, compose and interpret them on every core, each into
         // its own sink, then merge in path order so the result and the diagnostics do not depend on the scheduling.
         let base = String(dossierPath.dropLast("dossier.yaml".count))
@@ -113,8 +117,9 @@ public struct RuleBaseLoader: Sendable {
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = DisjointSlots(buffer: buffer)
             DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                slots.buffer[index] = read(paths[index], source: source, isRuleFile: paths[index].hasPrefix(base + "regels/"),
-                                           periods: periods)
+                slots.buffer[index] = read(
+                    paths[index], source: source, isRuleFile: paths[index].hasPrefix(base + "regels/"),
+                    periods: periods)
             }
         }
         var fiches: [Fiche] = []
@@ -149,8 +154,10 @@ struct DossierReader {
                 if from > to {
                     context.sink.error(periode.location, "'van' ligt na 'tot'")
                 } else if to - from + 1 > Day.maxPeriodYears {
-                    context.sink.error(periode.keyLocation("tot"), "de periode \(from)–\(to) is \(to - from + 1) jaar; "
-                        + "maximaal \(Day.maxPeriodYears) jaar")
+                    context.sink.error(
+                        periode.keyLocation("tot"),
+                        "de periode \(from)–\(to) is \(to - from + 1) jaar; "
+                            + "maximaal \(Day.maxPeriodYears) jaar")
                 } else {
                     years = from...to
                 }
@@ -159,7 +166,11 @@ struct DossierReader {
         var start: Day?
         if let text = reader.string("start_coalitie") {
             start = PeriodParser(coalitionStart: Day(year: 2000, month: 1, day: 1)!).parseDay(text)
-            if start == nil { context.sink.error(reader.keyLocation("start_coalitie"), "'start_coalitie' moet een datum zijn zoals 2026-06-01, met een jaar in \(ReadContext.supportedYearsText)") }
+            if start == nil {
+                context.sink.error(
+                    reader.keyLocation("start_coalitie"),
+                    "'start_coalitie' moet een datum zijn zoals 2026-06-01, met een jaar in \(ReadContext.supportedYearsText)")
+            }
         }
         var seen = UniqueIDs(context: context)
         let opgaven = reader.list("opgaven", required: true) { node in
@@ -177,8 +188,9 @@ struct DossierReader {
             if !item.has("moment") { context.sink.error(item.location, "verplichte sleutel 'moment' ontbreekt") }
             guard let id = item.identifier("id"), let title = item.string("titel"), let moment else { return nil }
             // Planning ids are names in period texts ("bij begroting-2028"), matched without regard to case.
-            return seen.first(PlanningItem(id: id, title: title, moment: moment), id: id.lowercased(),
-                              what: "planningsmoment", at: node)
+            return seen.first(
+                PlanningItem(id: id, title: title, moment: moment), id: id.lowercased(),
+                what: "planningsmoment", at: node)
         }
         let effects = EffectReader(context: context, fiche: nil, defaultProgramme: nil)
         let assumptions = reader.list("aannames") {
@@ -188,10 +200,13 @@ struct DossierReader {
             sourceDocument(node).flatMap { seen.first($0, id: $0.id, what: "bron", at: node) }
         }
         guard let municipality, let title, let version, let years, let start else { return nil }
-        return (DossierInfo(municipality: municipality, title: title, version: version, years: years,
-                            coalitionStart: start, opgaven: opgaven, programmes: programmes, planning: planning,
-                            sources: sources),
-                assumptions)
+        return (
+            DossierInfo(
+                municipality: municipality, title: title, version: version, years: years,
+                coalitionStart: start, opgaven: opgaven, programmes: programmes, planning: planning,
+                sources: sources),
+            assumptions
+        )
     }
 
     /// Remembers ids per kind and refuses a second use, at the second occurrence.
@@ -203,8 +218,9 @@ struct DossierReader {
 
         mutating func first<T>(_ value: T, id: String, what: String, at node: YAMLNode) -> T? {
             if let first = locations[what + "\u{0}" + id] {
-                context.sink.error(context.location(of: node), "\(what) \(InputText.quoted(id)) is dubbel",
-                                   notes: [Diagnostic.Note(first, "eerste keer hier")])
+                context.sink.error(
+                    context.location(of: node), "\(what) \(InputText.quoted(id)) is dubbel",
+                    notes: [Diagnostic.Note(first, "eerste keer hier")])
                 return nil
             }
             locations[what + "\u{0}" + id] = context.location(of: node)
@@ -225,13 +241,15 @@ struct DossierReader {
         }
         var file = reader.string("bestand")
         if let name = file, name.isEmpty || name.contains("/") || name.contains("\\") || name == "." || name == ".." {
-            context.sink.error(reader.keyLocation("bestand"), "'bestand' is een bestandsnaam zonder map (gevonden: \(InputText.quoted(name)))")
+            context.sink.error(
+                reader.keyLocation("bestand"), "'bestand' is een bestandsnaam zonder map (gevonden: \(InputText.quoted(name)))")
             file = nil
         }
         guard let id, let title, let hash, let file else { return nil }
-        return DossierSource(id: id, title: title, publisher: reader.string("uitgever", required: false),
-                              date: reader.string("datum", required: false), sha256: hash, file: file,
-                              location: reader.location)
+        return DossierSource(
+            id: id, title: title, publisher: reader.string("uitgever", required: false),
+            date: reader.string("datum", required: false), sha256: hash, file: file,
+            location: reader.location)
     }
 
     private func label(_ node: YAMLNode, what: String) -> Label? {

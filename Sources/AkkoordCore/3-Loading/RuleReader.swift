@@ -1,4 +1,3 @@
-
 /// Reads cross-fiche rules and their conditions.
 struct RuleReader {
     let context: ReadContext
@@ -34,8 +33,9 @@ struct RuleReader {
             context.sink.error(then.location, "'dan' doet niets: geef een 'melding', 'effecten', 'vereist' of 'sluit_uit'")
         }
         guard let id, let title, let condition, let provenance else { return nil }
-        return Rule(id: id, title: title, condition: condition, message: message, effects: ruleEffects,
-                    requires: requires, excludes: excludes, provenance: provenance, fiche: fiche, location: reader.location)
+        return Rule(
+            id: id, title: title, condition: condition, message: message, effects: ruleEffects,
+            requires: requires, excludes: excludes, provenance: provenance, fiche: fiche, location: reader.location)
     }
 
     func condition(_ node: YAMLNode) -> Condition? {
@@ -44,9 +44,11 @@ struct RuleReader {
         let present = forms.filter(reader.has)
         guard present.count == 1 else {
             reader.allowOnly(FormatKeys.condition, in: "een voorwaarde")
-            context.sink.error(reader.location, present.isEmpty
-                ? "een voorwaarde heeft één van \(forms.joined(separator: ", ")) nodig"
-                : "een voorwaarde heeft precies één van \(forms.joined(separator: ", ")); splits met 'alle' of 'een_van'")
+            context.sink.error(
+                reader.location,
+                present.isEmpty
+                    ? "een voorwaarde heeft één van \(forms.joined(separator: ", ")) nodig"
+                    : "een voorwaarde heeft precies één van \(forms.joined(separator: ", ")); splits met 'alle' of 'een_van'")
             return nil
         }
         let form = present[0]
@@ -55,14 +57,18 @@ struct RuleReader {
         case "keuze":
             guard let text = reader.string("keuze") else { return nil }
             guard let ref = OptionRef(parsing: text) else {
-                context.sink.error(reader.valueLocation("keuze"), "'keuze' moet de vorm fiche.beslissing.optie hebben (gevonden: \(InputText.quoted(text)))")
+                context.sink.error(
+                    reader.valueLocation("keuze"),
+                    "'keuze' moet de vorm fiche.beslissing.optie hebben (gevonden: \(InputText.quoted(text)))")
                 return nil
             }
             return .chosen(ref)
         case "afwijking":
             guard let text = reader.string("afwijking") else { return nil }
             guard let ref = DecisionRef(parsing: text) else {
-                context.sink.error(reader.valueLocation("afwijking"), "'afwijking' moet de vorm fiche.beslissing hebben (gevonden: \(InputText.quoted(text)))")
+                context.sink.error(
+                    reader.valueLocation("afwijking"),
+                    "'afwijking' moet de vorm fiche.beslissing hebben (gevonden: \(InputText.quoted(text)))")
                 return nil
             }
             return .deviates(ref)

@@ -9,7 +9,9 @@ public struct ScenarioLoader: Sendable {
     /// Loads `path`; throws ``LoadError`` when the file is unusable or refers to things that do not exist.
     public func load(path: String, ruleBase: RuleBase) throws(LoadError) -> Loaded<Scenario> {
         let sink = DiagnosticSink()
-        guard let data = YAMLDocument.readBytes(path: path, limits: limits, sink: sink) else { throw LoadError(diagnostics: sink.diagnostics) }
+        guard let data = YAMLDocument.readBytes(path: path, limits: limits, sink: sink) else {
+            throw LoadError(diagnostics: sink.diagnostics)
+        }
         return try load(data: data, path: path, ruleBase: ruleBase)
     }
 
@@ -31,7 +33,10 @@ public struct ScenarioLoader: Sendable {
         if let text = reader.string("peildatum") {
             referenceDate = PeriodParser(coalitionStart: ruleBase.info.coalitionStart).parseDay(text)
             if referenceDate == nil {
-                sink.error(reader.valueLocation("peildatum"), "'peildatum' moet een datum zijn zoals 2026-06-15, met een jaar in \(ReadContext.supportedYearsText) (gevonden: \(InputText.quoted(text)))")
+                sink.error(
+                    reader.valueLocation("peildatum"),
+                    "'peildatum' moet een datum zijn zoals 2026-06-15, met een jaar in \(ReadContext.supportedYearsText) (gevonden: \(InputText.quoted(text)))"
+                )
             }
         }
         var choices: [DecisionRef: Located<String>] = [:]
@@ -44,12 +49,16 @@ public struct ScenarioLoader: Sendable {
                     continue
                 }
                 guard let decision = ruleBase.decision(ref) else {
-                    sink.error(keyLocation, "onbekende beslissing \(InputText.quoted(pair.key))\(Suggestion.hint(for: pair.key, in: decisions))")
+                    sink.error(
+                        keyLocation, "onbekende beslissing \(InputText.quoted(pair.key))\(Suggestion.hint(for: pair.key, in: decisions))")
                     continue
                 }
                 guard let option = context.text(pair.value, what: "de keuze voor \(InputText.quoted(pair.key))") else { continue }
                 guard decision.option(option) != nil else {
-                    sink.error(context.location(of: pair.value), "beslissing \(ref) heeft geen optie \(InputText.quoted(option))\(Suggestion.hint(for: option, in: decision.options.map(\.id))) (opties: \(decision.options.map(\.id).joined(separator: ", ")))")
+                    sink.error(
+                        context.location(of: pair.value),
+                        "beslissing \(ref) heeft geen optie \(InputText.quoted(option))\(Suggestion.hint(for: option, in: decision.options.map(\.id))) (opties: \(decision.options.map(\.id).joined(separator: ", ")))"
+                    )
                     continue
                 }
                 choices[ref] = Located(option, at: context.location(of: pair.value))
@@ -60,7 +69,9 @@ public struct ScenarioLoader: Sendable {
             let known = ruleBase.assumptions.map(\.id)
             for pair in aannames.pairs {
                 guard known.contains(pair.key) else {
-                    sink.error(context.location(of: pair.keyNode), "onbekende aanname \(InputText.quoted(pair.key))\(Suggestion.hint(for: pair.key, in: known))")
+                    sink.error(
+                        context.location(of: pair.keyNode),
+                        "onbekende aanname \(InputText.quoted(pair.key))\(Suggestion.hint(for: pair.key, in: known))")
                     continue
                 }
                 if let value = context.bool(pair.value, what: "aanname \(InputText.quoted(pair.key))") {
@@ -86,7 +97,8 @@ public struct ScenarioLoader: Sendable {
             ExpectationsReader(context: context, ruleBase: ruleBase).read($0)
         }
         guard let title, let referenceDate else { return nil }
-        return Scenario(title: title, description: reader.string("omschrijving", required: false), referenceDate: referenceDate,
-                        choices: choices, assumptions: assumptions, frame: frame, expectations: expectations, file: path)
+        return Scenario(
+            title: title, description: reader.string("omschrijving", required: false), referenceDate: referenceDate,
+            choices: choices, assumptions: assumptions, frame: frame, expectations: expectations, file: path)
     }
 }

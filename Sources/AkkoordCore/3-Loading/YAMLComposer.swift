@@ -49,19 +49,24 @@ struct YAMLComposer {
                 return tree.root
             case YAML_DOCUMENT_START_EVENT:
                 if tree.root != nil {
-                    throw Failure(line: line, column: column, message: "ongeldige YAML: het bestand bevat meer dan één "
-                        + "document (een tweede begint met '---' op regel \(line)); zet elk document in een eigen bestand")
+                    throw Failure(
+                        line: line, column: column,
+                        message: "ongeldige YAML: het bestand bevat meer dan één "
+                            + "document (een tweede begint met '---' op regel \(line)); zet elk document in een eigen bestand")
                 }
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 let bytes = UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length))
                 if let control = Self.firstControlCharacter(in: bytes) {
-                    throw Failure(line: line, column: column, message: "tekst bevat het stuurteken \(control); stuurtekens "
-                        + "(ook via een escape zoals \"\\e\" of \"\\0\") zijn niet toegestaan in sleutels en waarden")
+                    throw Failure(
+                        line: line, column: column,
+                        message: "tekst bevat het stuurteken \(control); stuurtekens "
+                            + "(ook via een escape zoals \"\\e\" of \"\\0\") zijn niet toegestaan in sleutels en waarden")
                 }
                 let text = String(decoding: bytes, as: UTF8.self)
-                let node = YAMLNode(content: .scalar(text, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE),
-                                    line: line, column: column)
+                let node = YAMLNode(
+                    content: .scalar(text, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE),
+                    line: line, column: column)
                 try tree.add(node, size: 1, height: 0, anchor: Self.name(scalar.anchor))
             case YAML_ALIAS_EVENT:
                 let name = Self.name(event.data.alias.anchor) ?? ""
@@ -88,7 +93,8 @@ struct YAMLComposer {
             let byte = bytes[index]
             var code: UInt32?
             if byte < 0x20 {
-                let allowed = byte == 0x09 || byte == 0x0A
+                let allowed =
+                    byte == 0x09 || byte == 0x0A
                     || (byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A)
                 if !allowed { code = UInt32(byte) }
             } else if byte == 0x7F {
@@ -119,8 +125,9 @@ struct YAMLComposer {
             if let context = parser.context.map({ String(cString: $0) }) {
                 message += " (\(context) op \(parser.context_mark.line + 1):\(parser.context_mark.column + 1))"
             }
-            return Failure(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1,
-                           message: message)
+            return Failure(
+                line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1,
+                message: message)
         }
     }
 }
@@ -165,8 +172,9 @@ private struct Tree {
     mutating func close() throws(YAMLComposer.Failure) {
         let frame = stack.removeLast()
         let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
-        try attach(YAMLNode(content: content, line: frame.line, column: frame.column), size: frame.size,
-                   height: frame.height, anchor: frame.anchor)
+        try attach(
+            YAMLNode(content: content, line: frame.line, column: frame.column), size: frame.size,
+            height: frame.height, anchor: frame.anchor)
     }
 
     mutating func add(_ node: YAMLNode, size: Int, height: Int, anchor: String?) throws(YAMLComposer.Failure) {
@@ -176,8 +184,10 @@ private struct Tree {
 
     mutating func addAlias(_ name: String, line: Int, column: Int) throws(YAMLComposer.Failure) {
         guard let anchored = anchors[name] else {
-            throw .init(line: line, column: column, message: "ongeldige YAML: alias '*\(name)' verwijst naar een anker "
-                + "'&\(name)' dat niet eerder (en niet eromheen) in het bestand staat")
+            throw .init(
+                line: line, column: column,
+                message: "ongeldige YAML: alias '*\(name)' verwijst naar een anker "
+                    + "'&\(name)' dat niet eerder (en niet eromheen) in het bestand staat")
         }
         // The alias stands for a copy of the anchored subtree; it is reported at the alias.
         var node = anchored.node
@@ -190,12 +200,16 @@ private struct Tree {
     private mutating func count(_ size: Int, height: Int, line: Int, column: Int) throws(YAMLComposer.Failure) {
         nodes += size
         if nodes > limits.maxNodes {
-            throw .init(line: line, column: column, message: "document is te groot of te diep genest: meer dan "
-                + "\(limits.maxNodes) knopen na het uitklappen van aliassen")
+            throw .init(
+                line: line, column: column,
+                message: "document is te groot of te diep genest: meer dan "
+                    + "\(limits.maxNodes) knopen na het uitklappen van aliassen")
         }
         if stack.count + height > limits.maxDepth {
-            throw .init(line: line, column: column, message: "document is te groot of te diep genest: meer dan "
-                + "\(limits.maxDepth) niveaus")
+            throw .init(
+                line: line, column: column,
+                message: "document is te groot of te diep genest: meer dan "
+                    + "\(limits.maxDepth) niveaus")
         }
     }
 
@@ -241,8 +255,9 @@ private struct Tree {
             }
         }
         if let earlier {
-            throw .init(line: node.line, column: node.column, message: "dubbele sleutel \(InputText.quoted(key))",
-                        note: (earlier, "\(InputText.quoted(key)) staat hier al"))
+            throw .init(
+                line: node.line, column: node.column, message: "dubbele sleutel \(InputText.quoted(key))",
+                note: (earlier, "\(InputText.quoted(key)) staat hier al"))
         }
     }
 }

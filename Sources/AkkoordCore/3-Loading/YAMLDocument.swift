@@ -1,10 +1,11 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
-private let systemRead = Glibc.read
+    import Glibc
+    private let systemRead = Glibc.read
 #elseif canImport(Darwin)
-import Darwin
-private let systemRead = Darwin.read
+    import Darwin
+    private let systemRead = Darwin.read
 #endif
 
 /// Limits that keep hostile YAML from exhausting time or memory.
@@ -86,12 +87,16 @@ struct YAMLDocument {
         let outcome: Result<YAMLNode?, YAMLComposer.Failure> = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             if let nul = bytes.firstIndex(of: 0) {
-                return .failure(.init(line: 0, column: 0, message: "bestand bevat een NUL-byte: is dit een binair bestand?",
-                                      byteOffset: nul))
+                return .failure(
+                    .init(
+                        line: 0, column: 0, message: "bestand bevat een NUL-byte: is dit een binair bestand?",
+                        byteOffset: nul))
             }
             guard String(validating: bytes, as: UTF8.self) != nil else {
-                return .failure(.init(line: 0, column: 0, message: "bestand is geen geldige UTF-8-tekst",
-                                      byteOffset: firstInvalidUTF8(Array(bytes))))
+                return .failure(
+                    .init(
+                        line: 0, column: 0, message: "bestand is geen geldige UTF-8-tekst",
+                        byteOffset: firstInvalidUTF8(Array(bytes))))
             }
             return Result { () throws(YAMLComposer.Failure) in try YAMLComposer(limits: limits).compose(raw) }
         }

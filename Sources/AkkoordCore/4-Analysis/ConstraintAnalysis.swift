@@ -24,27 +24,37 @@ public struct ConstraintAnalysis: Sendable {
             for option in decision.options {
                 let me = OptionRef(decision: ref, option: option.id)
                 for required in option.requires {
-                    constraints.append(Constraint(violation: .all([.chosen(me), .not(.chosen(required))]),
-                                                  description: "\(me) vereist \(required)", location: option.location))
+                    constraints.append(
+                        Constraint(
+                            violation: .all([.chosen(me), .not(.chosen(required))]),
+                            description: "\(me) vereist \(required)", location: option.location))
                 }
                 for excluded in option.excludes {
-                    constraints.append(Constraint(violation: .all([.chosen(me), .chosen(excluded)]),
-                                                  description: "\(me) sluit \(excluded) uit", location: option.location))
+                    constraints.append(
+                        Constraint(
+                            violation: .all([.chosen(me), .chosen(excluded)]),
+                            description: "\(me) sluit \(excluded) uit", location: option.location))
                 }
             }
         }
         for rule in ruleBase.rules {
             if rule.message?.level == .fout {
-                constraints.append(Constraint(violation: rule.condition, description: "regel \(rule.id) geeft een fout als haar voorwaarde geldt",
-                                              location: rule.location))
+                constraints.append(
+                    Constraint(
+                        violation: rule.condition, description: "regel \(rule.id) geeft een fout als haar voorwaarde geldt",
+                        location: rule.location))
             }
             for required in rule.requires {
-                constraints.append(Constraint(violation: .all([rule.condition, .not(.chosen(required))]),
-                                              description: "regel \(rule.id) vereist dan \(required)", location: rule.location))
+                constraints.append(
+                    Constraint(
+                        violation: .all([rule.condition, .not(.chosen(required))]),
+                        description: "regel \(rule.id) vereist dan \(required)", location: rule.location))
             }
             for excluded in rule.excludes {
-                constraints.append(Constraint(violation: .all([rule.condition, .chosen(excluded)]),
-                                              description: "regel \(rule.id) sluit dan \(excluded) uit", location: rule.location))
+                constraints.append(
+                    Constraint(
+                        violation: .all([rule.condition, .chosen(excluded)]),
+                        description: "regel \(rule.id) sluit dan \(excluded) uit", location: rule.location))
             }
         }
         self.constraints = constraints
@@ -56,15 +66,19 @@ public struct ConstraintAnalysis: Sendable {
     /// The findings with other search limits (for tests of what happens when they are reached).
     func findings(limits: Limits) -> [Diagnostic] {
         var findings: [Diagnostic] = []
-        var solver = Solver(network: Network(ruleBase: ruleBase, constraints: constraints),
-                            budget: SearchBudget(total: limits.options, perSearch: limits.perSearch))
+        var solver = Solver(
+            network: Network(ruleBase: ruleBase, constraints: constraints),
+            budget: SearchBudget(total: limits.options, perSearch: limits.perSearch))
         var unfinished = UnfinishedTally(limits: limits)
         for (ref, _, decision) in ruleBase.allDecisions {
             for option in decision.options {
                 let me = OptionRef(decision: ref, option: option.id)
                 let both = Set(option.requires).intersection(option.excludes)
                 if !both.isEmpty {
-                    findings.append(Diagnostic(.error, option.location, "optie \(me) vereist én sluit uit: \(both.sorted().map(\.description).joined(separator: ", "))"))
+                    findings.append(
+                        Diagnostic(
+                            .error, option.location,
+                            "optie \(me) vereist én sluit uit: \(both.sorted().map(\.description).joined(separator: ", "))"))
                     continue
                 }
                 // An option of a decision no constraint mentions can always be chosen.
@@ -83,8 +97,10 @@ public struct ConstraintAnalysis: Sendable {
                 let chain = ordered(numbers.map { constraints[$0] }, from: [me.decision])
                 // A dead current line makes every scenario erroneous; a dead alternative may be deliberate (an option
                 // the law forbids, kept visible for the negotiators), so it is a warning.
-                findings.append(Diagnostic(option.isCurrentLine ? .error : .warning, option.location,
-                                           "optie \(me) kan nooit zonder fout gekozen worden: \(chain.map(\.description).joined(separator: "; "))"))
+                findings.append(
+                    Diagnostic(
+                        option.isCurrentLine ? .error : .warning, option.location,
+                        "optie \(me) kan nooit zonder fout gekozen worden: \(chain.map(\.description).joined(separator: "; "))"))
             }
         }
         if let note = unfinished.note() { findings.append(note) }
@@ -94,7 +110,10 @@ public struct ConstraintAnalysis: Sendable {
             ruleBudget.startSearch()
             switch solver.ruleCanHold(index, budget: &ruleBudget) {
             case false?:
-                findings.append(Diagnostic(.warning, rule.location, "de voorwaarde van regel '\(rule.id)' kan nooit gelden (bijv. twee opties van één beslissing tegelijk)"))
+                findings.append(
+                    Diagnostic(
+                        .warning, rule.location,
+                        "de voorwaarde van regel '\(rule.id)' kan nooit gelden (bijv. twee opties van één beslissing tegelijk)"))
             case nil:
                 unfinishedRules.append(rule.location)
             case true?:
@@ -102,7 +121,11 @@ public struct ConstraintAnalysis: Sendable {
             }
         }
         if let first = unfinishedRules.first {
-            findings.append(Diagnostic(.note, first, "\(unfinishedRules.count) regel(s) niet volledig geanalyseerd: te veel combinaties (meer dan \(limits.perSearch) per regel, of meer dan \(limits.rules) voor alle regels samen)"))
+            findings.append(
+                Diagnostic(
+                    .note, first,
+                    "\(unfinishedRules.count) regel(s) niet volledig geanalyseerd: te veel combinaties (meer dan \(limits.perSearch) per regel, of meer dan \(limits.rules) voor alle regels samen)"
+                ))
         }
         return findings
     }
@@ -138,9 +161,14 @@ public struct ConstraintAnalysis: Sendable {
         func note() -> Diagnostic? {
             guard let first else { return nil }
             guard stoppedByTotal > 0 else {
-                return Diagnostic(.note, first, "\(count) optie(s) niet volledig geanalyseerd: te veel combinaties (meer dan \(limits.perSearch) per optie)")
+                return Diagnostic(
+                    .note, first,
+                    "\(count) optie(s) niet volledig geanalyseerd: te veel combinaties (meer dan \(limits.perSearch) per optie)")
             }
-            return Diagnostic(.note, first, "\(count) optie(s) niet volledig geanalyseerd: te veel combinaties (meer dan \(limits.perSearch) per optie, of meer dan \(limits.options) voor alle opties samen; \(stoppedByTotal) daarvan daardoor niet of niet helemaal onderzocht)")
+            return Diagnostic(
+                .note, first,
+                "\(count) optie(s) niet volledig geanalyseerd: te veel combinaties (meer dan \(limits.perSearch) per optie, of meer dan \(limits.options) voor alle opties samen; \(stoppedByTotal) daarvan daardoor niet of niet helemaal onderzocht)"
+            )
         }
     }
 

@@ -207,7 +207,8 @@ extension ConstraintAnalysis {
         }
 
         /// A search of the repair search that remembers what it refutes.
-        private mutating func solve(in component: Int, goal: (variable: Int, accepted: [Int])?, adopt: Bool = false) -> RepairSearch.Result {
+        private mutating func solve(in component: Int, goal: (variable: Int, accepted: [Int])?, adopt: Bool = false) -> RepairSearch.Result
+        {
             let result = search.solve(in: component, goal: goal, adopt: adopt, budget: &budget)
             if case .impossible(let proof) = result {
                 let needed = search.proofNeedsGoal ? goal : nil

@@ -108,17 +108,21 @@ extension ConstraintAnalysis {
 
         /// Searches a prepared component for a consistent assignment in which the goal variable (if any) takes one
         /// of the accepted values. With `adopt`, an assignment found becomes the new defaults.
-        mutating func solve(in component: Int, goal: (variable: Int, accepted: [Int])?, adopt: Bool = false,
-                            budget: inout SearchBudget) -> Result {
+        mutating func solve(
+            in component: Int, goal: (variable: Int, accepted: [Int])?, adopt: Bool = false,
+            budget: inout SearchBudget
+        ) -> Result {
             for constraint in proof { inProof[constraint] = false }
             proof.removeAll(keepingCapacity: true)
             proofNeedsGoal = true
             current = component
             let members = network.components[component]
             // A decision without options can never be given a value: every constraint on it is unsatisfiable.
-            if members.hasEmptyDomain, let blocked = members.constraints.first(where: { constraint in
-                active[constraint] && network.variablesOf[constraint].contains { network.domains[$0] == 0 }
-            }) {
+            if members.hasEmptyDomain,
+                let blocked = members.constraints.first(where: { constraint in
+                    active[constraint] && network.variablesOf[constraint].contains { network.domains[$0] == 0 }
+                })
+            {
                 addToProof(blocked)
                 return .impossible(proof: proof)
             }
@@ -293,8 +297,10 @@ extension ConstraintAnalysis {
         /// active ones and `group` shows that one to be needed as well, for this set and every subset of it that
         /// still contains it; the rotation then continues from there. Returns the representatives found needed.
         /// Leaves the assignment as it found it.
-        mutating func neededByRotation(from model: [(variable: Int, value: Int)], breaking group: [Int],
-                                       goal: (variable: Int, accepted: [Int])) -> Set<Int> {
+        mutating func neededByRotation(
+            from model: [(variable: Int, value: Int)], breaking group: [Int],
+            goal: (variable: Int, accepted: [Int])
+        ) -> Set<Int> {
             guard let first = group.first else { return [] }
             for (variable, value) in model { assignment.values[variable] = value }
             defer { for (variable, _) in model { assignment.values[variable] = defaults[variable] } }

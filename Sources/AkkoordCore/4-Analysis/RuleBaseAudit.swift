@@ -25,8 +25,10 @@ public struct RuleBaseAudit: Sendable {
             let listing = facts.map { "\($0.fiche): \($0.value)" }.joined(separator: ", ")
             // One finding per fact, at the first place that disagrees with the first statement.
             if let differing = facts.first(where: { $0.value != facts[0].value }) {
-                findings.append(Diagnostic(.warning, differing.location,
-                                           "feit '\(id)' staat in het dossier met verschillende waarden (\(listing))"))
+                findings.append(
+                    Diagnostic(
+                        .warning, differing.location,
+                        "feit '\(id)' staat in het dossier met verschillende waarden (\(listing))"))
             }
         }
         return findings
@@ -41,8 +43,11 @@ public struct RuleBaseAudit: Sendable {
             for effect in current.effects {
                 let late = effect.years(within: ruleBase.info.years).filter { $0 > end.year }
                 if let first = late.first {
-                    findings.append(Diagnostic(.warning, effect.location,
-                                               "\(ref): de huidige lijn loopt af op '\(lapse.moment.period?.text ?? "")', maar dit bedrag wordt nog gebruikt in \(first)\(late.count > 1 ? "–\(late.last!)" : "")"))
+                    findings.append(
+                        Diagnostic(
+                            .warning, effect.location,
+                            "\(ref): de huidige lijn loopt af op '\(lapse.moment.period?.text ?? "")', maar dit bedrag wordt nog gebruikt in \(first)\(late.count > 1 ? "–\(late.last!)" : "")"
+                        ))
                 }
             }
         }

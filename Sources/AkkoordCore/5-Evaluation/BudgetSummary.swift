@@ -12,8 +12,10 @@ public struct BudgetSummary: Sendable, Hashable {
         public var burden: AmountTotal
 
         /// A year's totals; the net burden is computed with checked arithmetic.
-        public init(year: Int, lasten: AmountTotal, baten: AmountTotal, structural: AmountTotal,
-                    incidental: AmountTotal) throws(MoneyOverflow) {
+        public init(
+            year: Int, lasten: AmountTotal, baten: AmountTotal, structural: AmountTotal,
+            incidental: AmountTotal
+        ) throws(MoneyOverflow) {
             self.year = year
             self.lasten = lasten
             self.baten = baten
@@ -60,8 +62,10 @@ public struct BudgetSummary: Sendable, Hashable {
                     try byOpgave[opgave, default: [:]][year, default: .zero].add(burden)
                 }
             }
-            years.append(try YearTotals(year: year, lasten: lasten, baten: baten, structural: structural,
-                                        incidental: incidental))
+            years.append(
+                try YearTotals(
+                    year: year, lasten: lasten, baten: baten, structural: structural,
+                    incidental: incidental))
         }
         var runRate = AmountTotal.zero
         for applied in effects where applied.effect.nature == .structureel {
@@ -76,11 +80,12 @@ public struct BudgetSummary: Sendable, Hashable {
         self.byProgramme = byProgramme
         self.byOpgave = byOpgave
         self.structuralRunRate = runRate
-        self.unknownEffects = effects.filter { applied in
-            switch applied.effect.timing {
-            case .perYear(let amounts): amounts.values.contains(.unknown)
-            default: applied.effect.amount == .unknown
-            }
-        }.count
+        self.unknownEffects =
+            effects.filter { applied in
+                switch applied.effect.timing {
+                case .perYear(let amounts): amounts.values.contains(.unknown)
+                default: applied.effect.amount == .unknown
+                }
+            }.count
     }
 }

@@ -9,8 +9,9 @@ public struct Evaluator: Sendable {
         let chosen = Dictionary(uniqueKeysWithValues: choices.map { ($0.ref, $0) })
         let assumptions = ruleBase.assumptions.map { assumption in
             let explicit = scenario.assumptions[assumption.id]
-            return ResolvedAssumption(assumption: assumption, value: explicit?.value ?? assumption.defaultValue,
-                                      isDefault: explicit == nil)
+            return ResolvedAssumption(
+                assumption: assumption, value: explicit?.value ?? assumption.defaultValue,
+                isDefault: explicit == nil)
         }
         let values = Dictionary(uniqueKeysWithValues: assumptions.map { ($0.assumption.id, $0.value) })
         let state = ConditionState(chosen: chosen, assumptions: values)
@@ -21,9 +22,10 @@ public struct Evaluator: Sendable {
         for choice in choices {
             let origin = Origin.option(choice.optionRef)
             effects += choice.chosen.effects.map { AppliedEffect(effect: $0, origin: origin, fiche: choice.ref.fiche) }
-            messages += constraintMessages(requires: choice.chosen.requires, excludes: choice.chosen.excludes,
-                                           subject: "Optie \(choice.optionRef) (\(choice.chosen.title))",
-                                           origin: origin, location: choice.chosen.location, state: state, ruleBase: ruleBase)
+            messages += constraintMessages(
+                requires: choice.chosen.requires, excludes: choice.chosen.excludes,
+                subject: "Optie \(choice.optionRef) (\(choice.chosen.title))",
+                origin: origin, location: choice.chosen.location, state: state, ruleBase: ruleBase)
         }
 
         let fired = ruleBase.rules.filter { state.holds($0.condition) }
@@ -32,26 +34,33 @@ public struct Evaluator: Sendable {
             let fiche = rule.fiche ?? rule.condition.decisionRefs.first?.fiche ?? ""
             effects += rule.effects.map { AppliedEffect(effect: $0, origin: origin, fiche: fiche) }
             if let message = rule.message {
-                messages.append(EvaluationMessage(level: message.level, kind: .regel, text: message.text, origin: origin,
-                                                  location: rule.location))
+                messages.append(
+                    EvaluationMessage(
+                        level: message.level, kind: .regel, text: message.text, origin: origin,
+                        location: rule.location))
             }
-            messages += constraintMessages(requires: rule.requires, excludes: rule.excludes, subject: "Regel '\(rule.title)'",
-                                           origin: origin, location: rule.location, state: state, ruleBase: ruleBase)
+            messages += constraintMessages(
+                requires: rule.requires, excludes: rule.excludes, subject: "Regel '\(rule.title)'",
+                origin: origin, location: rule.location, state: state, ruleBase: ruleBase)
         }
 
         let budget = try BudgetSummary(effects: effects, ruleBase: ruleBase)
         messages += frameMessages(scenario.frame, budget: budget)
         if budget.unknownEffects > 0 {
-            messages.append(EvaluationMessage(level: .info, kind: .onbekendBedrag,
-                                              text: "\(budget.unknownEffects) effect(en) hebben een onbekend bedrag; die tellen niet als € 0 maar zijn apart vermeld.",
-                                              origin: .scenario, location: nil))
+            messages.append(
+                EvaluationMessage(
+                    level: .info, kind: .onbekendBedrag,
+                    text:
+                        "\(budget.unknownEffects) effect(en) hebben een onbekend bedrag; die tellen niet als € 0 maar zijn apart vermeld.",
+                    origin: .scenario, location: nil))
         }
         let steering = SteeringAnalysis(scenario: scenario, ruleBase: ruleBase, choices: choices, assumptions: assumptions)
         messages += steering.messages()
 
-        return Evaluation(ruleBase: ruleBase, scenario: scenario, choices: choices, assumptions: assumptions,
-                          firedRules: fired, messages: messages.sorted(), effects: effects, budget: budget,
-                          timeline: steering.timeline())
+        return Evaluation(
+            ruleBase: ruleBase, scenario: scenario, choices: choices, assumptions: assumptions,
+            firedRules: fired, messages: messages.sorted(), effects: effects, budget: budget,
+            timeline: steering.timeline())
     }
 
     private func resolveChoices(_ scenario: Scenario, _ ruleBase: RuleBase) -> [ResolvedChoice] {
@@ -60,26 +69,33 @@ public struct Evaluator: Sendable {
             let explicit = scenario.choices[ref].flatMap { decision.option($0.value) }
             var steering = decision.steeringMoment ?? fiche.steeringMoment
             if let moment = steering?.moment { steering?.moment = moment.resolved(referenceDate: scenario.referenceDate) }
-            return ResolvedChoice(ref: ref, ficheTitle: fiche.title, decision: decision, chosen: explicit ?? current,
-                                  currentLine: current, isExplicit: explicit != nil, steeringMoment: steering)
+            return ResolvedChoice(
+                ref: ref, ficheTitle: fiche.title, decision: decision, chosen: explicit ?? current,
+                currentLine: current, isExplicit: explicit != nil, steeringMoment: steering)
         }
     }
 
-    private func constraintMessages(requires: [OptionRef], excludes: [OptionRef], subject: String, origin: Origin,
-                                    location: SourceLocation, state: ConditionState, ruleBase: RuleBase) -> [EvaluationMessage] {
+    private func constraintMessages(
+        requires: [OptionRef], excludes: [OptionRef], subject: String, origin: Origin,
+        location: SourceLocation, state: ConditionState, ruleBase: RuleBase
+    ) -> [EvaluationMessage] {
         var messages: [EvaluationMessage] = []
         for required in requires where !state.isChosen(required) {
             let actual = state.chosen[required.decision].map { "\($0.chosen.id)" } ?? "niets"
             let title = ruleBase.option(required)?.title ?? required.option
-            messages.append(EvaluationMessage(level: .fout, kind: .vereist,
-                                              text: "\(subject) vereist \(required) (\(title)), maar gekozen is \(required.decision).\(actual).",
-                                              origin: origin, location: location))
+            messages.append(
+                EvaluationMessage(
+                    level: .fout, kind: .vereist,
+                    text: "\(subject) vereist \(required) (\(title)), maar gekozen is \(required.decision).\(actual).",
+                    origin: origin, location: location))
         }
         for excluded in excludes where state.isChosen(excluded) {
             let title = ruleBase.option(excluded)?.title ?? excluded.option
-            messages.append(EvaluationMessage(level: .fout, kind: .sluitUit,
-                                              text: "\(subject) sluit \(excluded) (\(title)) uit, maar die is gekozen.",
-                                              origin: origin, location: location))
+            messages.append(
+                EvaluationMessage(
+                    level: .fout, kind: .sluitUit,
+                    text: "\(subject) sluit \(excluded) (\(title)) uit, maar die is gekozen.",
+                    origin: origin, location: location))
         }
         return messages
     }
@@ -90,17 +106,23 @@ public struct Evaluator: Sendable {
         func check(_ total: AmountTotal, limit: Money, what: String) {
             let formatted = DutchFormat.euro(limit)
             if total.minimum > limit {
-                messages.append(EvaluationMessage(level: .fout, kind: .kader,
-                                                  text: "\(what) (\(DutchFormat.total(total))) overschrijdt het kader van \(formatted).",
-                                                  origin: .frame, location: nil))
+                messages.append(
+                    EvaluationMessage(
+                        level: .fout, kind: .kader,
+                        text: "\(what) (\(DutchFormat.total(total))) overschrijdt het kader van \(formatted).",
+                        origin: .frame, location: nil))
             } else if total.maximum > limit {
-                messages.append(EvaluationMessage(level: .waarschuwing, kind: .kader,
-                                                  text: "\(what) (\(DutchFormat.total(total))) kan het kader van \(formatted) overschrijden (bovenkant bandbreedte).",
-                                                  origin: .frame, location: nil))
+                messages.append(
+                    EvaluationMessage(
+                        level: .waarschuwing, kind: .kader,
+                        text: "\(what) (\(DutchFormat.total(total))) kan het kader van \(formatted) overschrijden (bovenkant bandbreedte).",
+                        origin: .frame, location: nil))
             } else if total.unknownCount > 0 {
-                messages.append(EvaluationMessage(level: .waarschuwing, kind: .kader,
-                                                  text: "\(what) blijft binnen het kader van \(formatted), maar \(total.unknownCount) bedrag(en) zijn onbekend.",
-                                                  origin: .frame, location: nil))
+                messages.append(
+                    EvaluationMessage(
+                        level: .waarschuwing, kind: .kader,
+                        text: "\(what) blijft binnen het kader van \(formatted), maar \(total.unknownCount) bedrag(en) zijn onbekend.",
+                        origin: .frame, location: nil))
             }
         }
         if let limit = frame.maxStructuralBurden {

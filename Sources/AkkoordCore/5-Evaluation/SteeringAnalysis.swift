@@ -14,23 +14,32 @@ struct SteeringAnalysis {
             let origin = Origin.steering(choice.ref)
             switch choice.steeringMoment?.moment {
             case .known(let period)? where period.end < referenceDate:
-                messages.append(EvaluationMessage(level: .waarschuwing, kind: .momentVerstreken,
-                                                  text: "Logisch moment verstreken: bijsturen op \(choice.ref) (\(choice.chosen.title)) was het goedkoopst rond '\(period.text)' (t/m \(DutchFormat.date(period.end))); de peildatum is \(DutchFormat.date(referenceDate)).",
-                                                  origin: origin, location: choice.steeringMoment?.location))
+                messages.append(
+                    EvaluationMessage(
+                        level: .waarschuwing, kind: .momentVerstreken,
+                        text:
+                            "Logisch moment verstreken: bijsturen op \(choice.ref) (\(choice.chosen.title)) was het goedkoopst rond '\(period.text)' (t/m \(DutchFormat.date(period.end))); de peildatum is \(DutchFormat.date(referenceDate)).",
+                        origin: origin, location: choice.steeringMoment?.location))
             case .known?:
                 break
             case .unknown?, .coalitionStart?, nil:
-                messages.append(EvaluationMessage(level: .info, kind: .momentOnbekend,
-                                                  text: "Voor bijsturing op \(choice.ref) noemt het dossier geen logisch moment.",
-                                                  origin: origin, location: choice.decision.location))
+                messages.append(
+                    EvaluationMessage(
+                        level: .info, kind: .momentOnbekend,
+                        text: "Voor bijsturing op \(choice.ref) noemt het dossier geen logisch moment.",
+                        origin: origin, location: choice.decision.location))
             }
             for required in choice.chosen.requires {
                 guard let other = byRef[required.decision], other.ref != choice.ref,
-                      let mine = choice.steeringMoment?.moment.period, let theirs = other.steeringMoment?.moment.period,
-                      theirs.start > mine.end else { continue }
-                messages.append(EvaluationMessage(level: .waarschuwing, kind: .afhankelijkheidLater,
-                                                  text: "\(choice.ref) hangt af van \(other.ref), maar dat logische moment ('\(theirs.text)') ligt later dan '\(mine.text)'.",
-                                                  origin: origin, location: choice.chosen.location))
+                    let mine = choice.steeringMoment?.moment.period, let theirs = other.steeringMoment?.moment.period,
+                    theirs.start > mine.end
+                else { continue }
+                messages.append(
+                    EvaluationMessage(
+                        level: .waarschuwing, kind: .afhankelijkheidLater,
+                        text:
+                            "\(choice.ref) hangt af van \(other.ref), maar dat logische moment ('\(theirs.text)') ligt later dan '\(mine.text)'.",
+                        origin: origin, location: choice.chosen.location))
             }
         }
         for choice in choices where !choice.isDeviation {
@@ -38,9 +47,12 @@ struct SteeringAnalysis {
             lapse.moment = lapse.moment.resolved(referenceDate: referenceDate)
             let when = lapse.moment.period.map { "'\($0.text)'" } ?? "een onbekend moment"
             let past = lapse.moment.period.map { $0.end < referenceDate } ?? false
-            messages.append(EvaluationMessage(level: .info, kind: .verloopt,
-                                              text: "\(choice.ref): als niemand beslist, \(past ? "is dit al verlopen" : "verloopt dit") (\(when)): \(lapse.consequence)",
-                                              origin: .lapse(choice.ref), location: choice.decision.location))
+            messages.append(
+                EvaluationMessage(
+                    level: .info, kind: .verloopt,
+                    text:
+                        "\(choice.ref): als niemand beslist, \(past ? "is dit al verlopen" : "verloopt dit") (\(when)): \(lapse.consequence)",
+                    origin: .lapse(choice.ref), location: choice.decision.location))
         }
         return messages
     }
@@ -72,7 +84,8 @@ struct SteeringAnalysis {
                 .filter { ($0.moment.period?.end ?? period.start) >= period.start }
                 .min { ($0.moment.period?.start ?? period.start) < ($1.moment.period?.start ?? period.start) }
         }
-        return TimelineEntry(kind: kind, title: title, moment: moment, ref: ref, planning: planning,
-                             isPast: period.map { $0.end < referenceDate } ?? false)
+        return TimelineEntry(
+            kind: kind, title: title, moment: moment, ref: ref, planning: planning,
+            isPast: period.map { $0.end < referenceDate } ?? false)
     }
 }

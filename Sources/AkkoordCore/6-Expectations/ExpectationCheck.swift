@@ -17,25 +17,35 @@ public struct ExpectationCheck: Sendable {
         var failures: [Failure] = []
         let chosen = Dictionary(uniqueKeysWithValues: evaluation.choices.map { ($0.ref, $0.chosen.id) })
         for (ref, expected) in expectations.choices.sorted(by: { $0.key < $1.key }) where chosen[ref] != expected.value {
-            failures.append(Failure(location: expected.location, what: "keuze \(ref)", expected: expected.value, actual: chosen[ref] ?? "geen"))
+            failures.append(
+                Failure(location: expected.location, what: "keuze \(ref)", expected: expected.value, actual: chosen[ref] ?? "geen"))
         }
         for (year, expected) in expectations.burdenPerYear.sorted(by: { $0.key < $1.key }) {
             let actual = evaluation.budget.years.first { $0.year == year }?.burden ?? .zero
             if actual != expected.value {
-                failures.append(Failure(location: expected.location, what: "nadeel \(year)", expected: Self.describe(expected.value), actual: Self.describe(actual)))
+                failures.append(
+                    Failure(
+                        location: expected.location, what: "nadeel \(year)", expected: Self.describe(expected.value),
+                        actual: Self.describe(actual)))
             }
         }
         if let expected = expectations.structuralRunRate, expected.value != evaluation.budget.structuralRunRate {
-            failures.append(Failure(location: expected.location, what: "structureel nadeel na de periode",
-                                    expected: Self.describe(expected.value), actual: Self.describe(evaluation.budget.structuralRunRate)))
+            failures.append(
+                Failure(
+                    location: expected.location, what: "structureel nadeel na de periode",
+                    expected: Self.describe(expected.value), actual: Self.describe(evaluation.budget.structuralRunRate)))
         }
         for pattern in expectations.messagesPresent where !evaluation.messages.contains(where: { matches($0, pattern) }) {
-            failures.append(Failure(location: pattern.location, what: "melding", expected: "aanwezig: \(Self.describe(pattern))", actual: "niet gevonden"))
+            failures.append(
+                Failure(
+                    location: pattern.location, what: "melding", expected: "aanwezig: \(Self.describe(pattern))", actual: "niet gevonden"))
         }
         for pattern in expectations.messagesAbsent {
             if let found = evaluation.messages.first(where: { matches($0, pattern) }) {
-                failures.append(Failure(location: pattern.location, what: "melding", expected: "afwezig: \(Self.describe(pattern))",
-                                        actual: "\(found.level.rawValue): \(found.text)"))
+                failures.append(
+                    Failure(
+                        location: pattern.location, what: "melding", expected: "afwezig: \(Self.describe(pattern))",
+                        actual: "\(found.level.rawValue): \(found.text)"))
             }
         }
         let fired = Set(evaluation.firedRules.map(\.id))
@@ -46,7 +56,10 @@ public struct ExpectationCheck: Sendable {
             failures.append(Failure(location: rule.location, what: "regel \(rule.value)", expected: "niet afgegaan", actual: "afgegaan"))
         }
         if let expected = expectations.errorCount, expected.value != evaluation.count(.fout) {
-            failures.append(Failure(location: expected.location, what: "aantal fouten", expected: "\(expected.value)", actual: "\(evaluation.count(.fout))"))
+            failures.append(
+                Failure(
+                    location: expected.location, what: "aantal fouten", expected: "\(expected.value)", actual: "\(evaluation.count(.fout))")
+            )
         }
         return failures
     }
@@ -75,9 +88,13 @@ public enum ExpectationWriter {
         func euros(_ money: Money) -> String {
             money.cents % 100 == 0 ? "\(money.cents / 100)" : "\"\(DutchFormat.number(money).replacingOccurrences(of: ".", with: ""))\""
         }
-        func total(_ value: AmountTotal) -> String { "{min: \(euros(value.minimum)), max: \(euros(value.maximum)), onbekend: \(value.unknownCount)}" }
-        var lines = ["verwachtingen:", "  # Bijgewerkt met `akkoord test --update`: controleer de wijzigingen voordat je ze vastlegt.",
-                     "  fouten: \(evaluation.count(.fout))"]
+        func total(_ value: AmountTotal) -> String {
+            "{min: \(euros(value.minimum)), max: \(euros(value.maximum)), onbekend: \(value.unknownCount)}"
+        }
+        var lines = [
+            "verwachtingen:", "  # Bijgewerkt met `akkoord test --update`: controleer de wijzigingen voordat je ze vastlegt.",
+            "  fouten: \(evaluation.count(.fout))",
+        ]
         let explicit = evaluation.choices.filter(\.isExplicit)
         if !explicit.isEmpty {
             lines.append("  keuzes:")

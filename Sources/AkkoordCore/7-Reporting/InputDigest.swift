@@ -33,7 +33,9 @@ public struct InputDigest: Sendable, Hashable {
             if let data = FileManager.default.contents(atPath: path) { files.append(("rules/" + path.dropFirst(prefix.count), data)) }
         }
         for path in scenarioPaths {
-            if let data = FileManager.default.contents(atPath: path) { files.append(("scenarios/" + URL(fileURLWithPath: path).lastPathComponent, data)) }
+            if let data = FileManager.default.contents(atPath: path) {
+                files.append(("scenarios/" + URL(fileURLWithPath: path).lastPathComponent, data))
+            }
         }
         self.init(files: files)
     }

@@ -10,10 +10,12 @@ public struct ReportBuilder: Sendable {
         let touched = touchedFiches(evaluation)
         return ConsequenceReport(
             schemaVersion: ConsequenceReport.currentSchemaVersion,
-            dossier: R.DossierHeader(gemeente: info.municipality, titel: info.title, versie: info.version,
-                                     periode: [info.years.lowerBound, info.years.upperBound]),
-            scenario: R.ScenarioHeader(titel: evaluation.scenario.title, omschrijving: evaluation.scenario.description,
-                                       bestand: evaluation.scenario.file, peildatum: evaluation.scenario.referenceDate),
+            dossier: R.DossierHeader(
+                gemeente: info.municipality, titel: info.title, versie: info.version,
+                periode: [info.years.lowerBound, info.years.upperBound]),
+            scenario: R.ScenarioHeader(
+                titel: evaluation.scenario.title, omschrijving: evaluation.scenario.description,
+                bestand: evaluation.scenario.file, peildatum: evaluation.scenario.referenceDate),
             samenvatting: summary(evaluation), keuzes: choices(evaluation), aannames: assumptions(evaluation), geld: money(evaluation),
             effecten: effects.applied, inBegroting: effects.budgeted, meldingen: messages(evaluation), tijdlijn: timeline(evaluation),
             kansenEnRisicos: opportunitiesAndRisks(evaluation), partners: partners(touched), externeOntwikkelingen: developments(touched),
@@ -21,20 +23,22 @@ public struct ReportBuilder: Sendable {
     }
 
     private func summary(_ evaluation: Evaluation) -> R.Summary {
-        R.Summary(beslissingen: evaluation.choices.count, bijsturingen: evaluation.deviations.count,
-                  standaardKeuzes: evaluation.choices.filter { !$0.isExplicit }.count,
-                  fouten: evaluation.count(.fout), waarschuwingen: evaluation.count(.waarschuwing), info: evaluation.count(.info),
-                  onbekendeBedragen: evaluation.budget.unknownEffects, saldoPeriode: R.Total(evaluation.budget.periodBurden),
-                  structureelNaPeriode: R.Total(evaluation.budget.structuralRunRate))
+        R.Summary(
+            beslissingen: evaluation.choices.count, bijsturingen: evaluation.deviations.count,
+            standaardKeuzes: evaluation.choices.filter { !$0.isExplicit }.count,
+            fouten: evaluation.count(.fout), waarschuwingen: evaluation.count(.waarschuwing), info: evaluation.count(.info),
+            onbekendeBedragen: evaluation.budget.unknownEffects, saldoPeriode: R.Total(evaluation.budget.periodBurden),
+            structureelNaPeriode: R.Total(evaluation.budget.structuralRunRate))
     }
 
     private func choices(_ evaluation: Evaluation) -> [R.Choice] {
         evaluation.choices.map { choice in
-            R.Choice(beslissing: choice.ref, fiche: choice.ref.fiche, ficheTitel: choice.ficheTitle, vraag: choice.decision.question,
-                     gekozen: R.OptionSummary(id: choice.chosen.id, titel: choice.chosen.title),
-                     huidigeLijn: R.OptionSummary(id: choice.currentLine.id, titel: choice.currentLine.title),
-                     afwijking: choice.isDeviation, expliciet: choice.isExplicit,
-                     stuurmoment: choice.steeringMoment.map { moment($0.text, $0.moment) })
+            R.Choice(
+                beslissing: choice.ref, fiche: choice.ref.fiche, ficheTitel: choice.ficheTitle, vraag: choice.decision.question,
+                gekozen: R.OptionSummary(id: choice.chosen.id, titel: choice.chosen.title),
+                huidigeLijn: R.OptionSummary(id: choice.currentLine.id, titel: choice.currentLine.title),
+                afwijking: choice.isDeviation, expliciet: choice.isExplicit,
+                stuurmoment: choice.steeringMoment.map { moment($0.text, $0.moment) })
         }
     }
 
@@ -54,8 +58,9 @@ public struct ReportBuilder: Sendable {
         }
         return R.MoneySection(
             jaren: budget.years.map {
-                R.YearLine(jaar: $0.year, lasten: R.Total($0.lasten), baten: R.Total($0.baten), nadeel: R.Total($0.burden),
-                           structureel: R.Total($0.structural), incidenteel: R.Total($0.incidental))
+                R.YearLine(
+                    jaar: $0.year, lasten: R.Total($0.lasten), baten: R.Total($0.baten), nadeel: R.Total($0.burden),
+                    structureel: R.Total($0.structural), incidenteel: R.Total($0.incidental))
             },
             programmas: groups(info.programmes, budget.byProgramme), opgaven: groups(info.opgaven, budget.byOpgave),
             structureelNaPeriode: R.Total(budget.structuralRunRate),
@@ -80,8 +85,9 @@ public struct ReportBuilder: Sendable {
             var assumption: String?
             switch effect.provenance {
             case .quote(let citation):
-                let cited = R.Quote(fiche: citation.fiche, citaat: citation.text, document: citation.passage?.document,
-                                    bestand: citation.passage?.file, regel: citation.passage?.line)
+                let cited = R.Quote(
+                    fiche: citation.fiche, citaat: citation.text, document: citation.passage?.document,
+                    bestand: citation.passage?.file, regel: citation.passage?.line)
                 quoteUse[cited, default: []].append(number)
                 quote = cited
             case .assumption(let text):
@@ -90,20 +96,24 @@ public struct ReportBuilder: Sendable {
             let perYear = years.compactMap { year -> R.YearAmount? in
                 effect.amount(in: year).map { R.YearAmount(jaar: year, bedrag: R.Total(AmountTotal($0))) }
             }
-            return R.EffectLine(nummer: number, omschrijving: effect.description, fiche: applied.fiche, herkomst: applied.origin,
-                                soort: effect.side, aard: effect.nature, programma: effect.programme,
-                                bedrag: EffectAmount(effect), perJaar: perYear,
-                                vanaf: { if case .from(let year) = effect.timing { year } else { nil } }(),
-                                totaal: effect.total, aandeel: effect.share, medefinanciers: effect.cofunders,
-                                bron: quote, aanname: assumption, locatie: effect.location)
+            return R.EffectLine(
+                nummer: number, omschrijving: effect.description, fiche: applied.fiche, herkomst: applied.origin,
+                soort: effect.side, aard: effect.nature, programma: effect.programme,
+                bedrag: EffectAmount(effect), perJaar: perYear,
+                vanaf: { if case .from(let year) = effect.timing { year } else { nil } }(),
+                totaal: effect.total, aandeel: effect.share, medefinanciers: effect.cofunders,
+                bron: quote, aanname: assumption, locatie: effect.location)
         }
         let applied = evaluation.effects.enumerated().map { line("E\($0.offset + 1)", $0.element) }
         let budgeted = touchedFiches(evaluation).flatMap { fiche in
             fiche.budgeted.map { AppliedEffect(effect: $0, origin: .budgeted(fiche.code), fiche: fiche.code) }
         }.enumerated().map { line("B\($0.offset + 1)", $0.element) }
-        let sources = quoteUse.map { R.SourceQuote(fiche: $0.key.fiche, citaat: $0.key.citaat, effecten: $0.value,
-                                                   document: $0.key.document, bestand: $0.key.bestand, regel: $0.key.regel) }
-            .sorted { ($0.fiche, $0.citaat) < ($1.fiche, $1.citaat) }
+        let sources = quoteUse.map {
+            R.SourceQuote(
+                fiche: $0.key.fiche, citaat: $0.key.citaat, effecten: $0.value,
+                document: $0.key.document, bestand: $0.key.bestand, regel: $0.key.regel)
+        }
+        .sorted { ($0.fiche, $0.citaat) < ($1.fiche, $1.citaat) }
         return (applied, budgeted, sources)
     }
 
@@ -115,18 +125,20 @@ public struct ReportBuilder: Sendable {
 
     private func timeline(_ evaluation: Evaluation) -> [R.TimelineItem] {
         evaluation.timeline.map { entry in
-            R.TimelineItem(soort: entry.kind, titel: entry.title, verwijzing: entry.ref,
-                           moment: moment(entry.moment.period?.text ?? "onbekend", entry.moment),
-                           kwartaal: entry.moment.period.map { DutchFormat.quarter($0.start) },
-                           planning: entry.planning?.title, verstreken: entry.isPast)
+            R.TimelineItem(
+                soort: entry.kind, titel: entry.title, verwijzing: entry.ref,
+                moment: moment(entry.moment.period?.text ?? "onbekend", entry.moment),
+                kwartaal: entry.moment.period.map { DutchFormat.quarter($0.start) },
+                planning: entry.planning?.title, verstreken: entry.isPast)
         }
     }
 
     private func opportunitiesAndRisks(_ evaluation: Evaluation) -> [R.OpportunitiesAndRisks] {
         evaluation.choices.compactMap { choice in
             guard !choice.chosen.opportunities.isEmpty || !choice.chosen.risks.isEmpty else { return nil }
-            return R.OpportunitiesAndRisks(beslissing: choice.ref, optie: choice.chosen.title, afwijking: choice.isDeviation,
-                                           kansen: choice.chosen.opportunities, risicos: choice.chosen.risks)
+            return R.OpportunitiesAndRisks(
+                beslissing: choice.ref, optie: choice.chosen.title, afwijking: choice.isDeviation,
+                kansen: choice.chosen.opportunities, risicos: choice.chosen.risks)
         }
     }
 

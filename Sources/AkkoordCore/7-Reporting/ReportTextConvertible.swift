@@ -46,7 +46,8 @@ extension Amount: ReportTextConvertible {
         if reportText == "onbekend" {
             self = .unknown
         } else if let dash = reportText.range(of: " – ") {
-            guard let min = Money(dutchEuro: reportText[..<dash.lowerBound]), let max = Money(dutchEuro: reportText[dash.upperBound...]) else { return nil }
+            guard let min = Money(dutchEuro: reportText[..<dash.lowerBound]), let max = Money(dutchEuro: reportText[dash.upperBound...])
+            else { return nil }
             self = .range(min: min, max: max)
         } else {
             guard let value = Money(dutchEuro: Substring(reportText)) else { return nil }
@@ -64,7 +65,8 @@ extension Money {
         let parts = unsigned.dropFirst(2).split(separator: ",", omittingEmptySubsequences: false)
         let digits = parts[0].filter { $0 != "." }
         guard parts.count <= 2, !digits.isEmpty, digits.allSatisfy(\.isASCII), let euros = Int64(digits),
-              parts.count == 1 || parts[1].count == 2, let cents = parts.count == 2 ? Int64(parts[1]) : 0 else { return nil }
+            parts.count == 1 || parts[1].count == 2, let cents = parts.count == 2 ? Int64(parts[1]) : 0
+        else { return nil }
         let (scaled, overflow) = euros.multipliedReportingOverflow(by: 100)
         guard !overflow, scaled <= Int64.max - cents else { return nil }
         self.init(cents: negative ? -(scaled + cents) : scaled + cents)
@@ -79,7 +81,8 @@ extension Share: ReportTextConvertible {
         guard reportText.hasSuffix("%") else { return nil }
         let parts = reportText.dropLast().split(separator: ",", omittingEmptySubsequences: false)
         guard parts.count <= 2, let whole = Int(parts[0]), whole >= 0, parts.count == 1 || parts[1].count == 2,
-              let fraction = parts.count == 2 ? Int(parts[1]) : 0, fraction >= 0 else { return nil }
+            let fraction = parts.count == 2 ? Int(parts[1]) : 0, fraction >= 0
+        else { return nil }
         self.init(basisPoints: whole * 100 + fraction)
     }
 }
@@ -92,7 +95,9 @@ extension EffectAmount: ReportTextConvertible {
         let side: BudgetSide = reportText.hasPrefix("baten ") ? .baten : .lasten
         let text = side == .baten ? String(reportText.dropFirst("baten ".count)) : reportText
         if let from = text.range(of: " per jaar vanaf ", options: .backwards) {
-            guard let amount = Amount(reportText: String(text[..<from.lowerBound])), let year = Int(text[from.upperBound...]) else { return nil }
+            guard let amount = Amount(reportText: String(text[..<from.lowerBound])), let year = Int(text[from.upperBound...]) else {
+                return nil
+            }
             self.init(side: side, timing: .from(amount, year))
         } else if let listed = text.range(of: " in ", options: .backwards) {
             let years = text[listed.upperBound...].split(separator: ", ").compactMap { Int($0) }
@@ -102,7 +107,8 @@ extension EffectAmount: ReportTextConvertible {
             var amounts: [Int: Amount] = [:]
             for entry in text.split(separator: "; ") {
                 guard let colon = entry.range(of: ": "), let year = Int(entry[..<colon.lowerBound]),
-                      let amount = Amount(reportText: String(entry[colon.upperBound...])) else { return nil }
+                    let amount = Amount(reportText: String(entry[colon.upperBound...]))
+                else { return nil }
                 amounts[year] = amount
             }
             self.init(side: side, timing: .perYear(amounts))

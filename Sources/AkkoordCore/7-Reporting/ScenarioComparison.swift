@@ -68,17 +68,19 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
         schemaVersion = Self.currentSchemaVersion
         dossier = reports.first?.dossier ?? R.DossierHeader(gemeente: "", titel: "", versie: "", periode: [])
         scenarios = reports.map {
-            ScenarioColumn(titel: $0.scenario.titel, bestand: $0.scenario.bestand, peildatum: $0.scenario.peildatum,
-                           bijsturingen: $0.samenvatting.bijsturingen, fouten: $0.samenvatting.fouten,
-                           waarschuwingen: $0.samenvatting.waarschuwingen)
+            ScenarioColumn(
+                titel: $0.scenario.titel, bestand: $0.scenario.bestand, peildatum: $0.scenario.peildatum,
+                bijsturingen: $0.samenvatting.bijsturingen, fouten: $0.samenvatting.fouten,
+                waarschuwingen: $0.samenvatting.waarschuwingen)
         }
         let first = reports.first
         verschillendeKeuzes = (first?.keuzes ?? []).enumerated().compactMap { index, reference in
             let row = reports.map { $0.keuzes[index] }
             guard Set(row.map(\.gekozen.id)).count > 1 else { return nil }
-            return DecisionRow(beslissing: reference.beslissing, ficheTitel: reference.ficheTitel, vraag: reference.vraag,
-                               huidigeLijn: reference.huidigeLijn.titel, keuzes: row.map(\.gekozen.titel),
-                               afwijking: row.map(\.afwijking))
+            return DecisionRow(
+                beslissing: reference.beslissing, ficheTitel: reference.ficheTitel, vraag: reference.vraag,
+                huidigeLijn: reference.huidigeLijn.titel, keuzes: row.map(\.gekozen.titel),
+                afwijking: row.map(\.afwijking))
         }
         // Deltas come from the effects that differ: an effect both scenarios share (same rule or option, same place
         // in the rule base) cancels out, so its unknown amount does not make the difference unknown.
@@ -86,7 +88,8 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
         let periodYears = (first?.geld.jaren ?? []).map(\.jaar)
         let lastYear = periodYears.last ?? 0
         func keyed(_ report: R) -> [EffectKey: R.EffectLine] {
-            Dictionary(report.effecten.map { (EffectKey(location: $0.locatie, origin: $0.herkomst), $0) }, uniquingKeysWith: { lhs, _ in lhs })
+            Dictionary(
+                report.effecten.map { (EffectKey(location: $0.locatie, origin: $0.herkomst), $0) }, uniquingKeysWith: { lhs, _ in lhs })
         }
         let keyedReports = reports.map(keyed)
         func burden(_ line: R.EffectLine, year: Int) throws(MoneyOverflow) -> AmountTotal {
@@ -109,7 +112,8 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
             return R.Total(try added.subtracting(removed))
         }
         func withDeltas(_ totals: [R.Total], _ measure: (R.EffectLine) throws(MoneyOverflow) -> AmountTotal)
-            throws(MoneyOverflow) -> [TotalWithDelta] {
+            throws(MoneyOverflow) -> [TotalWithDelta]
+        {
             var rows: [TotalWithDelta] = []
             for (index, total) in totals.enumerated() {
                 rows.append(TotalWithDelta(totaal: total, verschil: index == 0 ? nil : try delta(index, measure)))
@@ -118,9 +122,12 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
         }
         var geld: [YearRow] = []
         for (index, year) in periodYears.enumerated() {
-            geld.append(YearRow(jaar: year, nadeel: try withDeltas(reports.map { $0.geld.jaren[index].nadeel }) {
-                line throws(MoneyOverflow) in try burden(line, year: year)
-            }))
+            geld.append(
+                YearRow(
+                    jaar: year,
+                    nadeel: try withDeltas(reports.map { $0.geld.jaren[index].nadeel }) {
+                        line throws(MoneyOverflow) in try burden(line, year: year)
+                    }))
         }
         self.geld = geld
         structureelNaPeriode = try withDeltas(reports.map(\.geld.structureelNaPeriode), runRate)
@@ -140,8 +147,9 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
         stuurmomentenNietInAlle = ScenarioTimeline(reports: reports).rows
             .filter { $0.item.soort == .bijsturing && !$0.aanwezig.allSatisfy { $0 } }
             .map { row in
-                MomentRow(titel: row.item.titel, verwijzing: row.item.verwijzing, moment: row.item.moment.tekst,
-                          kwartaal: row.item.kwartaal, begin: row.item.moment.begin, aanwezig: row.aanwezig)
+                MomentRow(
+                    titel: row.item.titel, verwijzing: row.item.verwijzing, moment: row.item.moment.tekst,
+                    kwartaal: row.item.kwartaal, begin: row.item.moment.begin, aanwezig: row.aanwezig)
             }
     }
 }

@@ -17,18 +17,24 @@ public struct CSVRenderer: Sendable {
     /// One row per effect per year: the budget lines of a report, each with its source (the file and line of a quote
     /// verified in its source text in the last two columns, empty otherwise).
     public func render(_ report: ConsequenceReport) -> String {
-        var rows: [[Field]] = [["scenario", "nummer", "fiche", "herkomst", "omschrijving", "soort", "aard", "programma", "jaar",
-                                "min_euro", "max_euro", "onbekend", "bron_fiche", "citaat", "aanname",
-                                "bron_bestand", "bron_regel"].map(Field.text)]
+        var rows: [[Field]] = [
+            [
+                "scenario", "nummer", "fiche", "herkomst", "omschrijving", "soort", "aard", "programma", "jaar",
+                "min_euro", "max_euro", "onbekend", "bron_fiche", "citaat", "aanname",
+                "bron_bestand", "bron_regel",
+            ].map(Field.text)
+        ]
         for effect in report.effecten {
             for year in effect.perJaar {
                 let known = year.bedrag.onbekend == 0
-                rows.append([.text(report.scenario.titel), .text(effect.nummer), .text(effect.fiche), .text(effect.herkomst.description),
-                             .text(effect.omschrijving), .text(effect.soort.rawValue), .text(effect.aard.rawValue), .text(effect.programma),
-                             .number("\(year.jaar)"), known ? .money(year.bedrag.minCent) : .empty, known ? .money(year.bedrag.maxCent) : .empty,
-                             .number("\(year.bedrag.onbekend)"), .text(effect.bron?.fiche ?? ""), .text(effect.bron?.citaat ?? ""),
-                             .text(effect.aanname ?? ""), .text(effect.bron?.bestand ?? ""),
-                             effect.bron?.regel.map { .number("\($0)") } ?? .empty])
+                rows.append([
+                    .text(report.scenario.titel), .text(effect.nummer), .text(effect.fiche), .text(effect.herkomst.description),
+                    .text(effect.omschrijving), .text(effect.soort.rawValue), .text(effect.aard.rawValue), .text(effect.programma),
+                    .number("\(year.jaar)"), known ? .money(year.bedrag.minCent) : .empty, known ? .money(year.bedrag.maxCent) : .empty,
+                    .number("\(year.bedrag.onbekend)"), .text(effect.bron?.fiche ?? ""), .text(effect.bron?.citaat ?? ""),
+                    .text(effect.aanname ?? ""), .text(effect.bron?.bestand ?? ""),
+                    effect.bron?.regel.map { .number("\($0)") } ?? .empty,
+                ])
             }
         }
         return document(rows)
@@ -36,12 +42,16 @@ public struct CSVRenderer: Sendable {
 
     /// One row per year per scenario: net burden and the difference with the first scenario.
     public func render(_ comparison: ScenarioComparison) -> String {
-        var rows: [[Field]] = [["jaar", "scenario", "nadeel_min_euro", "nadeel_max_euro", "onbekend", "verschil_min_euro", "verschil_max_euro"].map(Field.text)]
+        var rows: [[Field]] = [
+            ["jaar", "scenario", "nadeel_min_euro", "nadeel_max_euro", "onbekend", "verschil_min_euro", "verschil_max_euro"].map(Field.text)
+        ]
         func append(_ label: String, _ totals: [ScenarioComparison.TotalWithDelta]) {
             for (index, value) in totals.enumerated() {
-                rows.append([.text(label), .text(comparison.scenarios[index].titel), .money(value.totaal.minCent), .money(value.totaal.maxCent),
-                             .number("\(value.totaal.onbekend)"), value.verschil.map { .money($0.minCent) } ?? .empty,
-                             value.verschil.map { .money($0.maxCent) } ?? .empty])
+                rows.append([
+                    .text(label), .text(comparison.scenarios[index].titel), .money(value.totaal.minCent), .money(value.totaal.maxCent),
+                    .number("\(value.totaal.onbekend)"), value.verschil.map { .money($0.minCent) } ?? .empty,
+                    value.verschil.map { .money($0.maxCent) } ?? .empty,
+                ])
             }
         }
         for year in comparison.geld { append("\(year.jaar)", year.nadeel) }

@@ -50,7 +50,8 @@ struct MarkdownOutlineWriter: Sendable {
         let heading = table.title.map { ["### \($0)", ""] } ?? []
         if table.rows.isEmpty, let sentence = table.emptyState { return heading + [sentence] }
         let header = "|" + table.headers.map { $0.isEmpty ? " " : " \(inline($0)) " }.joined(separator: "|") + "|"
-        let alignment = "| " + table.headers.indices.map { table.numericColumns.contains($0) ? "---:" : "---" }.joined(separator: " | ") + " |"
+        let alignment =
+            "| " + table.headers.indices.map { table.numericColumns.contains($0) ? "---:" : "---" }.joined(separator: " | ") + " |"
         return heading + [header, alignment] + table.rows.map { "| " + $0.map(render).joined(separator: " | ") + " |" }
     }
 
@@ -90,7 +91,7 @@ struct MarkdownOutlineWriter: Sendable {
     private static func needsEscaping(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"),
-             UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "|"):
+            UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "|"):
             true
         default:
             false

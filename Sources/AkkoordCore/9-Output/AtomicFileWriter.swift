@@ -1,10 +1,11 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes an output file safely (see "Wat Akkoord nooit overschrijft" in the README):
@@ -26,14 +27,18 @@ public enum AtomicFileWriter {
         case replaceIfContains(String, refusal: String)
     }
 
-    public static func write(_ text: String, to path: String, inputs: InputFiles = InputFiles(),
-                             existing: Existing = .replace) throws(WriteError) {
+    public static func write(
+        _ text: String, to path: String, inputs: InputFiles = InputFiles(),
+        existing: Existing = .replace
+    ) throws(WriteError) {
         try prepare(Data(text.utf8), to: path, inputs: inputs, existing: existing).commit()
     }
 
     /// Checks the target and writes the temporary file; nothing is visible at the target until `commit`.
-    public static func prepare(_ data: Data, to path: String, inputs: InputFiles = InputFiles(),
-                               existing: Existing = .replace) throws(WriteError) -> PendingFile {
+    public static func prepare(
+        _ data: Data, to path: String, inputs: InputFiles = InputFiles(),
+        existing: Existing = .replace
+    ) throws(WriteError) -> PendingFile {
         let target = try SymbolicLinks.resolve(path)
         try inputs.refuse(target, shownAs: path)
         let mode: mode_t
@@ -68,7 +73,8 @@ public enum AtomicFileWriter {
         var failure: Int32? = POSIXFile.writeAll(descriptor, data)
         if failure == nil, fchmod(descriptor, mode) != 0 { failure = errno }
         if failure == nil, let (uid, gid) = owner, let made = FileStatus.of(descriptor: descriptor),
-           made.owner != uid || made.group != gid {
+            made.owner != uid || made.group != gid
+        {
             // Keeping the owner needs privileges; without them the file belongs to whoever runs Akkoord.
             if fchown(descriptor, uid, gid) == 0 { _ = fchmod(descriptor, mode) }
         }

@@ -15,16 +15,17 @@ public struct FileStatus: Sendable, Equatable {
     public var size: Int64
 
     init(_ raw: stat) {
-        kind = switch raw.st_mode & 0o170000 {
-        case 0o100000: .regular
-        case 0o040000: .directory
-        case 0o120000: .symbolicLink
-        case 0o020000: .characterDevice
-        case 0o060000: .blockDevice
-        case 0o010000: .fifo
-        case 0o140000: .socket
-        default: .other
-        }
+        kind =
+            switch raw.st_mode & 0o170000 {
+            case 0o100000: .regular
+            case 0o040000: .directory
+            case 0o120000: .symbolicLink
+            case 0o020000: .characterDevice
+            case 0o060000: .blockDevice
+            case 0o010000: .fifo
+            case 0o140000: .socket
+            default: .other
+            }
         identity = FileIdentity(device: UInt64(truncatingIfNeeded: raw.st_dev), inode: UInt64(truncatingIfNeeded: raw.st_ino))
         permissions = raw.st_mode & 0o7777
         owner = raw.st_uid

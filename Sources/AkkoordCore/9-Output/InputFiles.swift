@@ -32,8 +32,10 @@ public struct InputFiles: Sendable {
     /// Throws the refusal when the path is an input.
     public func refuse(_ path: String, shownAs shown: String) throws(WriteError) {
         if contains(path) {
-            throw WriteError(path: shown, message: "dit is een invoerbestand (een scenario of een bestand in de regelbasis); " +
-                             "Akkoord overschrijft zijn invoer nooit. Kies een ander uitvoerbestand.")
+            throw WriteError(
+                path: shown,
+                message: "dit is een invoerbestand (een scenario of een bestand in de regelbasis); "
+                    + "Akkoord overschrijft zijn invoer nooit. Kies een ander uitvoerbestand.")
         }
     }
 }

@@ -1,10 +1,11 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes the briefing pack as a folder without ever deleting or replacing a file pack did not write.
@@ -25,8 +26,10 @@ public enum PackFolderWriter {
             return try writeNew(files, to: target, shownAs: path)
         }
         guard status.kind == .directory else {
-            throw WriteError(path: path, message: "bestaat al en is geen map; akkoord pack schrijft een map (of één HTML-bestand " +
-                             "met --single-file). Kies een andere naam.")
+            throw WriteError(
+                path: path,
+                message: "bestaat al en is geen map; akkoord pack schrijft een map (of één HTML-bestand "
+                    + "met --single-file). Kies een andere naam.")
         }
         let earlier = try earlierFiles(in: target, shownAs: path)
         try update(files, in: target, earlier: Set(earlier), inputs: inputs, shownAs: path)
@@ -38,11 +41,14 @@ public enum PackFolderWriter {
         if entries.isEmpty { return [] }
         let marker = (folder as NSString).appendingPathComponent(PackMarker.fileName)
         guard entries.contains(PackMarker.fileName), FileStatus.of(marker)?.kind == .regular,
-              let text = POSIXFile.head(of: marker, limit: 4_000_000).map({ String(decoding: $0, as: UTF8.self) }),
-              let files = PackMarker.files(in: text) else {
-            throw WriteError(path: path, message: "de map bestaat al, is niet leeg en is niet eerder door akkoord pack gemaakt " +
-                             "(er staat geen \(PackMarker.fileName) in). Pack wist of vervangt nooit bestanden die het niet zelf " +
-                             "schreef. Kies een nieuwe of lege map, bijvoorbeeld --output briefingpakket.")
+            let text = POSIXFile.head(of: marker, limit: 4_000_000).map({ String(decoding: $0, as: UTF8.self) }),
+            let files = PackMarker.files(in: text)
+        else {
+            throw WriteError(
+                path: path,
+                message: "de map bestaat al, is niet leeg en is niet eerder door akkoord pack gemaakt "
+                    + "(er staat geen \(PackMarker.fileName) in). Pack wist of vervangt nooit bestanden die het niet zelf "
+                    + "schreef. Kies een nieuwe of lege map, bijvoorbeeld --output briefingpakket.")
         }
         return files
     }
@@ -51,7 +57,9 @@ public enum PackFolderWriter {
     static func writeNew(_ files: [String: String], to target: String, shownAs path: String) throws(WriteError) {
         let parent = POSIXFile.folder(of: target)
         try makeFolders(parent, shownAs: path)
-        var template = Array(((parent as NSString).appendingPathComponent(".\((target.split(separator: "/").last ?? "pakket").prefix(80)).akkoord-XXXXXX")).utf8CString)
+        var template = Array(
+            ((parent as NSString).appendingPathComponent(".\((target.split(separator: "/").last ?? "pakket").prefix(80)).akkoord-XXXXXX"))
+                .utf8CString)
         guard let made = mkdtemp(&template) else { throw WriteError(path: path, errno: errno, detail: "tijdelijke map in \(parent)") }
         let temporary = String(cString: made)
         do throws(WriteError) {
@@ -60,7 +68,8 @@ public enum PackFolderWriter {
                 try makeFolders(POSIXFile.folder(of: file), shownAs: path)
                 try AtomicFileWriter.write(text, to: file)
             }
-            try AtomicFileWriter.write(PackMarker.text(listing: Array(files.keys)), to: (temporary as NSString).appendingPathComponent(PackMarker.fileName))
+            try AtomicFileWriter.write(
+                PackMarker.text(listing: Array(files.keys)), to: (temporary as NSString).appendingPathComponent(PackMarker.fileName))
             guard chmod(temporary, POSIXFile.folderMode) == 0 else { throw WriteError(path: path, errno: errno) }
             guard rename(temporary, target) == 0 else { throw WriteError(path: path, errno: errno) }
             POSIXFile.syncFolder(parent)
@@ -73,8 +82,10 @@ public enum PackFolderWriter {
 
     /// An empty folder or an earlier pack: checks every file first, then writes all to temporary names, renames them
     /// into place and removes the files of the earlier pack that are no longer made.
-    static func update(_ files: [String: String], in target: String, earlier: Set<String>, inputs: InputFiles,
-                       shownAs path: String) throws(WriteError) {
+    static func update(
+        _ files: [String: String], in target: String, earlier: Set<String>, inputs: InputFiles,
+        shownAs path: String
+    ) throws(WriteError) {
         let produced = Set(files.keys)
         var foldersToMake: [String] = []
         for relative in produced.sorted() {
@@ -84,8 +95,10 @@ public enum PackFolderWriter {
                 prefix = (prefix as NSString).appendingPathComponent(folder)
                 if let status = FileStatus.of(prefix) {
                     guard status.kind == .directory else {
-                        throw WriteError(path: prefix, message: "staat in de weg: akkoord pack wil hier een map maken, maar er staat " +
-                                         "een bestand of symbolische koppeling. Pack laat het staan; verplaats het of kies een andere map.")
+                        throw WriteError(
+                            path: prefix,
+                            message: "staat in de weg: akkoord pack wil hier een map maken, maar er staat "
+                                + "een bestand of symbolische koppeling. Pack laat het staan; verplaats het of kies een andere map.")
                     }
                 } else if !foldersToMake.contains(prefix) {
                     foldersToMake.append(prefix)
@@ -94,8 +107,10 @@ public enum PackFolderWriter {
             let file = (target as NSString).appendingPathComponent(relative)
             if let status = FileStatus.of(file) {
                 guard status.kind == .regular, earlier.contains(relative) else {
-                    throw WriteError(path: file, message: "bestaat al en is niet door akkoord pack geschreven (het staat niet in " +
-                                     "\(PackMarker.fileName)). Pack laat het staan; verplaats het of kies een andere map.")
+                    throw WriteError(
+                        path: file,
+                        message: "bestaat al en is niet door akkoord pack geschreven (het staat niet in "
+                            + "\(PackMarker.fileName)). Pack laat het staan; verplaats het of kies een andere map.")
                 }
                 try inputs.refuse(file, shownAs: file)
             }
@@ -156,7 +171,9 @@ public enum PackFolderWriter {
         var names: [String] = []
         while let entry = readdir(stream) {
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { String(cString: $0) }
+                pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                    String(cString: $0)
+                }
             }
             if name != ".", name != ".." { names.append(name) }
         }
@@ -171,6 +188,8 @@ public enum PackFolderWriter {
         }
         let parent = POSIXFile.folder(of: folder)
         if parent != folder, folder != "/" { try makeFolders(parent, shownAs: path) }
-        guard mkdir(folder, POSIXFile.folderMode) == 0 || errno == EEXIST else { throw WriteError(path: path, errno: errno, detail: folder) }
+        guard mkdir(folder, POSIXFile.folderMode) == 0 || errno == EEXIST else {
+            throw WriteError(path: path, errno: errno, detail: folder)
+        }
     }
 }

@@ -11,8 +11,10 @@ public struct BriefingPack: Sendable {
     let comparison: ScenarioComparison
 
     /// Throws only when a difference between reports does not fit in `Int64` cents (see ``ScenarioComparison``).
-    public init(ruleBase: RuleBase, reports: [ConsequenceReport], digest: InputDigest,
-                marking: String? = nil) throws(MoneyOverflow) {
+    public init(
+        ruleBase: RuleBase, reports: [ConsequenceReport], digest: InputDigest,
+        marking: String? = nil
+    ) throws(MoneyOverflow) {
         self.ruleBase = ruleBase
         self.reports = reports
         self.digest = digest
@@ -51,8 +53,9 @@ public struct BriefingPack: Sendable {
         files["data/vergelijking.csv"] = CSVRenderer().render(comparison)
         files["tijdlijn.html"] = page("Tijdlijn", back(links) + timeline(headingLevel: 1))
         for fiche in ruleBase.fiches {
-            files["fiches/\(fiche.code).html"] = page("Fiche \(fiche.code) \(fiche.title)",
-                                                      "<p><a href=\"../index.html\">← Inhoud</a></p>" + fichePage(fiche, headingLevel: 1))
+            files["fiches/\(fiche.code).html"] = page(
+                "Fiche \(fiche.code) \(fiche.title)",
+                "<p><a href=\"../index.html\">← Inhoud</a></p>" + fichePage(fiche, headingLevel: 1))
         }
         return files
     }
@@ -93,17 +96,25 @@ public struct BriefingPack: Sendable {
         let info = ruleBase.info
         var out = "<h1>Briefingpakket: \(e(info.title))</h1>\n"
         out += "<p class=\"meta\">Gemeente \(e(info.municipality)) · periode \(info.years.lowerBound)–\(info.years.upperBound)</p>\n"
-        out += "<dl class=\"provenance\"><dt>Regelbasis</dt><dd>versie \(e(info.version)) · \(ruleBase.fiches.count) fiches, \(ruleBase.allDecisions.count) beslissingen, \(ruleBase.rules.count) regels</dd>"
-        out += "<dt>Hash van de invoer (SHA-256)</dt><dd><code>\(e(digest.hex))</code> over \(digest.fileCount) bestanden (regelbasis en scenario's)</dd>"
+        out +=
+            "<dl class=\"provenance\"><dt>Regelbasis</dt><dd>versie \(e(info.version)) · \(ruleBase.fiches.count) fiches, \(ruleBase.allDecisions.count) beslissingen, \(ruleBase.rules.count) regels</dd>"
+        out +=
+            "<dt>Hash van de invoer (SHA-256)</dt><dd><code>\(e(digest.hex))</code> over \(digest.fileCount) bestanden (regelbasis en scenario's)</dd>"
         out += "<dt>Markering</dt><dd>\(e(marking ?? "geen"))</dd></dl>\n"
         out += "<h2>Kerncijfers</h2>\n"
-        out += HTMLText.table(caption: nil, headers: ["Scenario", "Peildatum", "Bijsturingen", "Fouten / waarschuwingen", "Nadeel over de periode", "Structureel na de periode"],
-                              rows: reports.enumerated().map { index, report in
-            ["<a href=\"\(links.scenario(index))\">\(e(report.scenario.titel))</a>", e(DutchFormat.date(report.scenario.peildatum)),
-             "\(report.samenvatting.bijsturingen)", "\(report.samenvatting.fouten) / \(report.samenvatting.waarschuwingen)",
-             e(DutchFormat.total(report.samenvatting.saldoPeriode.amountTotal, compact: true)),
-             e(DutchFormat.total(report.samenvatting.structureelNaPeriode.amountTotal, compact: true))]
-        }, numericColumns: [2, 4, 5])
+        out += HTMLText.table(
+            caption: nil,
+            headers: [
+                "Scenario", "Peildatum", "Bijsturingen", "Fouten / waarschuwingen", "Nadeel over de periode", "Structureel na de periode",
+            ],
+            rows: reports.enumerated().map { index, report in
+                [
+                    "<a href=\"\(links.scenario(index))\">\(e(report.scenario.titel))</a>", e(DutchFormat.date(report.scenario.peildatum)),
+                    "\(report.samenvatting.bijsturingen)", "\(report.samenvatting.fouten) / \(report.samenvatting.waarschuwingen)",
+                    e(DutchFormat.total(report.samenvatting.saldoPeriode.amountTotal, compact: true)),
+                    e(DutchFormat.total(report.samenvatting.structureelNaPeriode.amountTotal, compact: true)),
+                ]
+            }, numericColumns: [2, 4, 5])
         out += HTMLOutlineWriter().write(ComparisonOutlineBuilder().moneyChart(comparison))
         return out
     }
@@ -114,7 +125,8 @@ public struct BriefingPack: Sendable {
         for (index, report) in reports.enumerated() {
             out += "<li><a href=\"\(links.scenario(index))\">\(HTMLOutlineWriter().render(ReportOutlineBuilder().title(report)))</a></li>"
         }
-        out += "<li><a href=\"\(links.comparison)\">\(HTMLText.escapeText(ComparisonOutlineBuilder.title))</a></li>"
+        out +=
+            "<li><a href=\"\(links.comparison)\">\(HTMLText.escapeText(ComparisonOutlineBuilder.title))</a></li>"
             + "<li><a href=\"\(links.timeline)\">\(HTMLText.escapeText(ReportOutlineBuilder.timelineTitle))</a></li></ol>"
         out += "<h3>Fiches</h3><ol>"
         out += ruleBase.fiches.map { "<li><a href=\"\(links.fiche($0.code))\">\(e($0.code)) \(e($0.title))</a></li>" }.joined()
@@ -122,9 +134,11 @@ public struct BriefingPack: Sendable {
         if !links.single {
             out += "<h3>Gegevens</h3><ul>"
             for (slug, report) in zip(slugs, reports) {
-                out += "<li>\(e(report.scenario.titel)): <a href=\"data/rapport-\(slug).json\">JSON</a>, <a href=\"data/begroting-\(slug).csv\">CSV (Excel)</a></li>"
+                out +=
+                    "<li>\(e(report.scenario.titel)): <a href=\"data/rapport-\(slug).json\">JSON</a>, <a href=\"data/begroting-\(slug).csv\">CSV (Excel)</a></li>"
             }
-            out += "<li>Vergelijking: <a href=\"data/vergelijking.json\">JSON</a>, <a href=\"data/vergelijking.csv\">CSV (Excel)</a></li></ul>"
+            out +=
+                "<li>Vergelijking: <a href=\"data/vergelijking.json\">JSON</a>, <a href=\"data/vergelijking.csv\">CSV (Excel)</a></li></ul>"
         }
         return out + "</nav>\n"
     }
@@ -132,61 +146,80 @@ public struct BriefingPack: Sendable {
     /// Steering moments and lapses of all scenarios, by quarter, with which scenarios need them.
     private func timeline(headingLevel: Int) -> String {
         HTMLOutlineWriter(headingLevel: headingLevel).write(
-            ComparisonOutlineBuilder().timeline(ScenarioTimeline(reports: reports), scenarioNames: reports.map(\.scenario.titel),
-                                                years: ruleBase.info.years))
+            ComparisonOutlineBuilder().timeline(
+                ScenarioTimeline(reports: reports), scenarioNames: reports.map(\.scenario.titel),
+                years: ruleBase.info.years))
     }
 
     /// What the dossier says about one fiche, its decisions and how each scenario decides them.
     func fichePage(_ fiche: Fiche, headingLevel h: Int) -> String {
         let e = HTMLText.escape
         let opgaven = fiche.opgaven.map { id in ruleBase.info.opgaven.first { $0.id == id }?.title ?? id }
-        var out = "<h\(h)>Fiche \(e(fiche.code)): \(e(fiche.title))</h\(h)>\n<p class=\"meta\">Opgaven: \(e(opgaven.joined(separator: ", ")))</p>\n"
-        out += "<h\(h + 1)>De lijn die we hebben ingezet</h\(h + 1)>\n<p>\(e(fiche.currentLine).replacingOccurrences(of: "\n", with: "<br>"))</p>\n"
+        var out =
+            "<h\(h)>Fiche \(e(fiche.code)): \(e(fiche.title))</h\(h)>\n<p class=\"meta\">Opgaven: \(e(opgaven.joined(separator: ", ")))</p>\n"
+        out +=
+            "<h\(h + 1)>De lijn die we hebben ingezet</h\(h + 1)>\n<p>\(e(fiche.currentLine).replacingOccurrences(of: "\n", with: "<br>"))</p>\n"
         if let moment = fiche.steeringMoment {
-            out += "<p><strong>Logisch moment om bij te sturen:</strong> “\(e(moment.text))”" + (moment.explanation.map { " — \(e($0))" } ?? "") + "</p>\n"
+            out +=
+                "<p><strong>Logisch moment om bij te sturen:</strong> “\(e(moment.text))”"
+                + (moment.explanation.map { " — \(e($0))" } ?? "") + "</p>\n"
         }
         out += "<h\(h + 1)>Beslissingen</h\(h + 1)>\n"
         for decision in fiche.decisions {
             let ref = DecisionRef(fiche: fiche.code, decision: decision.id)
             out += "<h\(h + 2)>\(e(decision.question))</h\(h + 2)>\n"
             if let lapse = decision.lapse { out += "<p><strong>Als niemand beslist:</strong> \(e(lapse.consequence))</p>\n" }
-            out += HTMLText.table(caption: nil, headers: ["Optie", "Huidige lijn (dossier)"] + reports.map(\.scenario.titel), rows: decision.options.map { option in
-                [e(option.title), option.isCurrentLine ? "✓" : ""] + reports.map { report in
-                    report.keuzes.first { $0.beslissing == ref }?.gekozen.id == option.id ? "gekozen" : ""
-                }
-            })
+            out += HTMLText.table(
+                caption: nil, headers: ["Optie", "Huidige lijn (dossier)"] + reports.map(\.scenario.titel),
+                rows: decision.options.map { option in
+                    [e(option.title), option.isCurrentLine ? "✓" : ""]
+                        + reports.map { report in
+                            report.keuzes.first { $0.beslissing == ref }?.gekozen.id == option.id ? "gekozen" : ""
+                        }
+                })
         }
         if !fiche.budgeted.isEmpty {
-            out += "<h\(h + 1)>Bedragen in de begroting</h\(h + 1)>\n<ul>" + fiche.budgeted.map { effect in
-                var quote = ""
-                if let citation = effect.provenance.citation {
-                    let place = citation.passage.map { " <cite>\(e(ReportOutlineBuilder.place(file: $0.file, line: $0.line)))</cite>" } ?? ""
-                    quote = "<blockquote>“\(e(citation.text))”\(place)</blockquote>"
-                }
-                let share = effect.share.map { share in
-                    " (aandeel \(DutchFormat.share(share)) van \(e(DutchFormat.amount(effect.total ?? .unknown))))"
-                } ?? ""
-                return "<li>\(e(effect.description)): \(e(DutchFormat.amount(effect.amount)))\(share)\(quote)</li>"
-            }.joined() + "</ul>\n"
+            out +=
+                "<h\(h + 1)>Bedragen in de begroting</h\(h + 1)>\n<ul>"
+                + fiche.budgeted.map { effect in
+                    var quote = ""
+                    if let citation = effect.provenance.citation {
+                        let place =
+                            citation.passage.map { " <cite>\(e(ReportOutlineBuilder.place(file: $0.file, line: $0.line)))</cite>" } ?? ""
+                        quote = "<blockquote>“\(e(citation.text))”\(place)</blockquote>"
+                    }
+                    let share =
+                        effect.share.map { share in
+                            " (aandeel \(DutchFormat.share(share)) van \(e(DutchFormat.amount(effect.total ?? .unknown))))"
+                        } ?? ""
+                    return "<li>\(e(effect.description)): \(e(DutchFormat.amount(effect.amount)))\(share)\(quote)</li>"
+                }.joined() + "</ul>\n"
         }
         if !fiche.partners.isEmpty { out += "<h\(h + 1)>Partners</h\(h + 1)>\n<p>\(fiche.partners.map(e).joined(separator: ", "))</p>\n" }
         if !fiche.externalDevelopments.isEmpty {
-            out += "<h\(h + 1)>Verwacht van andere overheden</h\(h + 1)>\n<ul>" + fiche.externalDevelopments.map { "<li>\(e($0.text))</li>" }.joined() + "</ul>\n"
+            out +=
+                "<h\(h + 1)>Verwacht van andere overheden</h\(h + 1)>\n<ul>"
+                + fiche.externalDevelopments.map { "<li>\(e($0.text))</li>" }.joined() + "</ul>\n"
         }
         if !fiche.relations.isEmpty {
-            out += HTMLText.table(caption: "Raakvlakken", headers: ["Beleidsterrein", "Soort", "Toelichting"], rows: fiche.relations.map {
-                [e([$0.fiche, $0.policyArea].compactMap { $0 }.joined(separator: " ")), e($0.kind.rawValue), e($0.text)]
-            })
+            out += HTMLText.table(
+                caption: "Raakvlakken", headers: ["Beleidsterrein", "Soort", "Toelichting"],
+                rows: fiche.relations.map {
+                    [e([$0.fiche, $0.policyArea].compactMap { $0 }.joined(separator: " ")), e($0.kind.rawValue), e($0.text)]
+                })
         }
         if !fiche.sources.isEmpty {
-            out += HTMLText.table(caption: "Terug te lezen in", headers: ["Document", "Einddatum"], rows: fiche.sources.map { source in
-                let end: String = switch source.endDate {
-                case .none: "geen"
-                case .unknown: "onbekend"
-                case .on(let period): period.text
-                }
-                return [e(source.title), e(end)]
-            })
+            out += HTMLText.table(
+                caption: "Terug te lezen in", headers: ["Document", "Einddatum"],
+                rows: fiche.sources.map { source in
+                    let end: String =
+                        switch source.endDate {
+                        case .none: "geen"
+                        case .unknown: "onbekend"
+                        case .on(let period): period.text
+                        }
+                    return [e(source.title), e(end)]
+                })
         }
         if !fiche.doubts.isEmpty {
             out += "<h\(h + 1)>Twijfels in de tekst</h\(h + 1)>\n<ul>" + fiche.doubts.map { "<li>\(e($0.text))</li>" }.joined() + "</ul>\n"

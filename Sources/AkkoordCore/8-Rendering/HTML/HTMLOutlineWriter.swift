@@ -22,16 +22,19 @@ struct HTMLOutlineWriter: Sendable {
         case .emptyState(let sentence): return "<p>\(HTMLText.escapeText(sentence))</p>\n"
         case .table(let table):
             if table.rows.isEmpty, let sentence = table.emptyState { return "<p>\(HTMLText.escapeText(sentence))</p>\n" }
-            return HTMLText.table(caption: table.title ?? table.caption, headers: table.headers, rows: table.rows.map { $0.map(render) },
-                                  numericColumns: table.numericColumns)
+            return HTMLText.table(
+                caption: table.title ?? table.caption, headers: table.headers, rows: table.rows.map { $0.map(render) },
+                numericColumns: table.numericColumns)
         case .list(let items): return "<ul>" + items.map { "<li>\(render($0))</li>" }.joined() + "</ul>\n"
         case .groups(let groups):
             let h = headingLevel + 2
             return groups.map { group in
-                "<h\(h)>\(e(group.key)): \(render(group.title))</h\(h)><ul>" + group.items.map { "<li>\(render($0))</li>" }.joined() + "</ul>\n"
+                "<h\(h)>\(e(group.key)): \(render(group.title))</h\(h)><ul>" + group.items.map { "<li>\(render($0))</li>" }.joined()
+                    + "</ul>\n"
             }.joined()
         case .figures(let figures):
-            return "<div class=\"cards\">" + figures.map { "<div class=\"card\">\(e($0.label))<strong>\(e($0.value))</strong></div>" }.joined() + "</div>\n"
+            return "<div class=\"cards\">"
+                + figures.map { "<div class=\"card\">\(e($0.label))<strong>\(e($0.value))</strong></div>" }.joined() + "</div>\n"
         case .chart(let chart): return "<figure>" + svg(chart) + "<figcaption>\(HTMLText.escapeText(chart.caption))</figcaption></figure>\n"
         case .only(.visual, let blocks): return write(blocks)
         case .only(.text, _): return ""
@@ -41,7 +44,8 @@ struct HTMLOutlineWriter: Sendable {
     private func svg(_ chart: OutlineChart) -> String {
         switch chart.kind {
         case .moneyPerYear(let years, let series):
-            SVGChart.moneyPerYear(years: years, series: series.map { SVGChart.Series(name: $0.name, values: $0.values) }, title: chart.title)
+            SVGChart.moneyPerYear(
+                years: years, series: series.map { SVGChart.Series(name: $0.name, values: $0.values) }, title: chart.title)
         case .momentsPerQuarter(let items, let years):
             SVGChart.momentsPerQuarter(items: items, years: years, title: chart.title)
         }
@@ -58,7 +62,8 @@ struct HTMLOutlineWriter: Sendable {
             case .level(let level): "<span class=\"\(level.rawValue)\">\(level.rawValue)</span>"
             case .lapsed(let value): "<span class=\"verstreken\">\(e(value))</span>"
             case .detail(let value), .delta(let value): "<br><small>\(e(value))</small>"
-            case .quote(let value, let source): "<blockquote>“\(e(value))”" + (source.map { " <cite>\(e($0))</cite>" } ?? "") + "</blockquote>"
+            case .quote(let value, let source):
+                "<blockquote>“\(e(value))”" + (source.map { " <cite>\(e($0))</cite>" } ?? "") + "</blockquote>"
             }
         }.joined()
     }

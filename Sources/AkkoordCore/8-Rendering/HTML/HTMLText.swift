@@ -51,57 +51,57 @@ public enum HTMLText {
         let generatorTag = generator.map { "\n<meta name=\"generator\" content=\"\(escape($0))\">" } ?? ""
         let mark = marking.map { "<p class=\"marking\" role=\"note\">\(escape($0))</p>" } ?? ""
         return """
-        <!DOCTYPE html>
-        <html lang="nl">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">\(generatorTag)
-        <title>\(escape(title))</title>
-        <style>\(HTMLStyle.css)</style>
-        </head>
-        <body>
-        \(mark)
-        <main>
-        \(body)
-        </main>
-        </body>
-        </html>
+            <!DOCTYPE html>
+            <html lang="nl">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">\(generatorTag)
+            <title>\(escape(title))</title>
+            <style>\(HTMLStyle.css)</style>
+            </head>
+            <body>
+            \(mark)
+            <main>
+            \(body)
+            </main>
+            </body>
+            </html>
 
-        """
+            """
     }
 }
 
 /// The stylesheet, inlined in every page: screen and A4 print.
 enum HTMLStyle {
     static let css = """
-    :root { --ink: #1b1b1b; --muted: #555; --line: #c8c8c8; --accent: #0b4f8a; --warn: #8a5a00; --err: #a4161a; }
-    body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--ink); margin: 0; line-height: 1.45; }
-    main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
-    h1 { font-size: 1.7rem; color: var(--accent); margin-bottom: .2rem; }
-    h2 { font-size: 1.3rem; border-bottom: 2px solid var(--accent); padding-bottom: .2rem; margin-top: 2rem; }
-    h3 { font-size: 1.05rem; margin-top: 1.4rem; }
-    p.meta { color: var(--muted); margin-top: 0; }
-    table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .9rem; }
-    caption { text-align: left; font-weight: 600; padding: .3rem 0; }
-    th, td { border-bottom: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; }
-    thead th { background: #eef3f8; border-bottom: 2px solid var(--accent); }
-    td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-    .fout { color: var(--err); font-weight: 600; } .waarschuwing { color: var(--warn); font-weight: 600; }
-    .bijsturing { font-weight: 600; } .verstreken { color: var(--err); }
-    .marking { position: sticky; top: 0; margin: 0; padding: .3rem; text-align: center; background: #fff4d6;
-               border-bottom: 1px solid #e0b64c; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; }
-    nav.toc ol { columns: 2; } figure { margin: 1rem 0; } figcaption { color: var(--muted); font-size: .85rem; }
-    blockquote { margin: .3rem 0 .3rem 1rem; color: var(--muted); font-style: italic; }
-    .cards { display: flex; flex-wrap: wrap; gap: .8rem; } .card { border: 1px solid var(--line); padding: .6rem .9rem; min-width: 10rem; }
-    .card strong { display: block; font-size: 1.2rem; }
-    dl.provenance { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } dl.provenance dt { font-weight: 600; }
-    dl.provenance dd { margin: 0; } code { word-break: break-all; }
-    @page { size: A4; margin: 16mm 14mm 18mm; }
-    @media print {
-      body { font-size: 10pt; } main { max-width: none; padding: 0; }
-      .marking { position: static; }
-      h2 { break-after: avoid; } tr, figure, .card { break-inside: avoid; } thead { display: table-header-group; }
-      section.page { break-before: page; } a { color: inherit; text-decoration: none; }
-    }
-    """
+        :root { --ink: #1b1b1b; --muted: #555; --line: #c8c8c8; --accent: #0b4f8a; --warn: #8a5a00; --err: #a4161a; }
+        body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--ink); margin: 0; line-height: 1.45; }
+        main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
+        h1 { font-size: 1.7rem; color: var(--accent); margin-bottom: .2rem; }
+        h2 { font-size: 1.3rem; border-bottom: 2px solid var(--accent); padding-bottom: .2rem; margin-top: 2rem; }
+        h3 { font-size: 1.05rem; margin-top: 1.4rem; }
+        p.meta { color: var(--muted); margin-top: 0; }
+        table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .9rem; }
+        caption { text-align: left; font-weight: 600; padding: .3rem 0; }
+        th, td { border-bottom: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; }
+        thead th { background: #eef3f8; border-bottom: 2px solid var(--accent); }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .fout { color: var(--err); font-weight: 600; } .waarschuwing { color: var(--warn); font-weight: 600; }
+        .bijsturing { font-weight: 600; } .verstreken { color: var(--err); }
+        .marking { position: sticky; top: 0; margin: 0; padding: .3rem; text-align: center; background: #fff4d6;
+                   border-bottom: 1px solid #e0b64c; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; }
+        nav.toc ol { columns: 2; } figure { margin: 1rem 0; } figcaption { color: var(--muted); font-size: .85rem; }
+        blockquote { margin: .3rem 0 .3rem 1rem; color: var(--muted); font-style: italic; }
+        .cards { display: flex; flex-wrap: wrap; gap: .8rem; } .card { border: 1px solid var(--line); padding: .6rem .9rem; min-width: 10rem; }
+        .card strong { display: block; font-size: 1.2rem; }
+        dl.provenance { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } dl.provenance dt { font-weight: 600; }
+        dl.provenance dd { margin: 0; } code { word-break: break-all; }
+        @page { size: A4; margin: 16mm 14mm 18mm; }
+        @media print {
+          body { font-size: 10pt; } main { max-width: none; padding: 0; }
+          .marking { position: static; }
+          h2 { break-after: avoid; } tr, figure, .card { break-inside: avoid; } thead { display: table-header-group; }
+          section.page { break-before: page; } a { color: inherit; text-decoration: none; }
+        }
+        """
 }

@@ -20,18 +20,23 @@ enum SVGChart {
         func y(_ cents: Int64) -> Double { top + (high - Double(cents)) / span * plotHeight }
         let groupWidth = (width - left - 10) / Double(max(years.count, 1))
         let barWidth = min(28, (groupWidth - 12) / Double(max(series.count, 1)))
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height + 24 + Double(series.count) * 16))\" role=\"img\" aria-labelledby=\"chart-money-title\">"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height + 24 + Double(series.count) * 16))\" role=\"img\" aria-labelledby=\"chart-money-title\">"
         svg += "<title id=\"chart-money-title\">\(HTMLText.escape(title))</title>"
-        svg += "<defs><pattern id=\"hatch\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"2\" height=\"5\" fill=\"#777\"/></pattern></defs>"
+        svg +=
+            "<defs><pattern id=\"hatch\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"2\" height=\"5\" fill=\"#777\"/></pattern></defs>"
         // Axis: zero line and extremes.
         for value in Set([lowCents, 0, highCents]).sorted() {
             let position = y(value)
-            svg += "<line x1=\"\(fmt(left))\" x2=\"\(fmt(width - 6))\" y1=\"\(fmt(position))\" y2=\"\(fmt(position))\" stroke=\"\(value == 0 ? "#333" : "#ccc")\"/>"
-            svg += "<text x=\"\(fmt(left - 6))\" y=\"\(fmt(position + 4))\" text-anchor=\"end\" font-size=\"11\">\(HTMLText.escape(DutchFormat.compact(Money(cents: value))))</text>"
+            svg +=
+                "<line x1=\"\(fmt(left))\" x2=\"\(fmt(width - 6))\" y1=\"\(fmt(position))\" y2=\"\(fmt(position))\" stroke=\"\(value == 0 ? "#333" : "#ccc")\"/>"
+            svg +=
+                "<text x=\"\(fmt(left - 6))\" y=\"\(fmt(position + 4))\" text-anchor=\"end\" font-size=\"11\">\(HTMLText.escape(DutchFormat.compact(Money(cents: value))))</text>"
         }
         for (yearIndex, year) in years.enumerated() {
             let groupLeft = left + Double(yearIndex) * groupWidth + 6
-            svg += "<text x=\"\(fmt(groupLeft + groupWidth / 2 - 6))\" y=\"\(fmt(height - bottom + 18))\" text-anchor=\"middle\" font-size=\"12\">\(year)</text>"
+            svg +=
+                "<text x=\"\(fmt(groupLeft + groupWidth / 2 - 6))\" y=\"\(fmt(height - bottom + 18))\" text-anchor=\"middle\" font-size=\"12\">\(year)</text>"
             for (seriesIndex, item) in series.enumerated() {
                 let total = item.values[yearIndex]
                 let x = groupLeft + Double(seriesIndex) * barWidth
@@ -42,14 +47,17 @@ enum SVGChart {
                 let certainEnd = y(certain)
                 let label = "\(item.name), \(year): \(DutchFormat.total(total.amountTotal))"
                 svg += "<g><title>\(HTMLText.escape(label))</title>"
-                svg += "<rect x=\"\(fmt(x))\" y=\"\(fmt(min(zero, certainEnd)))\" width=\"\(fmt(barWidth - 2))\" height=\"\(fmt(max(abs(certainEnd - zero), 0.5)))\" fill=\"\(color)\"/>"
+                svg +=
+                    "<rect x=\"\(fmt(x))\" y=\"\(fmt(min(zero, certainEnd)))\" width=\"\(fmt(barWidth - 2))\" height=\"\(fmt(max(abs(certainEnd - zero), 0.5)))\" fill=\"\(color)\"/>"
                 if total.maxCent != total.minCent {
                     let far = total.minCent >= 0 ? highEnd : (total.maxCent <= 0 ? lowEnd : lowEnd)
                     let near = total.minCent < 0 && total.maxCent > 0 ? highEnd : certainEnd
-                    svg += "<rect x=\"\(fmt(x))\" y=\"\(fmt(min(far, near)))\" width=\"\(fmt(barWidth - 2))\" height=\"\(fmt(abs(far - near)))\" fill=\"url(#hatch)\" stroke=\"\(color)\"/>"
+                    svg +=
+                        "<rect x=\"\(fmt(x))\" y=\"\(fmt(min(far, near)))\" width=\"\(fmt(barWidth - 2))\" height=\"\(fmt(abs(far - near)))\" fill=\"url(#hatch)\" stroke=\"\(color)\"/>"
                 }
                 if total.onbekend > 0 {
-                    svg += "<text x=\"\(fmt(x + barWidth / 2 - 1))\" y=\"\(fmt(min(zero, highEnd, lowEnd) - 3))\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"700\">?</text>"
+                    svg +=
+                        "<text x=\"\(fmt(x + barWidth / 2 - 1))\" y=\"\(fmt(min(zero, highEnd, lowEnd) - 3))\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"700\">?</text>"
                 }
                 svg += "</g>"
             }
@@ -78,9 +86,11 @@ enum SVGChart {
         let width = 680.0, height = 200.0, left = 30.0, bottom = 46.0
         let columnWidth = (width - left - 10) / Double(quarters.count)
         let unit = (height - bottom - 10) / Double(maximum)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height + 24))\" role=\"img\" aria-labelledby=\"chart-moments-title\">"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height + 24))\" role=\"img\" aria-labelledby=\"chart-moments-title\">"
         svg += "<title id=\"chart-moments-title\">\(HTMLText.escape(title))</title>"
-        svg += "<line x1=\"\(fmt(left))\" x2=\"\(fmt(width - 6))\" y1=\"\(fmt(height - bottom))\" y2=\"\(fmt(height - bottom))\" stroke=\"#333\"/>"
+        svg +=
+            "<line x1=\"\(fmt(left))\" x2=\"\(fmt(width - 6))\" y1=\"\(fmt(height - bottom))\" y2=\"\(fmt(height - bottom))\" stroke=\"#333\"/>"
         for (index, quarter) in quarters.enumerated() {
             let x = left + Double(index) * columnWidth + 2
             let count = counts[quarter] ?? (0, 0)
@@ -88,18 +98,23 @@ enum SVGChart {
             for (value, color, kind) in [(count.steer, palette[0], "bijsturing"), (count.lapse, palette[1], "verloop")] where value > 0 {
                 let barHeight = Double(value) * unit
                 base -= barHeight
-                svg += "<rect x=\"\(fmt(x))\" y=\"\(fmt(base))\" width=\"\(fmt(columnWidth - 4))\" height=\"\(fmt(barHeight))\" fill=\"\(color)\"><title>\(quarter): \(value) \(kind)</title></rect>"
+                svg +=
+                    "<rect x=\"\(fmt(x))\" y=\"\(fmt(base))\" width=\"\(fmt(columnWidth - 4))\" height=\"\(fmt(barHeight))\" fill=\"\(color)\"><title>\(quarter): \(value) \(kind)</title></rect>"
             }
             if count.steer + count.lapse > 0 {
-                svg += "<text x=\"\(fmt(x + columnWidth / 2 - 2))\" y=\"\(fmt(base - 3))\" text-anchor=\"middle\" font-size=\"10\">\(count.steer + count.lapse)</text>"
+                svg +=
+                    "<text x=\"\(fmt(x + columnWidth / 2 - 2))\" y=\"\(fmt(base - 3))\" text-anchor=\"middle\" font-size=\"10\">\(count.steer + count.lapse)</text>"
             }
-            svg += "<text x=\"\(fmt(x + columnWidth / 2 - 2))\" y=\"\(fmt(height - bottom + 14))\" text-anchor=\"middle\" font-size=\"9\">Q\(index % 4 + 1)</text>"
+            svg +=
+                "<text x=\"\(fmt(x + columnWidth / 2 - 2))\" y=\"\(fmt(height - bottom + 14))\" text-anchor=\"middle\" font-size=\"9\">Q\(index % 4 + 1)</text>"
             if index % 4 == 0 {
                 svg += "<text x=\"\(fmt(x))\" y=\"\(fmt(height - bottom + 30))\" font-size=\"11\">\(years.lowerBound + index / 4)</text>"
             }
         }
-        svg += "<rect x=\"\(fmt(left))\" y=\"\(fmt(height + 6))\" width=\"12\" height=\"12\" fill=\"\(palette[0])\"/><text x=\"\(fmt(left + 18))\" y=\"\(fmt(height + 16))\" font-size=\"12\">bijsturing (logisch moment)</text>"
-        svg += "<rect x=\"\(fmt(left + 220))\" y=\"\(fmt(height + 6))\" width=\"12\" height=\"12\" fill=\"\(palette[1])\"/><text x=\"\(fmt(left + 238))\" y=\"\(fmt(height + 16))\" font-size=\"12\">loopt vanzelf af</text>"
+        svg +=
+            "<rect x=\"\(fmt(left))\" y=\"\(fmt(height + 6))\" width=\"12\" height=\"12\" fill=\"\(palette[0])\"/><text x=\"\(fmt(left + 18))\" y=\"\(fmt(height + 16))\" font-size=\"12\">bijsturing (logisch moment)</text>"
+        svg +=
+            "<rect x=\"\(fmt(left + 220))\" y=\"\(fmt(height + 6))\" width=\"12\" height=\"12\" fill=\"\(palette[1])\"/><text x=\"\(fmt(left + 238))\" y=\"\(fmt(height + 16))\" font-size=\"12\">loopt vanzelf af</text>"
         return svg + "</svg>"
     }
 

@@ -6,24 +6,41 @@ public struct ComparisonOutlineBuilder: Sendable {
 
     public func build(_ comparison: ScenarioComparison) -> Outline {
         let names = comparison.scenarios.map(\.titel)
-        return Outline(title: OutlineText(stringLiteral: Self.title), blocks: header(comparison), sections: [
-            money(comparison), decisions(comparison, names: names), messages(comparison, names: names), moments(comparison, names: names),
-        ])
+        return Outline(
+            title: OutlineText(stringLiteral: Self.title), blocks: header(comparison),
+            sections: [
+                money(comparison), decisions(comparison, names: names), messages(comparison, names: names),
+                moments(comparison, names: names),
+            ])
     }
 
     func header(_ comparison: ScenarioComparison) -> [OutlineBlock] {
-        [.meta("\(comparison.dossier.titel) · regelbasis versie \(comparison.dossier.versie). Verschillen (Δ) staan ten opzichte van het eerste scenario: \(comparison.scenarios.first?.titel ?? "")."),
-         .table(OutlineTable(caption: "Scenario's", headers: ["Scenario", "Peildatum", "Bijsturingen", "Fouten", "Waarschuwingen"], rows: comparison.scenarios.map {
-             ["\($0.titel)", OutlineText(stringLiteral: DutchFormat.date($0.peildatum)), "\(text: String($0.bijsturingen))",
-              "\(text: String($0.fouten))", "\(text: String($0.waarschuwingen))"]
-         }, numericColumns: [2, 3, 4]))]
+        [
+            .meta(
+                "\(comparison.dossier.titel) · regelbasis versie \(comparison.dossier.versie). Verschillen (Δ) staan ten opzichte van het eerste scenario: \(comparison.scenarios.first?.titel ?? "")."
+            ),
+            .table(
+                OutlineTable(
+                    caption: "Scenario's", headers: ["Scenario", "Peildatum", "Bijsturingen", "Fouten", "Waarschuwingen"],
+                    rows: comparison.scenarios.map {
+                        [
+                            "\($0.titel)", OutlineText(stringLiteral: DutchFormat.date($0.peildatum)), "\(text: String($0.bijsturingen))",
+                            "\(text: String($0.fouten))", "\(text: String($0.waarschuwingen))",
+                        ]
+                    }, numericColumns: [2, 3, 4])),
+        ]
     }
 
     /// Net burden per year per scenario, as a chart.
     public func moneyChart(_ comparison: ScenarioComparison) -> OutlineBlock {
-        .chart(OutlineChart(kind: .moneyPerYear(years: comparison.geld.map(\.jaar), series: comparison.scenarios.enumerated().map { index, scenario in
-            OutlineChart.Series(name: scenario.titel, values: comparison.geld.map { $0.nadeel[index].totaal })
-        }), title: "Nadeel per jaar per scenario", caption: "Nadeel (lasten − baten) per jaar per scenario. " + ReportOutlineBuilder.chartLegend))
+        .chart(
+            OutlineChart(
+                kind: .moneyPerYear(
+                    years: comparison.geld.map(\.jaar),
+                    series: comparison.scenarios.enumerated().map { index, scenario in
+                        OutlineChart.Series(name: scenario.titel, values: comparison.geld.map { $0.nadeel[index].totaal })
+                    }), title: "Nadeel per jaar per scenario",
+                caption: "Nadeel (lasten − baten) per jaar per scenario. " + ReportOutlineBuilder.chartLegend))
     }
 
     func money(_ comparison: ScenarioComparison) -> Outline.Section {
@@ -35,19 +52,29 @@ public struct ComparisonOutlineBuilder: Sendable {
         var rows = comparison.geld.map { ["\(text: String($0.jaar))"] + $0.nadeel.map(cell) }
         rows.append(["Totaal periode"] + comparison.saldoPeriode.map(cell))
         rows.append(["Structureel na periode"] + comparison.structureelNaPeriode.map(cell))
-        return Outline.Section("Geld: nadeel per jaar (lasten − baten)", [
-            moneyChart(comparison),
-            .table(OutlineTable(headers: ["Jaar"] + comparison.scenarios.map(\.titel), rows: rows,
-                                numericColumns: Set(1...max(comparison.scenarios.count, 1)))),
-        ])
+        return Outline.Section(
+            "Geld: nadeel per jaar (lasten − baten)",
+            [
+                moneyChart(comparison),
+                .table(
+                    OutlineTable(
+                        headers: ["Jaar"] + comparison.scenarios.map(\.titel), rows: rows,
+                        numericColumns: Set(1...max(comparison.scenarios.count, 1)))),
+            ])
     }
 
     func decisions(_ comparison: ScenarioComparison, names: [String]) -> Outline.Section {
-        Outline.Section("Beslissingen die verschillen", [.table(OutlineTable(headers: ["Beslissing", "Huidige lijn (dossier)"] + names,
-                                                                              rows: comparison.verschillendeKeuzes.map { row in
-            ["\(row.beslissing.description) \(row.ficheTitel)", "\(row.huidigeLijn)"]
-                + zip(row.keuzes, row.afwijking).map { $1 ? "\(deviation: $0)" : "\($0)" }
-        }, emptyState: "Alle scenario's kiezen hetzelfde."))])
+        Outline.Section(
+            "Beslissingen die verschillen",
+            [
+                .table(
+                    OutlineTable(
+                        headers: ["Beslissing", "Huidige lijn (dossier)"] + names,
+                        rows: comparison.verschillendeKeuzes.map { row in
+                            ["\(row.beslissing.description) \(row.ficheTitel)", "\(row.huidigeLijn)"]
+                                + zip(row.keuzes, row.afwijking).map { $1 ? "\(deviation: $0)" : "\($0)" }
+                        }, emptyState: "Alle scenario's kiezen hetzelfde."))
+            ])
     }
 
     /// The scenarios that have something, as text: "in: A, B".
@@ -64,35 +91,66 @@ public struct ComparisonOutlineBuilder: Sendable {
 
     func messages(_ comparison: ScenarioComparison, names: [String]) -> Outline.Section {
         let rows = comparison.verschillendeMeldingen
-        return differences("Meldingen die niet in alle scenario's voorkomen", none: rows.isEmpty) { [
-            .only(.text, [.list(rows.map { "\(level: $0.niveau) \($0.tekst)\(presence($0.aanwezig, names))" })]),
-            .only(.visual, [.table(OutlineTable(headers: ["Niveau", "Melding"] + names, rows: rows.map { row in
-                ["\(level: row.niveau)", "\(row.tekst)"] + marks(row.aanwezig)
-            }))]),
-        ] }
+        return differences("Meldingen die niet in alle scenario's voorkomen", none: rows.isEmpty) {
+            [
+                .only(.text, [.list(rows.map { "\(level: $0.niveau) \($0.tekst)\(presence($0.aanwezig, names))" })]),
+                .only(
+                    .visual,
+                    [
+                        .table(
+                            OutlineTable(
+                                headers: ["Niveau", "Melding"] + names,
+                                rows: rows.map { row in
+                                    ["\(level: row.niveau)", "\(row.tekst)"] + marks(row.aanwezig)
+                                }))
+                    ]),
+            ]
+        }
     }
 
     func moments(_ comparison: ScenarioComparison, names: [String]) -> Outline.Section {
         let rows = comparison.stuurmomentenNietInAlle
-        return differences("Stuurmomenten die alleen sommige scenario's nodig hebben", none: rows.isEmpty) { [
-            .only(.text, [.list(rows.map { "\($0.kwartaal ?? "onbekend") · \($0.moment) · \($0.titel)\(presence($0.aanwezig, names))" })]),
-            .only(.visual, [.table(OutlineTable(headers: ["Kwartaal", "Moment", "Wat"] + names, rows: rows.map { row in
-                ["\(row.kwartaal ?? "onbekend")", "\(row.moment)", "\(row.titel)"] + marks(row.aanwezig)
-            }))]),
-        ] }
+        return differences("Stuurmomenten die alleen sommige scenario's nodig hebben", none: rows.isEmpty) {
+            [
+                .only(
+                    .text, [.list(rows.map { "\($0.kwartaal ?? "onbekend") · \($0.moment) · \($0.titel)\(presence($0.aanwezig, names))" })]),
+                .only(
+                    .visual,
+                    [
+                        .table(
+                            OutlineTable(
+                                headers: ["Kwartaal", "Moment", "Wat"] + names,
+                                rows: rows.map { row in
+                                    ["\(row.kwartaal ?? "onbekend")", "\(row.moment)", "\(row.titel)"] + marks(row.aanwezig)
+                                }))
+                    ]),
+            ]
+        }
     }
 
     /// Steering moments and lapses of all scenarios, by quarter, with which scenarios need them.
     public func timeline(_ timeline: ScenarioTimeline, scenarioNames names: [String], years: ClosedRange<Int>) -> Outline {
-        Outline(title: OutlineText(stringLiteral: ReportOutlineBuilder.timelineTitle), blocks: [
-            .paragraph("Logische momenten om bij te sturen (bij bijsturingen) en lijnen die vanzelf aflopen, per kwartaal, met het eerstvolgende P&C-document."),
-            .chart(OutlineChart(kind: .momentsPerQuarter(items: timeline.rows.map(\.item), years: years),
-                                title: "Stuurmomenten en aflopende lijnen per kwartaal, alle scenario's",
-                                caption: "Aantal per kwartaal over alle scenario's samen.")),
-            .table(OutlineTable(headers: ["Kwartaal", "Moment", "Wat", "Soort", "P&C-document"] + names, rows: timeline.rows.map { row in
-                ["\(row.item.kwartaal ?? "onbekend")", "\(row.item.moment.tekst)", "\(row.item.titel)", "\(row.item.soort.rawValue)",
-                 "\(row.item.planning ?? "–")"] + marks(row.aanwezig)
-            })),
-        ], sections: [])
+        Outline(
+            title: OutlineText(stringLiteral: ReportOutlineBuilder.timelineTitle),
+            blocks: [
+                .paragraph(
+                    "Logische momenten om bij te sturen (bij bijsturingen) en lijnen die vanzelf aflopen, per kwartaal, met het eerstvolgende P&C-document."
+                ),
+                .chart(
+                    OutlineChart(
+                        kind: .momentsPerQuarter(items: timeline.rows.map(\.item), years: years),
+                        title: "Stuurmomenten en aflopende lijnen per kwartaal, alle scenario's",
+                        caption: "Aantal per kwartaal over alle scenario's samen.")),
+                .table(
+                    OutlineTable(
+                        headers: ["Kwartaal", "Moment", "Wat", "Soort", "P&C-document"] + names,
+                        rows: timeline.rows.map { row in
+                            [
+                                "\(row.item.kwartaal ?? "onbekend")", "\(row.item.moment.tekst)", "\(row.item.titel)",
+                                "\(row.item.soort.rawValue)",
+                                "\(row.item.planning ?? "–")",
+                            ] + marks(row.aanwezig)
+                        })),
+            ], sections: [])
     }
 }

@@ -11,8 +11,10 @@ public struct OutlineTable: Sendable, Hashable {
     /// The sentence shown instead of a table without rows; without one, an empty table is shown.
     public var emptyState: String?
 
-    public init(title: String? = nil, caption: String? = nil, headers: [String], rows: [[OutlineText]],
-                numericColumns: Set<Int> = [], emptyState: String? = nil) {
+    public init(
+        title: String? = nil, caption: String? = nil, headers: [String], rows: [[OutlineText]],
+        numericColumns: Set<Int> = [], emptyState: String? = nil
+    ) {
         self.title = title
         self.caption = caption
         self.headers = headers

@@ -11,60 +11,88 @@ public struct ReportOutlineBuilder: Sendable {
     static let chartLegend = "Gearceerd: bandbreedte; ?: onbekende bedragen."
 
     public func build(_ report: ConsequenceReport) -> Outline {
-        Outline(title: title(report), blocks: header(report), sections: [
-            summary(report), choices(report), money(report), messages(report), timeline(report),
-            opportunitiesAndRisks(report), partners(report), sources(report),
-        ])
+        Outline(
+            title: title(report), blocks: header(report),
+            sections: [
+                summary(report), choices(report), money(report), messages(report), timeline(report),
+                opportunitiesAndRisks(report), partners(report), sources(report),
+            ])
     }
 
     public func title(_ report: ConsequenceReport) -> OutlineText { "Consequentierapport: \(report.scenario.titel)" }
 
     func header(_ report: ConsequenceReport) -> [OutlineBlock] {
         let period = report.dossier.periode.map(String.init).joined(separator: "–")
-        var blocks: [OutlineBlock] = [.meta("\(report.dossier.titel) · regelbasis versie \(report.dossier.versie) · periode \(text: period) · peildatum \(text: DutchFormat.date(report.scenario.peildatum))")]
+        var blocks: [OutlineBlock] = [
+            .meta(
+                "\(report.dossier.titel) · regelbasis versie \(report.dossier.versie) · periode \(text: period) · peildatum \(text: DutchFormat.date(report.scenario.peildatum))"
+            )
+        ]
         if let description = report.scenario.omschrijving { blocks.append(.paragraph("\(description)")) }
         return blocks
     }
 
     func summary(_ report: ConsequenceReport) -> Outline.Section {
         let summary = report.samenvatting
-        func row(_ label: String, _ value: String) -> [OutlineText] { [OutlineText(stringLiteral: label), OutlineText(stringLiteral: value)] }
-        let table = OutlineTable(headers: ["", ""], rows: [
-            row("Beslissingen", "\(summary.beslissingen)"),
-            row("Bijsturingen (afwijkingen van de huidige lijn)", "\(summary.bijsturingen)"),
-            row("Niet in het scenario genoemd (huidige lijn aangenomen)", "\(summary.standaardKeuzes)"),
-            row("Fouten / waarschuwingen / info", "\(summary.fouten) / \(summary.waarschuwingen) / \(summary.info)"),
-            row("Nadeel over de periode (lasten − baten)", DutchFormat.total(summary.saldoPeriode.amountTotal)),
-            row("Structureel nadeel per jaar na de periode", DutchFormat.total(summary.structureelNaPeriode.amountTotal)),
-            row("Effecten met onbekend bedrag", "\(summary.onbekendeBedragen)"),
-        ])
+        func row(_ label: String, _ value: String) -> [OutlineText] {
+            [OutlineText(stringLiteral: label), OutlineText(stringLiteral: value)]
+        }
+        let table = OutlineTable(
+            headers: ["", ""],
+            rows: [
+                row("Beslissingen", "\(summary.beslissingen)"),
+                row("Bijsturingen (afwijkingen van de huidige lijn)", "\(summary.bijsturingen)"),
+                row("Niet in het scenario genoemd (huidige lijn aangenomen)", "\(summary.standaardKeuzes)"),
+                row("Fouten / waarschuwingen / info", "\(summary.fouten) / \(summary.waarschuwingen) / \(summary.info)"),
+                row("Nadeel over de periode (lasten − baten)", DutchFormat.total(summary.saldoPeriode.amountTotal)),
+                row("Structureel nadeel per jaar na de periode", DutchFormat.total(summary.structureelNaPeriode.amountTotal)),
+                row("Effecten met onbekend bedrag", "\(summary.onbekendeBedragen)"),
+            ])
         let figures = [
             OutlineBlock.Figure(label: "Bijsturingen", value: "\(summary.bijsturingen) van \(summary.beslissingen)"),
             OutlineBlock.Figure(label: "Fouten / waarschuwingen", value: "\(summary.fouten) / \(summary.waarschuwingen)"),
             OutlineBlock.Figure(label: "Nadeel over de periode", value: DutchFormat.total(summary.saldoPeriode.amountTotal, compact: true)),
-            OutlineBlock.Figure(label: "Structureel nadeel na de periode", value: DutchFormat.total(summary.structureelNaPeriode.amountTotal, compact: true)),
+            OutlineBlock.Figure(
+                label: "Structureel nadeel na de periode", value: DutchFormat.total(summary.structureelNaPeriode.amountTotal, compact: true)
+            ),
             OutlineBlock.Figure(label: "Onbekende bedragen", value: "\(summary.onbekendeBedragen)"),
         ]
-        return Outline.Section("Samenvatting", [
-            .only(.text, [.table(table)]),
-            .only(.visual, [.figures(figures),
-                            .paragraph("\(text: String(summary.standaardKeuzes)) beslissingen staan niet in het scenario en blijven op de huidige lijn.")]),
-        ])
+        return Outline.Section(
+            "Samenvatting",
+            [
+                .only(.text, [.table(table)]),
+                .only(
+                    .visual,
+                    [
+                        .figures(figures),
+                        .paragraph(
+                            "\(text: String(summary.standaardKeuzes)) beslissingen staan niet in het scenario en blijven op de huidige lijn."
+                        ),
+                    ]),
+            ])
     }
 
     func choices(_ report: ConsequenceReport) -> Outline.Section {
-        let deviations = OutlineTable(caption: "Bijsturingen", headers: ["Beslissing", "Gekozen", "Huidige lijn", "Logisch moment"],
-                                      rows: report.keuzes.filter(\.afwijking).map { choice in
-            ["\(choice.beslissing.description) \(choice.ficheTitel)\(detail: choice.vraag)", "\(deviation: choice.gekozen.titel)",
-             "\(choice.huidigeLijn.titel)", "\(choice.stuurmoment?.tekst ?? "onbekend")"]
-        }, emptyState: "Alle beslissingen blijven op de huidige lijn.")
-        let all = OutlineTable(title: "Alle beslissingen", headers: ["Beslissing", "Keuze", "Status"], rows: report.keuzes.map { choice in
-            let status: OutlineText = choice.afwijking ? "\(strong: "bijsturing")" : (choice.expliciet ? "huidige lijn" : "huidige lijn (niet genoemd)")
-            return ["\(choice.beslissing.description)", "\(choice.gekozen.titel)", status]
-        })
-        let assumptions = OutlineTable(title: "Aannames", headers: ["Aanname", "Waarde", "Herkomst"], rows: report.aannames.map {
-            ["\($0.titel)", $0.waarde ? "ja" : "nee", $0.standaard ? "standaard" : "scenario"]
-        })
+        let deviations = OutlineTable(
+            caption: "Bijsturingen", headers: ["Beslissing", "Gekozen", "Huidige lijn", "Logisch moment"],
+            rows: report.keuzes.filter(\.afwijking).map { choice in
+                [
+                    "\(choice.beslissing.description) \(choice.ficheTitel)\(detail: choice.vraag)", "\(deviation: choice.gekozen.titel)",
+                    "\(choice.huidigeLijn.titel)", "\(choice.stuurmoment?.tekst ?? "onbekend")",
+                ]
+            }, emptyState: "Alle beslissingen blijven op de huidige lijn.")
+        let all = OutlineTable(
+            title: "Alle beslissingen", headers: ["Beslissing", "Keuze", "Status"],
+            rows: report.keuzes.map { choice in
+                let status: OutlineText =
+                    choice.afwijking ? "\(strong: "bijsturing")" : (choice.expliciet ? "huidige lijn" : "huidige lijn (niet genoemd)")
+                return ["\(choice.beslissing.description)", "\(choice.gekozen.titel)", status]
+            })
+        let assumptions = OutlineTable(
+            title: "Aannames", headers: ["Aanname", "Waarde", "Herkomst"],
+            rows: report.aannames.map {
+                ["\($0.titel)", $0.waarde ? "ja" : "nee", $0.standaard ? "standaard" : "scenario"]
+            })
         return Outline.Section("Keuzes", [.table(deviations), .only(.text, [.table(all)]), .table(assumptions)])
     }
 
@@ -73,67 +101,116 @@ public struct ReportOutlineBuilder: Sendable {
         func t(_ total: ConsequenceReport.Total) -> OutlineText { "\(DutchFormat.total(total.amountTotal))" }
         let years = geld.jaren.map(\.jaar)
         var blocks: [OutlineBlock] = [
-            .paragraph("Bedragen ten opzichte van de vastgestelde begroting 2026 en meerjarenraming. Nadeel = lasten − baten (positief is een nadeel). Een bandbreedte staat als min – max; onbekende bedragen tellen niet als € 0 mee maar worden geteld."),
-            .chart(OutlineChart(kind: .moneyPerYear(years: years, series: [OutlineChart.Series(name: report.scenario.titel, values: geld.jaren.map(\.nadeel))]),
-                                title: "Nadeel per jaar: \(report.scenario.titel)", caption: "Nadeel per jaar. " + Self.chartLegend)),
-            .table(OutlineTable(caption: "Per jaar", headers: ["Jaar", "Lasten", "Baten", "Nadeel", "waarvan structureel", "waarvan incidenteel"],
-                                rows: geld.jaren.map { ["\(text: String($0.jaar))", t($0.lasten), t($0.baten), t($0.nadeel), t($0.structureel), t($0.incidenteel)] },
-                                numericColumns: [1, 2, 3, 4, 5])),
-            .paragraph("Structureel nadeel per jaar na \(text: String(report.dossier.periode.last ?? 0)): \(strong: DutchFormat.total(geld.structureelNaPeriode.amountTotal))."),
+            .paragraph(
+                "Bedragen ten opzichte van de vastgestelde begroting 2026 en meerjarenraming. Nadeel = lasten − baten (positief is een nadeel). Een bandbreedte staat als min – max; onbekende bedragen tellen niet als € 0 mee maar worden geteld."
+            ),
+            .chart(
+                OutlineChart(
+                    kind: .moneyPerYear(
+                        years: years, series: [OutlineChart.Series(name: report.scenario.titel, values: geld.jaren.map(\.nadeel))]),
+                    title: "Nadeel per jaar: \(report.scenario.titel)", caption: "Nadeel per jaar. " + Self.chartLegend)),
+            .table(
+                OutlineTable(
+                    caption: "Per jaar", headers: ["Jaar", "Lasten", "Baten", "Nadeel", "waarvan structureel", "waarvan incidenteel"],
+                    rows: geld.jaren.map {
+                        ["\(text: String($0.jaar))", t($0.lasten), t($0.baten), t($0.nadeel), t($0.structureel), t($0.incidenteel)]
+                    },
+                    numericColumns: [1, 2, 3, 4, 5])),
+            .paragraph(
+                "Structureel nadeel per jaar na \(text: String(report.dossier.periode.last ?? 0)): \(strong: DutchFormat.total(geld.structureelNaPeriode.amountTotal))."
+            ),
         ]
         if let frame = geld.kader {
             var parts: [String] = []
-            if let value = frame.maxStructureelNadeelCent { parts.append("maximaal structureel nadeel \(DutchFormat.euro(Money(cents: value)))") }
+            if let value = frame.maxStructureelNadeelCent {
+                parts.append("maximaal structureel nadeel \(DutchFormat.euro(Money(cents: value)))")
+            }
             if let value = frame.maxNadeelPerJaarCent { parts.append("maximaal nadeel per jaar \(DutchFormat.euro(Money(cents: value)))") }
-            blocks.append(.paragraph("Begrotingskader van het scenario: \(text: parts.joined(separator: "; ")). Zie de meldingen voor de toets."))
+            blocks.append(
+                .paragraph("Begrotingskader van het scenario: \(text: parts.joined(separator: "; ")). Zie de meldingen voor de toets."))
         }
-        for (title, groups) in [("Per programma", geld.programmas), ("Per opgave (een effect telt mee bij elke opgave van zijn fiche)", geld.opgaven)] where !groups.isEmpty {
-            blocks.append(.table(OutlineTable(title: title, headers: [""] + years.map(String.init),
-                                              rows: groups.map { ["\($0.titel)"] + $0.perJaar.map(t) }, numericColumns: Set(1...max(years.count, 1)))))
+        for (title, groups) in [
+            ("Per programma", geld.programmas), ("Per opgave (een effect telt mee bij elke opgave van zijn fiche)", geld.opgaven),
+        ] where !groups.isEmpty {
+            blocks.append(
+                .table(
+                    OutlineTable(
+                        title: title, headers: [""] + years.map(String.init),
+                        rows: groups.map { ["\($0.titel)"] + $0.perJaar.map(t) }, numericColumns: Set(1...max(years.count, 1)))))
         }
-        for (title, effects) in [("Effecten", report.effecten), ("Al in de begroting (ter informatie, niet in de totalen)", report.inBegroting)] where !effects.isEmpty {
-            blocks.append(.table(OutlineTable(title: title, headers: ["Nr", "Omschrijving", "Herkomst", "Soort", "Bedrag", "Bron"], rows: effects.map(effectRow))))
+        for (title, effects) in [
+            ("Effecten", report.effecten), ("Al in de begroting (ter informatie, niet in de totalen)", report.inBegroting),
+        ] where !effects.isEmpty {
+            blocks.append(
+                .table(
+                    OutlineTable(
+                        title: title, headers: ["Nr", "Omschrijving", "Herkomst", "Soort", "Bedrag", "Bron"], rows: effects.map(effectRow)))
+            )
         }
         return Outline.Section("Geld", blocks)
     }
 
     private func effectRow(_ effect: ConsequenceReport.EffectLine) -> [OutlineText] {
-        let share: OutlineText = effect.aandeel.map { " (aandeel \(DutchFormat.share($0)) van \(effect.totaal.map(DutchFormat.amount) ?? "?"))" } ?? ""
-        return ["\(effect.nummer)", "\(effect.omschrijving)", "\(effect.herkomst.description)", "\(effect.soort.rawValue), \(effect.aard.rawValue)", "\(DutchFormat.effectAmount(effect.bedrag))\(share)",
-                effect.bron.map { "fiche \($0.fiche)" } ?? "aanname"]
+        let share: OutlineText =
+            effect.aandeel.map { " (aandeel \(DutchFormat.share($0)) van \(effect.totaal.map(DutchFormat.amount) ?? "?"))" } ?? ""
+        return [
+            "\(effect.nummer)", "\(effect.omschrijving)", "\(effect.herkomst.description)",
+            "\(effect.soort.rawValue), \(effect.aard.rawValue)", "\(DutchFormat.effectAmount(effect.bedrag))\(share)",
+            effect.bron.map { "fiche \($0.fiche)" } ?? "aanname",
+        ]
     }
 
     func messages(_ report: ConsequenceReport) -> Outline.Section {
-        Outline.Section("Afhankelijkheden en meldingen", report.meldingen.isEmpty ? [.emptyState("Geen meldingen.")] : [
-            .list(report.meldingen.map { "\(level: $0.niveau) (\($0.herkomst.description)): \($0.tekst)" }),
-        ])
+        Outline.Section(
+            "Afhankelijkheden en meldingen",
+            report.meldingen.isEmpty
+                ? [.emptyState("Geen meldingen.")]
+                : [
+                    .list(report.meldingen.map { "\(level: $0.niveau) (\($0.herkomst.description)): \($0.tekst)" })
+                ])
     }
 
     func timeline(_ report: ConsequenceReport) -> Outline.Section {
         let years = (report.dossier.periode.first ?? 2026)...(report.dossier.periode.last ?? 2030)
-        return Outline.Section(Self.timelineTitle, [
-            .chart(OutlineChart(kind: .momentsPerQuarter(items: report.tijdlijn, years: years),
-                                title: "Stuurmomenten en aflopende lijnen per kwartaal", caption: "Aantal per kwartaal.")),
-            .table(OutlineTable(headers: ["Kwartaal", "Moment", "Wat", "Soort", "P&C-document", ""], rows: report.tijdlijn.map {
-                ["\($0.kwartaal ?? "onbekend")", "\($0.moment.tekst)", "\($0.titel)", "\($0.soort.rawValue)", "\($0.planning ?? "–")",
-                 $0.verstreken ? "\(lapsed: "verstreken")" : ""]
-            }, emptyState: "Geen stuurmomenten.")),
-        ])
+        return Outline.Section(
+            Self.timelineTitle,
+            [
+                .chart(
+                    OutlineChart(
+                        kind: .momentsPerQuarter(items: report.tijdlijn, years: years),
+                        title: "Stuurmomenten en aflopende lijnen per kwartaal", caption: "Aantal per kwartaal.")),
+                .table(
+                    OutlineTable(
+                        headers: ["Kwartaal", "Moment", "Wat", "Soort", "P&C-document", ""],
+                        rows: report.tijdlijn.map {
+                            [
+                                "\($0.kwartaal ?? "onbekend")", "\($0.moment.tekst)", "\($0.titel)", "\($0.soort.rawValue)",
+                                "\($0.planning ?? "–")",
+                                $0.verstreken ? "\(lapsed: "verstreken")" : "",
+                            ]
+                        }, emptyState: "Geen stuurmomenten.")),
+            ])
     }
 
     func opportunitiesAndRisks(_ report: ConsequenceReport) -> Outline.Section {
         let groups = report.kansenEnRisicos.map { item in
-            OutlineBlock.Group(key: item.beslissing.description, title: "\(item.optie)\(text: item.afwijking ? " (bijsturing)" : "")",
-                               items: item.kansen.map { "kans: \($0)" } + item.risicos.map { "risico: \($0)" })
+            OutlineBlock.Group(
+                key: item.beslissing.description, title: "\(item.optie)\(text: item.afwijking ? " (bijsturing)" : "")",
+                items: item.kansen.map { "kans: \($0)" } + item.risicos.map { "risico: \($0)" })
         }
-        return Outline.Section("Kansen en risico's", groups.isEmpty ? [.emptyState("Geen kansen of risico's vastgelegd bij de gekozen opties.")] : [.groups(groups)])
+        return Outline.Section(
+            "Kansen en risico's",
+            groups.isEmpty ? [.emptyState("Geen kansen of risico's vastgelegd bij de gekozen opties.")] : [.groups(groups)])
     }
 
     func partners(_ report: ConsequenceReport) -> Outline.Section {
         var blocks: [OutlineBlock] = []
-        if report.partners.isEmpty, report.externeOntwikkelingen.isEmpty { blocks.append(.emptyState("Geen bijsturingen: geen partners te informeren.")) }
+        if report.partners.isEmpty, report.externeOntwikkelingen.isEmpty {
+            blocks.append(.emptyState("Geen bijsturingen: geen partners te informeren."))
+        }
         if !report.partners.isEmpty {
-            blocks.append(.list(report.partners.map { "\(strong: "\($0.fiche) \($0.titel)"): \(OutlineText.joined($0.partners, separator: ", "))" }))
+            blocks.append(
+                .list(report.partners.map { "\(strong: "\($0.fiche) \($0.titel)"): \(OutlineText.joined($0.partners, separator: ", "))" }))
         }
         if !report.externeOntwikkelingen.isEmpty {
             blocks.append(.list(report.externeOntwikkelingen.flatMap { item in item.ontwikkelingen.map { "\(item.fiche) extern: \($0)" } }))
