@@ -34,7 +34,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "akkoord-bench",
-            dependencies: ["AkkoordCore", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "AkkoordCore", .product(name: "Yams", package: "Yams"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(
             name: "akkoord-fuzz",

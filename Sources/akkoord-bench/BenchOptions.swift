@@ -1,91 +1,58 @@
+import ArgumentParser
 import Foundation
 
 /// Command-line options of `akkoord-bench`.
-struct BenchOptions {
-    /// Rule-base sizes in fiches, measured in increasing order.
-    var sizes = [50, 500, 5_000]
-    /// Runs per size; `nil` means 5 for sizes below 5,000 fiches and 3 from 5,000 on.
+struct BenchOptions: ParsableArguments {
+    @Option(
+        name: .long, help: "Aantallen fiches van de synthetische regelbases, met komma's (standaard 50,500,5000).",
+        transform: BenchOptions.parseSizes)
+    var sizes: [Int] = [50, 500, 5_000]
+
+    @Option(name: .long, help: "Metingen per grootte; de mediaan telt (standaard 5, vanaf 5000 fiches 3).")
     var runs: Int?
-    /// Runs of each whole-process command on the bundled rule base.
+
+    @Option(name: .long, help: "Keren dat 'akkoord report' en 'akkoord check' als los proces draaien.")
     var processRuns = 20
-    /// Skip the whole-process measurements of the bundled rule base.
+
+    @Flag(name: .long, help: "Sla de procesmetingen op de meegeleverde regelbasis (rules/) over.")
     var skipProcess = false
-    /// Seed of the generator.
+
+    @Option(name: .long, help: "Startwaarde van de generator.")
     var seed: UInt64 = 2026
-    /// Time limit in seconds for the check measurement of one size (generation, loading and all runs).
+
+    @Option(
+        name: .long,
+        help: "Maximale duur in seconden van de check-meting per grootte; de check draait in een apart proces en wordt daarna afgebroken."
+    )
     var checkTimeout: Double = 60
+
     /// Internal: measure only the check of this size and print the result (used by ``CheckBenchmark``).
+    @Option(name: .long, help: .hidden)
     var measureCheck: Int?
-    /// When set, the generated rule bases and scenarios are also written under this folder, for inspection.
+
+    @Option(
+        name: .customLong("write"),
+        help: "Schrijf de gegenereerde regelbases en scenario's ook naar deze map (om te bekijken of te controleren).")
     var writeDirectory: String?
 
-    static let usage = """
-        gebruik: akkoord-bench [--sizes 50,500,5000] [--runs N] [--process-runs N] [--skip-process] [--check-timeout S] [--seed N]
-                             [--write MAP]
-
-          --sizes          aantallen fiches van de synthetische regelbases (standaard 50,500,5000)
-          --runs           metingen per grootte; de mediaan telt (standaard 5, vanaf 5000 fiches 3)
-          --process-runs   keren dat 'akkoord report' en 'akkoord check' als los proces draaien (standaard 20)
-          --skip-process   sla de procesmetingen op de meegeleverde regelbasis (rules/) over
-          --check-timeout  maximale duur in seconden van de check-meting per grootte (standaard 60); de check draait
-                           in een apart proces en wordt daarna afgebroken
-          --seed           startwaarde van de generator (standaard 2026)
-          --write          schrijf de gegenereerde regelbases en scenario's ook naar deze map (om te bekijken of
-                           met 'akkoord check --rules MAP/synthetisch-50' te controleren)
-
-        Draai vanuit de map van de repository: de procesmeting gebruikt rules/ en scenarios/huidige-lijn.yaml en de
-        release-binary 'akkoord' naast akkoord-bench.
-        """
-
-    /// Why the arguments could not be used.
-    struct UsageError: Error, CustomStringConvertible {
-        var description: String
+    func validate() throws {
+        for (name, value) in [("--runs", runs), ("--process-runs", processRuns), ("--measure-check", measureCheck)] {
+            if let value, value <= 0 { throw ValidationError("\(name): '\(value)' is geen positief geheel getal") }
+        }
+        guard checkTimeout > 0 else { throw ValidationError("--check-timeout moet positief zijn") }
     }
 
-    init() {}
-
-    /// Parses the arguments (without the program name). `--help` throws a usage error with an empty message.
-    init(arguments: [String]) throws(UsageError) {
-        var remaining = arguments[...]
-        func value(_ name: String) throws(UsageError) -> String {
-            guard let next = remaining.popFirst() else { throw UsageError(description: "\(name) heeft een waarde nodig") }
-            return next
+    /// `50,500,5000` (underscores allowed) as sorted, distinct, positive sizes that fit the fiche code scheme.
+    static func parseSizes(_ text: String) throws -> [Int] {
+        let parts = text.split(separator: ",").map { Int($0.replacingOccurrences(of: "_", with: "")) }
+        guard !parts.isEmpty, parts.allSatisfy({ ($0 ?? 0) > 0 }) else {
+            throw ValidationError("--sizes: '\(text)' is geen lijst van positieve getallen")
         }
-        func positive(_ name: String) throws(UsageError) -> Int {
-            let text = try value(name)
-            guard let number = Int(text), number > 0 else {
-                throw UsageError(description: "\(name): '\(text)' is geen positief geheel getal")
-            }
-            return number
+        let sizes = Array(Set(parts.compactMap { $0 })).sorted()
+        if let tooLarge = sizes.first(where: { $0 > FicheCodeScheme.capacity }) {
+            throw ValidationError("--sizes: \(tooLarge) fiches passen niet in het codeschema (maximaal \(FicheCodeScheme.capacity))")
         }
-        while let argument = remaining.popFirst() {
-            switch argument {
-            case "--sizes":
-                let text = try value(argument)
-                let parts = text.split(separator: ",").map { Int($0.replacingOccurrences(of: "_", with: "")) }
-                guard !parts.isEmpty, parts.allSatisfy({ ($0 ?? 0) > 0 }) else {
-                    throw UsageError(description: "--sizes: '\(text)' is geen lijst van positieve getallen")
-                }
-                let sizes = Array(Set(parts.compactMap { $0 })).sorted()
-                if let tooLarge = sizes.first(where: { $0 > FicheCodeScheme.capacity }) {
-                    throw UsageError(
-                        description: "--sizes: \(tooLarge) fiches passen niet in het codeschema (maximaal \(FicheCodeScheme.capacity))")
-                }
-                self.sizes = sizes
-            case "--runs": runs = try positive(argument)
-            case "--process-runs": processRuns = try positive(argument)
-            case "--skip-process": skipProcess = true
-            case "--seed":
-                let text = try value(argument)
-                guard let seed = UInt64(text) else { throw UsageError(description: "--seed: '\(text)' is geen getal") }
-                self.seed = seed
-            case "--write": writeDirectory = try value(argument)
-            case "--check-timeout": checkTimeout = Double(try positive(argument))
-            case "--measure-check": measureCheck = try positive(argument)
-            case "--help", "-h": throw UsageError(description: "")
-            default: throw UsageError(description: "onbekende optie '\(argument)'")
-            }
-        }
+        return sizes
     }
 
     /// Runs for a rule base of `fiches` fiches.

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+
+/// Entry point of `akkoord-bench`: parses the options and runs ``Bench``.
+@main
+struct AkkoordBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "akkoord-bench",
+        abstract: "Meet laden, evalueren, rapporteren en controleren op synthetische regelbases en op de meegeleverde.",
+        discussion: """
+            Draai vanuit de map van de repository: de procesmeting gebruikt rules/ en scenarios/huidige-lijn.yaml en de
+            release-binary 'akkoord' naast akkoord-bench.
+            """
+    )
+
+    @OptionGroup var options: BenchOptions
+
+    /// Keeps the project's exit codes: a usage error is unusable input (2), not 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let status as ExitCode {
+            exit(withError: status)
+        } catch {
+            if exitCode(for: error) == .success { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            exit(withError: ExitCode(2))
+        }
+    }
+
+    func run() throws {
+        if let fiches = options.measureCheck {
+            throw ExitCode(CheckBenchmark.runChild(fiches: fiches, seed: options.seed, runs: options.runs(for: fiches)))
+        }
+        throw ExitCode(Bench(options: options).run())
+    }
+}
