@@ -40,6 +40,16 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// Days since 1 March of year 0 in the proleptic Gregorian calendar (a day number for differences).
+    var dayNumber: Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let shiftedMonth = month <= 2 ? month + 9 : month - 3
+        return 365 * shiftedYear + shiftedYear / 4 - shiftedYear / 100 + shiftedYear / 400 + (153 * shiftedMonth + 2) / 5 + day - 1
+    }
+
+    /// Days from this day to `other` (negative when `other` is earlier).
+    public func days(until other: Day) -> Int { other.dayNumber - dayNumber }
+
     /// ISO 8601 form, `2026-06-01`.
     public var description: String {
         func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

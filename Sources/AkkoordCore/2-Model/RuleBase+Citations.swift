@@ -1,4 +1,4 @@
-/// Every quote in a rule base, in a fixed order: fiches (effects of options, budgeted effects, facts, doubts), rules
+/// Every quote in a rule base, in a fixed order: fiches (last practical moments, effects of options, budgeted effects, facts, doubts), rules
 /// (their own source and their effects), then assumptions.
 extension RuleBase {
     /// All quotes.
@@ -25,8 +25,13 @@ extension RuleBase {
         func update(_ effects: inout [BudgetEffect]) {
             for index in effects.indices { update(&effects[index].provenance) }
         }
+        func update(_ steering: inout SteeringMoment?) {
+            if case .quote(let citation)? = steering?.latest?.provenance { steering?.latest?.provenance = .quote(transform(citation)) }
+        }
         for f in fiches.indices {
+            update(&fiches[f].steeringMoment)
             for d in fiches[f].decisions.indices {
+                update(&fiches[f].decisions[d].steeringMoment)
                 for o in fiches[f].decisions[d].options.indices { update(&fiches[f].decisions[d].options[o].effects) }
             }
             update(&fiches[f].budgeted)

@@ -5,12 +5,15 @@ public struct SteeringMoment: Sendable, Hashable {
     /// Their interpretation.
     public var moment: Moment
     public var explanation: String?
+    /// The last practical moment (`uiterlijk`), if the rule base names one.
+    public var latest: LatestMoment?
     public var location: SourceLocation
 
-    public init(text: String, moment: Moment, explanation: String?, location: SourceLocation) {
+    public init(text: String, moment: Moment, explanation: String?, latest: LatestMoment? = nil, location: SourceLocation) {
         self.text = text
         self.moment = moment
         self.explanation = explanation
+        self.latest = latest
         self.location = location
     }
 }

@@ -21,7 +21,7 @@ struct FicheReader {
         let sources = reader.list("bronnen") { source($0) }
         let partners = reader.strings("partners")
         let developments = reader.list("externe_ontwikkelingen") { development($0) }
-        let steering = reader.mapping("stuurmoment", required: true).flatMap { steeringMoment($0) }
+        let steering = reader.mapping("stuurmoment", required: true).flatMap { steeringMoment($0, effects: effects) }
         let assumptions = reader.list("aannames") {
             AssumptionReader(context: context, periods: periods, effects: effects).read($0, fiche: code)
         }
@@ -51,15 +51,27 @@ struct FicheReader {
         return moment
     }
 
-    func steeringMoment(_ reader: MappingReader) -> SteeringMoment? {
+    func steeringMoment(_ reader: MappingReader, effects: EffectReader) -> SteeringMoment? {
         reader.allowOnly(FormatKeys.steeringMoment, in: "'stuurmoment'")
         let text = reader.string("tekst")
         let moment = reader.node("periode").flatMap { self.moment($0, what: "'periode'") }
         if !reader.has("periode") { context.sink.error(reader.location, "verplichte sleutel 'periode' ontbreekt") }
+        let latest = reader.mapping("uiterlijk", required: false).flatMap { latestMoment($0, effects: effects) }
         guard let text, let moment else { return nil }
         return SteeringMoment(
-            text: text, moment: moment, explanation: reader.string("toelichting", required: false),
+            text: text, moment: moment, explanation: reader.string("toelichting", required: false), latest: latest,
             location: reader.location)
+    }
+
+    /// `uiterlijk`: the last practical moment, with its own `bron` or `aanname`.
+    func latestMoment(_ reader: MappingReader, effects: EffectReader) -> LatestMoment? {
+        reader.allowOnly(FormatKeys.latestMoment, in: "'uiterlijk'")
+        let text = reader.string("tekst")
+        let moment = reader.node("periode").flatMap { self.moment($0, what: "'periode'") }
+        if !reader.has("periode") { context.sink.error(reader.location, "verplichte sleutel 'periode' ontbreekt") }
+        let provenance = effects.provenance(in: reader, required: true)
+        guard let text, let moment, let provenance else { return nil }
+        return LatestMoment(text: text, moment: moment, provenance: provenance, location: reader.location)
     }
 
     func source(_ node: YAMLNode) -> SourceDocument? {
@@ -93,7 +105,7 @@ struct FicheReader {
         let id = reader.identifier("id")
         let question = reader.string("vraag")
         let shape: DecisionShape? = reader.enumValue("vorm")
-        let steering = reader.mapping("stuurmoment", required: false).flatMap { steeringMoment($0) }
+        let steering = reader.mapping("stuurmoment", required: false).flatMap { steeringMoment($0, effects: effects) }
         var lapse: Lapse?
         if let verloopt = reader.mapping("verloopt", required: false) {
             verloopt.allowOnly(FormatKeys.lapse, in: "'verloopt'")

@@ -15,7 +15,8 @@ public enum FormatKeys {
     ]
     public static let source = ["titel", "einddatum"]
     public static let externalDevelopment = ["tekst", "moment", "aanname"]
-    public static let steeringMoment = ["tekst", "periode", "toelichting"]
+    public static let steeringMoment = ["tekst", "periode", "toelichting", "uiterlijk"]
+    public static let latestMoment = ["tekst", "periode", "bron", "aanname"]
     public static let decision = ["id", "vraag", "vorm", "stuurmoment", "verloopt", "opties"]
     public static let lapse = ["moment", "gevolg"]
     public static let option = ["id", "titel", "huidige_lijn", "toelichting", "effecten", "vereist", "sluit_uit", "kansen", "risicos"]
@@ -47,6 +48,7 @@ public enum FormatKeys {
         "dossier": dossier, "period": period, "label": label, "sourceText": sourceText, "planningItem": planningItem,
         "assumption": assumption,
         "fiche": fiche, "source": source, "externalDevelopment": externalDevelopment, "steeringMoment": steeringMoment,
+        "latestMoment": latestMoment,
         "decision": decision, "lapse": lapse, "option": option, "effect": effect, "range": range, "quote": quote,
         "relation": relation, "fact": fact, "doubt": doubt, "ruleFile": ruleFile, "rule": rule, "condition": condition,
         "ruleThen": ruleThen, "message": message, "scenario": scenario, "frame": frame, "expectations": expectations,

@@ -7,7 +7,8 @@ public struct RuleBaseAudit: Sendable {
 
     /// Every finding, sorted by location.
     public func findings() -> [Diagnostic] {
-        (doubts() + conflictingFacts() + valuesPastTheirEnd() + ConstraintAnalysis(ruleBase: ruleBase).findings()).sorted()
+        (doubts() + conflictingFacts() + valuesPastTheirEnd() + momentsWithoutReason() + optionsRepeatingCurrentLine()
+            + ConstraintAnalysis(ruleBase: ruleBase).findings()).sorted()
     }
 
     /// Each recorded doubt (placeholder dates, duplicated blocks, contradictions) as a warning.
@@ -52,5 +53,64 @@ public struct RuleBaseAudit: Sendable {
             }
         }
         return findings
+    }
+
+    /// Decisions whose own steering moment differs from their fiche's without a `toelichting` saying why. The
+    /// dossier's logical moment is the fiche's; a later practical moment belongs under `uiterlijk`.
+    public func momentsWithoutReason() -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for (ref, fiche, decision) in ruleBase.allDecisions {
+            guard let own = decision.steeringMoment, let ficheMoment = fiche.steeringMoment, own.explanation == nil,
+                !Self.sameInterval(own.moment, ficheMoment.moment)
+            else { continue }
+            findings.append(
+                Diagnostic(
+                    .warning, own.location,
+                    "\(ref): het stuurmoment \(InputText.quoted(own.text)) wijkt af van dat van fiche \(fiche.code) (\(InputText.quoted(ficheMoment.text))) zonder 'toelichting'; zeg waarom, of zet een later praktisch moment onder 'uiterlijk'"
+                ))
+        }
+        return findings
+    }
+
+    /// Options that are not the current line while their title repeats the fiche's `huidige_lijn` text: either the
+    /// current line is marked on the wrong option, or the title needs to say how it differs.
+    public func optionsRepeatingCurrentLine() -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for (ref, fiche, decision) in ruleBase.allDecisions {
+            let currentLine = Self.words(fiche.currentLine)
+            for option in decision.options where !option.isCurrentLine {
+                let title = Self.words(option.title)
+                guard title.count >= Self.minimumRepeatedWords, Self.contains(currentLine, title) else { continue }
+                findings.append(
+                    Diagnostic(
+                        .warning, option.location,
+                        "\(ref).\(option.id) is niet de huidige lijn, maar de titel herhaalt de huidige lijn van fiche \(fiche.code) (\(InputText.quoted(option.title))); markeer de juiste optie met 'huidige_lijn: ja' of zeg in de titel waarin deze optie afwijkt"
+                    ))
+            }
+        }
+        return findings
+    }
+
+    /// A title shorter than this many words ("Continueren") repeats a current line by chance.
+    static let minimumRepeatedWords = 5
+
+    private static func sameInterval(_ lhs: Moment, _ rhs: Moment) -> Bool {
+        switch (lhs, rhs) {
+        case (.known(let a), .known(let b)): a.start == b.start && a.end == b.end
+        case (.unknown, .unknown), (.coalitionStart, .coalitionStart): true
+        default: false
+        }
+    }
+
+    /// Lowercased words of letters and digits only, so punctuation and line breaks do not matter.
+    private static func words(_ text: String) -> [Substring] {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }
+    }
+
+    private static func contains(_ haystack: [Substring], _ needle: [Substring]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+        return (0...(haystack.count - needle.count)).contains { start in
+            haystack[start..<(start + needle.count)].elementsEqual(needle)
+        }
     }
 }

@@ -99,6 +99,8 @@ public struct AppliedEffect: Sendable, Hashable {
 public struct TimelineEntry: Sendable, Hashable, Comparable {
     public enum Kind: String, Sendable, Hashable, Codable {
         case bijsturing
+        /// The last practical moment of a bijsturing (`uiterlijk`).
+        case uiterlijk
         case verloop
         case aanname
     }

@@ -69,6 +69,7 @@ public struct Evaluator: Sendable {
             let explicit = scenario.choices[ref].flatMap { decision.option($0.value) }
             var steering = decision.steeringMoment ?? fiche.steeringMoment
             if let moment = steering?.moment { steering?.moment = moment.resolved(referenceDate: scenario.referenceDate) }
+            if let latest = steering?.latest?.moment { steering?.latest?.moment = latest.resolved(referenceDate: scenario.referenceDate) }
             return ResolvedChoice(
                 ref: ref, ficheTitle: fiche.title, decision: decision, chosen: explicit ?? current,
                 currentLine: current, isExplicit: explicit != nil, steeringMoment: steering)

@@ -18,7 +18,7 @@ struct SteeringAnalysis {
                     EvaluationMessage(
                         level: .waarschuwing, kind: .momentVerstreken,
                         text:
-                            "Logisch moment verstreken: bijsturen op \(choice.ref) (\(choice.chosen.title)) was het goedkoopst rond '\(period.text)' (t/m \(DutchFormat.date(period.end))); de peildatum is \(DutchFormat.date(referenceDate)).",
+                            "Logisch moment verstreken: bijsturen op \(choice.ref) (\(choice.chosen.title)) was het goedkoopst rond '\(period.text)' (t/m \(DutchFormat.date(period.end))); de peildatum is \(DutchFormat.date(referenceDate)).\(latestNote(choice.steeringMoment?.latest))",
                         origin: origin, location: choice.steeringMoment?.location))
             case .known?:
                 break
@@ -57,11 +57,27 @@ struct SteeringAnalysis {
         return messages
     }
 
+    /// The last practical moment after a passed logical moment: how many days are left, or that it passed too.
+    private func latestNote(_ latest: LatestMoment?) -> String {
+        guard let latest else { return "" }
+        guard let period = latest.moment.period else { return " Uiterlijk: \(latest.text) (moment onbekend)." }
+        let left = referenceDate.days(until: period.end)
+        if left < 0 { return " Ook het uiterste moment is voorbij: \(latest.text) (t/m \(DutchFormat.date(period.end)))." }
+        let days = left == 1 ? "nog 1 dag" : "nog \(left) dagen"
+        return " Uiterlijk: \(latest.text) (t/m \(DutchFormat.date(period.end))), \(days)."
+    }
+
     func timeline() -> [TimelineEntry] {
         var entries: [TimelineEntry] = []
         for choice in choices where choice.isDeviation {
             let moment = choice.steeringMoment?.moment ?? .unknown
             entries.append(entry(.bijsturing, "\(choice.ficheTitle): \(choice.chosen.title)", moment, choice.ref.description))
+            if let latest = choice.steeringMoment?.latest {
+                entries.append(
+                    entry(
+                        .uiterlijk, "\(choice.ficheTitle): uiterlijk moment voor \(choice.chosen.title) (\(latest.text))", latest.moment,
+                        choice.ref.description))
+            }
         }
         for choice in choices where !choice.isDeviation {
             if let lapse = choice.decision.lapse {

@@ -79,7 +79,7 @@ enum SVGChart {
             switch item.soort {
             case .bijsturing: counts[quarter, default: (0, 0)].steer += 1
             case .verloop: counts[quarter, default: (0, 0)].lapse += 1
-            case .aanname: break
+            case .uiterlijk, .aanname: break
             }
         }
         let maximum = max(counts.values.map { $0.steer + $0.lapse }.max() ?? 0, 1)
