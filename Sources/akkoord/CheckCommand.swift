@@ -27,19 +27,32 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var watch: WatchOptions
 
     func run() throws {
-        try watch.run(directories: [ruleBase.rules] + scenarios.map { ($0 as NSString).deletingLastPathComponent }) { () throws(ExitCode) in
+        try watch.run(directories: [ruleBase.watchedFolder(for: scenarios)] + scenarios.map { ($0 as NSString).deletingLastPathComponent })
+        { () throws(ExitCode) in
             try once()
         }
     }
 
     func once() throws(ExitCode) {
         let scenarios = try scenarioFiles(self.scenarios)
+        let ruleBase: RuleBaseSelection
+        do {
+            ruleBase = try self.ruleBase.resolve(for: scenarios)
+        } catch {
+            try finish(
+                CheckReportRenderer.Result(files: scenarios, diagnostics: error.diagnostics), unusable: true,
+                inputs: self.ruleBase.fallback.inputs(scenarios: scenarios))
+            return
+        }
+        let inputs = ruleBase.inputs(scenarios: scenarios)
         let files = ((try? RuleBaseLayout(directory: ruleBase.rules))?.allFiles ?? []) + scenarios
         let loaded: Loaded<RuleBase>
         do {
             loaded = try RuleBaseLoader().load(directory: ruleBase.rules)
         } catch {
-            try finish(CheckReportRenderer.Result(files: files, diagnostics: error.diagnostics), unusable: true, scenarios: scenarios)
+            try finish(
+                CheckReportRenderer.Result(files: files, diagnostics: ruleBase.explained(error.diagnostics)), unusable: true,
+                inputs: inputs)
             return
         }
         let quotes = ruleBase.verifyQuotes(loaded.value)
@@ -69,18 +82,17 @@ struct CheckCommand: ParsableCommand {
         let result = CheckReportRenderer.Result(files: files, diagnostics: diagnostics)
         let summary =
             "\(loaded.value.fiches.count) fiches, \(loaded.value.allDecisions.count) beslissingen, \(loaded.value.rules.count) regels, \(scenarios.count == 1 ? "1 scenario" : "\(scenarios.count) scenario's"), \(quotes.verified) van \(loaded.value.citations.count) citaten geverifieerd: \(result.errors) fout(en), \(result.warnings) waarschuwing(en)\n"
-        try finish(result, unusable: unusable, summary: summary, scenarios: scenarios)
+        try finish(result, unusable: unusable, summary: summary, inputs: inputs)
     }
 
     private func finish(
-        _ result: CheckReportRenderer.Result, unusable: Bool, summary: String? = nil,
-        scenarios: [String] = []
+        _ result: CheckReportRenderer.Result, unusable: Bool, summary: String? = nil, inputs: InputFiles
     ) throws(ExitCode) {
         let text = CheckReportRenderer(format: format).render(result)
         if format == .text, output == nil {
             FileHandle.standardError.write(Data(text.utf8))
         } else {
-            try emit(text, output: output, inputs: ruleBase.inputs(scenarios: scenarios))
+            try emit(text, output: output, inputs: inputs)
         }
         if let summary { FileHandle.standardError.write(Data(summary.utf8)) }
         if unusable { throw ExitStatus.unusableInput }

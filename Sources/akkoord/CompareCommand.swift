@@ -21,6 +21,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
+        let ruleBase = try self.ruleBase.selection(for: scenarios)
         let loaded = try loadRuleBase(ruleBase)
         let evaluations = try evaluateScenarios(scenarios, in: loaded.value)
         let comparison = try checkedMoney(scenarios) { () throws(MoneyOverflow) in

@@ -28,7 +28,7 @@ func reportingWriteErrors(_ body: () throws(WriteError) -> Void) throws(ExitCode
     }
 }
 
-extension RuleBaseOptions {
+extension RuleBaseSelection {
     /// What a command reads: every file under the rule-base folder and the given scenarios; outputs never replace them.
     func inputs(scenarios: [String]) -> InputFiles {
         InputFiles(files: scenarios, folders: [rules])

@@ -30,6 +30,7 @@ struct PackCommand: ParsableCommand {
     }
 
     func run() throws {
+        let ruleBase = try self.ruleBase.selection(for: scenarios)
         let loaded = try loadRuleBase(ruleBase)
         let evaluations = try evaluateScenarios(scenarios, in: loaded.value)
         let pack = try checkedMoney(scenarios) { () throws(MoneyOverflow) in

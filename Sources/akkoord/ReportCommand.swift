@@ -25,6 +25,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var out: OutputOptions
 
     func run() throws {
+        let ruleBase = try self.ruleBase.selection(for: [scenario])
         let loaded = try loadRuleBase(ruleBase)
         let evaluation = try evaluateScenarios([scenario], in: loaded.value)[0]
         let report = ReportBuilder().build(evaluation)

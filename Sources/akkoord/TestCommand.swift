@@ -20,12 +20,13 @@ struct TestCommand: ParsableCommand {
     @OptionGroup var watch: WatchOptions
 
     func run() throws {
-        try watch.run(directories: [ruleBase.rules] + paths) { () throws(ExitCode) in try once() }
+        try watch.run(directories: [ruleBase.watchedFolder(for: paths)] + paths) { () throws(ExitCode) in try once() }
     }
 
     func once() throws(ExitCode) {
-        let loaded = try loadRuleBase(ruleBase)
         let files = try scenarioFiles(paths)
+        let ruleBase = try self.ruleBase.selection(for: files)
+        let loaded = try loadRuleBase(ruleBase)
         let evaluations = try evaluateScenarios(files, in: loaded.value)
         var passed = 0, failed = 0, withoutExpectations = 0
         for evaluation in evaluations {

@@ -34,7 +34,7 @@ public enum FormatKeys {
     public static let condition = ["keuze", "afwijking", "aanname", "is", "alle", "een_van", "niet"]
     public static let ruleThen = ["melding", "effecten", "vereist", "sluit_uit"]
     public static let message = ["niveau", "tekst"]
-    public static let scenario = ["titel", "omschrijving", "peildatum", "keuzes", "aannames", "kader", "verwachtingen"]
+    public static let scenario = ["regelbasis", "titel", "omschrijving", "peildatum", "keuzes", "aannames", "kader", "verwachtingen"]
     public static let frame = ["max_structureel_nadeel", "max_nadeel_per_jaar"]
     public static let expectations = [
         "keuzes", "nadeel_per_jaar", "structureel_na_periode", "meldingen_aanwezig", "meldingen_afwezig",

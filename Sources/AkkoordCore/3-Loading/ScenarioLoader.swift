@@ -28,6 +28,8 @@ public struct ScenarioLoader: Sendable {
         let context = ReadContext(path: path, sink: sink)
         guard let reader = MappingReader(root, what: "een scenariobestand", context: context) else { return nil }
         reader.allowOnly(FormatKeys.scenario, in: "een scenario")
+        // The rule base it names is found before loading (`DeclaredRuleBase`); here only its form is checked.
+        _ = reader.string("regelbasis", required: false)
         let title = reader.string("titel")
         var referenceDate: Day?
         if let text = reader.string("peildatum") {

@@ -53,31 +53,11 @@ public enum PackFolderWriter {
         return files
     }
 
-    /// A new folder: written completely under a temporary name beside it, then renamed into place.
+    /// A new folder: written completely under a temporary name beside it, with the marker, then renamed into place.
     static func writeNew(_ files: [String: String], to target: String, shownAs path: String) throws(WriteError) {
-        let parent = POSIXFile.folder(of: target)
-        try makeFolders(parent, shownAs: path)
-        var template = Array(
-            ((parent as NSString).appendingPathComponent(".\((target.split(separator: "/").last ?? "pakket").prefix(80)).akkoord-XXXXXX"))
-                .utf8CString)
-        guard let made = mkdtemp(&template) else { throw WriteError(path: path, errno: errno, detail: "tijdelijke map in \(parent)") }
-        let temporary = String(cString: made)
-        do throws(WriteError) {
-            for (relative, text) in files.sorted(by: { $0.key < $1.key }) {
-                let file = (temporary as NSString).appendingPathComponent(relative)
-                try makeFolders(POSIXFile.folder(of: file), shownAs: path)
-                try AtomicFileWriter.write(text, to: file)
-            }
-            try AtomicFileWriter.write(
-                PackMarker.text(listing: Array(files.keys)), to: (temporary as NSString).appendingPathComponent(PackMarker.fileName))
-            guard chmod(temporary, POSIXFile.folderMode) == 0 else { throw WriteError(path: path, errno: errno) }
-            guard rename(temporary, target) == 0 else { throw WriteError(path: path, errno: errno) }
-            POSIXFile.syncFolder(parent)
-        } catch {
-            // The temporary folder is ours alone (mkdtemp made it), so it may go as a whole.
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw WriteError(path: path, message: error.message)
-        }
+        var all = files
+        all[PackMarker.fileName] = PackMarker.text(listing: Array(files.keys))
+        try NewFolderWriter.create(all, at: target, shownAs: path)
     }
 
     /// An empty folder or an earlier pack: checks every file first, then writes all to temporary names, renames them
