@@ -109,7 +109,7 @@ enum HTMLStyle {
         .bijsturing { font-weight: 600; } .verstreken { color: var(--err); }
         .marking { position: sticky; top: 0; margin: 0; padding: .3rem; text-align: center; background: #fff4d6;
                    border-bottom: 1px solid #e0b64c; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; }
-        nav.toc ol { columns: 2; } figure { margin: 1rem 0; } figcaption { color: var(--muted); font-size: .85rem; }
+        nav.toc ol { columns: 2; column-gap: 3rem; } nav.toc li { break-inside: avoid; } figure { margin: 1rem 0; } figcaption { color: var(--muted); font-size: .85rem; }
         blockquote { margin: .3rem 0 .3rem 1rem; color: var(--muted); font-style: italic; }
         .cards { display: flex; flex-wrap: wrap; gap: .8rem; } .card { border: 1px solid var(--line); padding: .6rem .9rem; min-width: 10rem; }
         .card strong { display: block; font-size: 1.2rem; }
