@@ -15,18 +15,25 @@ struct PackCommand: ParsableCommand {
     @OptionGroup var ruleBase: RuleBaseOptions
 
     @Option(
-        name: .shortAndLong, help: "Nieuwe map voor het pakket, of een map die pack eerder maakte (of het HTML-bestand met --single-file).")
+        name: .shortAndLong,
+        help: "Nieuwe map voor het pakket, of een map die pack eerder maakte (of het HTML-bestand met --single-file, de PDF met --pdf).")
     var output: String
 
     @Flag(name: .long, help: "Schrijf één zelfstandig HTML-bestand in plaats van een map.")
     var singleFile = false
+
+    @Flag(name: .long, help: "Schrijf één PDF (A4, met omslag, inhoud en paginanummers) naar --output; maakt die met headless Chromium.")
+    var pdf = false
 
     @Option(name: .long, help: "Markering op elke pagina, bijv. concept of vertrouwelijk.")
     var markering: String?
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("Geef minstens één scenario.") }
-        guard output != "-" || singleFile else { throw ValidationError("--output - (standaarduitvoer) kan alleen met --single-file.") }
+        guard !(singleFile && pdf) else { throw ValidationError("kies --single-file of --pdf, niet allebei.") }
+        guard output != "-" || singleFile || pdf else {
+            throw ValidationError("--output - (standaarduitvoer) kan alleen met --single-file of --pdf.")
+        }
     }
 
     func run() throws {
@@ -39,7 +46,9 @@ struct PackCommand: ParsableCommand {
                 digest: InputDigest(ruleDirectory: ruleBase.rules, scenarioPaths: scenarios), marking: markering)
         }
         let inputs = ruleBase.inputs(scenarios: scenarios)
-        if singleFile {
+        if pdf {
+            try writePDF(pack, inputs: inputs)
+        } else if singleFile {
             // Replaces only an earlier single-file pack (recognised by its generator tag), never another file.
             try emit(
                 pack.singleFile(), output: output, inputs: inputs,
@@ -50,6 +59,40 @@ struct PackCommand: ParsableCommand {
                 ))
         } else {
             try reportingWriteErrors { () throws(WriteError) in try PackFolderWriter.write(pack.files(), to: output, inputs: inputs) }
+        }
+    }
+
+    /// Prints the single-file pack to PDF with headless Chromium and writes it like `--single-file`: atomically, never
+    /// over an input, replacing only an empty file or an earlier PDF pack (recognised by its document title).
+    private func writePDF(_ pack: BriefingPack, inputs: InputFiles) throws {
+        let existing = AtomicFileWriter.Existing.replaceIfContainsAny(
+            PackMarker.pdfMarkers,
+            refusal:
+                "bestaat al en is geen eerder PDF-briefingpakket van akkoord pack; pack overschrijft het niet. Kies een andere naam of verplaats het bestand."
+        )
+        if output != "-" {
+            // Refuse the target before the browser spends seconds on it; the check leaves nothing behind.
+            try reportingWriteErrors { () throws(WriteError) in
+                try AtomicFileWriter.prepare(Data(), to: output, inputs: inputs, existing: existing).discard()
+            }
+        }
+        guard let printer = ChromiumPrinter.find() else {
+            FileHandle.standardError.write(Data(ChromiumPrinter.missingMessage.utf8))
+            throw ExitStatus.unusableInput
+        }
+        let data: Data
+        do {
+            data = try printer.pdf(of: pack.singleFile(title: pack.title + PackMarker.pdfTitleSuffix))
+        } catch {
+            FileHandle.standardError.write(Data("akkoord: error: \(error.message)\n".utf8))
+            throw ExitStatus.unusableInput
+        }
+        if output == "-" {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        try reportingWriteErrors { () throws(WriteError) in
+            try AtomicFileWriter.prepare(data, to: output, inputs: inputs, existing: existing).commit()
         }
     }
 }

@@ -142,6 +142,31 @@ struct OutputSafetyTests {
         #expect(project.leftovers().isEmpty, "\(project.leftovers())")
     }
 
+    @Test func pdfPackRefusesAForeignFileBeforeStartingTheBrowser() throws {
+        let project = try Project()
+        // Without a browser on PATH: the refusal comes first, so it is not about Chromium.
+        let noBrowser = ["PATH": "/nonexistent", "AKKOORD_CHROMIUM": ""]
+        try Data("%PDF-1.4\n1 0 obj\n<</Title (Notulen)>>\n".utf8).write(to: URL(fileURLWithPath: project.path("notulen.pdf")))
+        var result = try CLI.run(
+            ["pack", "renoveren.yaml", "--rules", "regels", "--pdf", "-o", "notulen.pdf"], in: project.root, environment: noBrowser)
+        expectRefused(result, path: "notulen.pdf", "geen eerder PDF-briefingpakket")
+        #expect(text(project.path("notulen.pdf")).contains("Notulen"))
+        result = try CLI.run(
+            ["pack", "renoveren.yaml", "--rules", "regels", "--pdf", "-o", "renoveren.yaml"], in: project.root, environment: noBrowser)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("renoveren.yaml: error: "), "\(result.stderr)")
+
+        // An earlier PDF pack (its title ends with the marker, as Chromium writes it) gets as far as the browser.
+        let earlier = "%PDF-1.4\n1 0 obj\n<</Title <FEFF0042" + PackMarker.pdfMarkers[0] + "\n"
+        try Data(earlier.utf8).write(to: URL(fileURLWithPath: project.path("pakket.pdf")))
+        result = try CLI.run(
+            ["pack", "renoveren.yaml", "--rules", "regels", "--pdf", "-o", "pakket.pdf"], in: project.root, environment: noBrowser)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("apt-get install chromium"), "\(result.stderr)")
+        #expect(text(project.path("pakket.pdf")) == earlier)
+        #expect(project.leftovers().isEmpty, "\(project.leftovers())")
+    }
+
     // MARK: 2. -o never replaces an input
 
     @Test func outputOntoAnInputIsRefused() throws {

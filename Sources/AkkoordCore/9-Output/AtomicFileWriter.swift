@@ -25,6 +25,8 @@ public enum AtomicFileWriter {
         /// Only an empty file or one whose first 64 KB contain `marker` (an earlier output of the same command);
         /// any other file is refused with `refusal`.
         case replaceIfContains(String, refusal: String)
+        /// Only an empty file or one whose first 64 KB contain one of `markers`; any other file is refused with `refusal`.
+        case replaceIfContainsAny([String], refusal: String)
     }
 
     public static func write(
@@ -48,9 +50,17 @@ public enum AtomicFileWriter {
             case .directory:
                 throw WriteError(path: path, errno: EISDIR)
             case .regular:
-                if case .replaceIfContains(let marker, let refusal) = existing, status.size > 0 {
+                let required: (markers: [String], refusal: String)? =
+                    switch existing {
+                    case .replace: nil
+                    case .replaceIfContains(let marker, let refusal): ([marker], refusal)
+                    case .replaceIfContainsAny(let markers, let refusal): (markers, refusal)
+                    }
+                if let required, status.size > 0 {
                     let head = POSIXFile.head(of: target, limit: 65_536) ?? Data()
-                    guard head.range(of: Data(marker.utf8)) != nil else { throw WriteError(path: path, message: refusal) }
+                    guard required.markers.contains(where: { head.range(of: Data($0.utf8)) != nil }) else {
+                        throw WriteError(path: path, message: required.refusal)
+                    }
                 }
                 mode = status.permissions
                 owner = (status.owner, status.group)

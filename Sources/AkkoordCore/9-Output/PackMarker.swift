@@ -3,7 +3,8 @@ import Foundation
 /// How `akkoord pack` recognises its own earlier output, so that it replaces only what it made.
 ///
 /// A pack folder holds `.akkoord-pakket`: a header line, comment lines, then one relative path per line of every
-/// file pack wrote there. A single-file pack carries `<meta name="generator" content="akkoord pack">` in its head.
+/// file pack wrote there. A single-file pack carries `<meta name="generator" content="akkoord pack">` in its head;
+/// a PDF pack has a document title that ends with ``pdfTitleSuffix``.
 public enum PackMarker {
     /// The marker file's name inside a pack folder.
     public static let fileName = ".akkoord-pakket"
@@ -11,6 +12,18 @@ public enum PackMarker {
     public static let header = "# akkoord-pakket 1"
     /// The generator tag in the head of every pack page, and what identifies an earlier single-file pack.
     public static let generatorTag = "<meta name=\"generator\" content=\"akkoord pack\">"
+
+    /// What `pack --pdf` adds to the pack's title; the PDF carries it in its document information (`/Title`).
+    public static let pdfTitleSuffix = " · akkoord pack"
+    /// How an earlier PDF pack is recognised: its `/Title`, near the start of the file, ends with ``pdfTitleSuffix``,
+    /// written by Chromium as a PDF text string, either UTF-16BE in hexadecimal or (for a plain ASCII title) literally.
+    public static let pdfMarkers: [String] = [
+        pdfTitleSuffix.utf16.map { unit in
+            let hex = String(unit, radix: 16, uppercase: true)
+            return String(repeating: "0", count: 4 - hex.count) + hex
+        }.joined() + ">",
+        "akkoord pack)",
+    ]
 
     /// The marker file's text for the given files.
     public static func text(listing files: [String]) -> String {

@@ -60,11 +60,17 @@ public struct BriefingPack: Sendable {
         return files
     }
 
-    /// The whole pack as one self-contained HTML file with internal links.
-    public func singleFile() -> String {
+    /// The pack's title: `Briefingpakket` and the rule base's title.
+    public var title: String { "Briefingpakket \(ruleBase.info.title)" }
+
+    /// The whole pack as one self-contained HTML file with internal links, printable as it is: the cover, the contents
+    /// and every scenario report, the comparison, the timeline and each fiche start on a new page.
+    /// `title` replaces the page title (``title``), which a PDF printed from it carries as its document title.
+    public func singleFile(title: String? = nil) -> String {
         let comparison = comparison
         let links = Links(single: true, slugs: slugs)
-        var body = "<section id=\"omslag\">" + cover(comparison, links: links) + contents(links) + "</section>\n"
+        var body = "<section id=\"omslag\">" + cover(comparison, links: links) + "</section>\n"
+        body += "<section class=\"page\" id=\"inhoud\">" + contents(links) + "</section>\n"
         for (report, slug) in zip(reports, slugs) {
             body += "<section class=\"page\" id=\"scenario-\(slug)\">" + HTMLReportRenderer().body(report, headingLevel: 1) + "</section>\n"
         }
@@ -73,7 +79,7 @@ public struct BriefingPack: Sendable {
         for fiche in ruleBase.fiches {
             body += "<section class=\"page\" id=\"fiche-\(fiche.code)\">" + fichePage(fiche, headingLevel: 1) + "</section>\n"
         }
-        return HTMLText.page(title: "Briefingpakket \(ruleBase.info.title)", marking: marking, generator: "akkoord pack", body: body)
+        return HTMLText.page(title: title ?? self.title, marking: marking, generator: "akkoord pack", body: body)
     }
 
     struct Links {

@@ -22,6 +22,23 @@ public enum HTMLText {
         return result
     }
 
+    /// A quoted CSS string: quotes, backslashes, line breaks and `<` (so no `</style>` can end the style element) are
+    /// written as hexadecimal escapes, other control characters are dropped.
+    static func cssString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"", "\\", "<", ">", "&", "\n", "\r", "\u{0C}":
+                result += "\\" + String(scalar.value, radix: 16, uppercase: true) + " "
+            case _ where scalar.properties.generalCategory == .control:
+                continue
+            default:
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
     /// A table with a caption, header cells (`scope="col"`) and rows; cells are already-escaped HTML.
     static func table(caption: String?, headers: [String], rows: [[String]], numericColumns: Set<Int> = []) -> String {
         var out = "<table>"
@@ -47,9 +64,11 @@ public enum HTMLText {
 
     /// A complete, self-contained page (no network): inline style, Dutch language, optional marking.
     /// `generator` adds a `<meta name="generator">` tag (the briefing pack's, see `PackMarker`).
+    /// The marking also goes into the top margin of every printed page (`@page` margin box).
     static func page(title: String, marking: String?, generator: String? = nil, body: String) -> String {
         let generatorTag = generator.map { "\n<meta name=\"generator\" content=\"\(escape($0))\">" } ?? ""
         let mark = marking.map { "<p class=\"marking\" role=\"note\">\(escape($0))</p>" } ?? ""
+        let printedMark = marking.map { "\n<style>@page { @top-center { content: \(cssString($0)); } }</style>" } ?? ""
         return """
             <!DOCTYPE html>
             <html lang="nl">
@@ -57,7 +76,7 @@ public enum HTMLText {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">\(generatorTag)
             <title>\(escape(title))</title>
-            <style>\(HTMLStyle.css)</style>
+            <style>\(HTMLStyle.css)</style>\(printedMark)
             </head>
             <body>
             \(mark)
@@ -90,17 +109,24 @@ enum HTMLStyle {
         .bijsturing { font-weight: 600; } .verstreken { color: var(--err); }
         .marking { position: sticky; top: 0; margin: 0; padding: .3rem; text-align: center; background: #fff4d6;
                    border-bottom: 1px solid #e0b64c; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; }
-        nav.toc ol { columns: 2; } figure { margin: 1rem 0; } figcaption { color: var(--muted); font-size: .85rem; }
+        nav.toc ol { columns: 2; column-gap: 3rem; } nav.toc li { break-inside: avoid; } figure { margin: 1rem 0; } figcaption { color: var(--muted); font-size: .85rem; }
         blockquote { margin: .3rem 0 .3rem 1rem; color: var(--muted); font-style: italic; }
         .cards { display: flex; flex-wrap: wrap; gap: .8rem; } .card { border: 1px solid var(--line); padding: .6rem .9rem; min-width: 10rem; }
         .card strong { display: block; font-size: 1.2rem; }
         dl.provenance { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } dl.provenance dt { font-weight: 600; }
         dl.provenance dd { margin: 0; } code { word-break: break-all; }
-        @page { size: A4; margin: 16mm 14mm 18mm; }
+        @page { size: A4; margin: 18mm 14mm 18mm;
+                @top-center { content: none; font: 700 8pt "Segoe UI", "Helvetica Neue", Arial, sans-serif;
+                              letter-spacing: .08em; text-transform: uppercase; color: #8a5a00; }
+                @bottom-right { content: "pagina " counter(page) " van " counter(pages);
+                                font: 8pt "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: #555; } }
         @media print {
           body { font-size: 10pt; } main { max-width: none; padding: 0; }
           .marking { position: static; }
-          h2 { break-after: avoid; } tr, figure, .card { break-inside: avoid; } thead { display: table-header-group; }
+          h1, h2, h3, h4, caption { break-after: avoid; } tr, figure, .card, blockquote { break-inside: avoid; }
+          thead { display: table-header-group; } table { font-size: 8.5pt; }
+          th { overflow-wrap: break-word; } td { overflow-wrap: anywhere; } td.num, th.num { white-space: normal; }
+          svg { max-width: 100%; height: auto; } #omslag svg { display: block; max-height: 80mm; width: auto; }
           section.page { break-before: page; } a { color: inherit; text-decoration: none; }
         }
         """
