@@ -46,6 +46,21 @@ struct PeriodParserTests {
         #expect(parser.parse(text) == nil)
     }
 
+    @Test func aDayCanBeWrittenOutInDutchAsTheDocsSay() {
+        #expect(parser.parseDay("1 december 2026") == Day(year: 2026, month: 12, day: 1))
+        #expect(parser.parseDay("15 juni 2026") == Day(year: 2026, month: 6, day: 15))
+        #expect(parser.parseDay("15-06-2026") == Day(year: 2026, month: 6, day: 15))
+        // A period is not a day.
+        #expect(parser.parseDay("juni 2026") == nil)
+        #expect(parser.parseDay("31 februari 2026") == nil)
+    }
+
+    @Test func aScenarioMayWriteItsPeildatumInDutch() throws {
+        let ruleBase = try Fixture.exampleRuleBase()
+        let scenario = try Fixture.scenario("titel: x\npeildatum: 1 december 2026\n", in: ruleBase)
+        #expect(scenario.referenceDate == Day(year: 2026, month: 12, day: 1))
+    }
+
     @Test func coalitionStartIsRelativeToTheReferenceDate() {
         let moment = parser.parse("de start nieuwe coalitie")
         #expect(moment == .coalitionStart(text: "de start nieuwe coalitie"))

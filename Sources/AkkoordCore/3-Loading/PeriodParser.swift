@@ -123,6 +123,10 @@ public struct PeriodParser: Sendable {
     /// Parses an exact day (`2026-06-15` or `15-06-2026`) in ``Day/supportedYears``.
     public func parseDay(_ raw: String) -> Day? {
         let text = raw.trimmingCharacters(in: .whitespaces)
-        return isoDay(text) ?? dutchNumericDay(text)
+        if let day = isoDay(text) ?? dutchNumericDay(text) { return day }
+        // A date written out in Dutch, "1 december 2026": the period of exactly that day.
+        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard words.count == 3, let (start, end) = interval(words), start == end else { return nil }
+        return start
     }
 }

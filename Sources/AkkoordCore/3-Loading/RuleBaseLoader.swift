@@ -169,7 +169,8 @@ struct DossierReader {
             if start == nil {
                 context.sink.error(
                     reader.keyLocation("start_coalitie"),
-                    "'start_coalitie' moet een datum zijn zoals 2026-06-01, met een jaar in \(ReadContext.supportedYearsText)")
+                    "'start_coalitie' moet een datum zijn zoals 2026-06-01, 01-06-2026 of 1 juni 2026, met een jaar in \(ReadContext.supportedYearsText)"
+                )
             }
         }
         var seen = UniqueIDs(context: context)

@@ -37,7 +37,7 @@ public struct ScenarioLoader: Sendable {
             if referenceDate == nil {
                 sink.error(
                     reader.valueLocation("peildatum"),
-                    "'peildatum' moet een datum zijn zoals 2026-06-15, met een jaar in \(ReadContext.supportedYearsText) (gevonden: \(InputText.quoted(text)))"
+                    "'peildatum' moet een datum zijn zoals 2026-06-15, 15-06-2026 of 15 juni 2026, met een jaar in \(ReadContext.supportedYearsText) (gevonden: \(InputText.quoted(text)))"
                 )
             }
         }
