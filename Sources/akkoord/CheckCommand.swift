@@ -70,10 +70,7 @@ struct CheckCommand: ParsableCommand {
                     unusable = true
                     continue
                 }
-                for message in evaluation.messages where message.level == .fout {
-                    let location = message.location ?? SourceLocation(file: path, line: 1, column: 1)
-                    diagnostics.append(Diagnostic(.error, location, "scenario \(path): \(message.text)"))
-                }
+                diagnostics += evaluation.diagnostics
             } catch {
                 diagnostics += error.diagnostics
                 unusable = true
