@@ -23,6 +23,24 @@ struct LoaderDiagnosticsTests {
         #expect(loaded.value.rules.map(\.id) == ["zwembad-zonder-provincie"])
     }
 
+    @Test func aMisspelledRequiredKeyIsReportedOnceNotAlsoAsMissing() throws {
+        let found = errors([
+            "fiches/2A-bibliotheek.yaml": try fiche2A(replacing: "omschrijving: Inrichting", with: "omschrijvng: Inrichting")
+        ])
+        #expect(found.contains { $0.message.contains("'omschrijvng'") && $0.message.contains("bedoelde je 'omschrijving'") }, "\(found)")
+        #expect(!found.contains { $0.message.contains("verplichte sleutel 'omschrijving'") }, "\(found)")
+        #expect(found.count == 1, "\(found)")
+    }
+
+    @Test func anUnknownOptionWithNothingCloseListsTheOptionsThatExist() throws {
+        let found = errors([
+            "fiches/2A-bibliotheek.yaml": try fiche2A(
+                replacing: "vereist: [1A.renovatie.renoveren]", with: "vereist: [1A.renovatie.opknappen]")
+        ])
+        let diagnostic = try #require(found.first { $0.message.contains("'opknappen'") }, "\(found)")
+        #expect(diagnostic.message.hasSuffix("; mogelijk: renoveren, sluiten"), "\(diagnostic.message)")
+    }
+
     @Test func misspelledKeyIsAnErrorWithSuggestionAndPosition() throws {
         // `titel:` of fiche 2A is on line 2, column 1.
         let found = errors(["fiches/2A-bibliotheek.yaml": try fiche2A(replacing: "titel: Bibliotheek", with: "tietel: Bibliotheek")])

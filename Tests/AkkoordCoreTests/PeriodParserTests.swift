@@ -46,6 +46,14 @@ struct PeriodParserTests {
         #expect(parser.parse(text) == nil)
     }
 
+    @Test func aPlanningMomentMayBeWrittenInWords() {
+        for text in ["begroting 2027", "voor de begroting 2027", "Begroting-2027", "de begroting 2027"] {
+            #expect(interval(text) == "2026-11-01..2026-11-30", "\(text)")
+        }
+        // Only a named moment: other words are not guessed.
+        #expect(interval("voor 2027") == nil)
+    }
+
     @Test func aDayCanBeWrittenOutInDutchAsTheDocsSay() {
         #expect(parser.parseDay("1 december 2026") == Day(year: 2026, month: 12, day: 1))
         #expect(parser.parseDay("15 juni 2026") == Day(year: 2026, month: 6, day: 15))

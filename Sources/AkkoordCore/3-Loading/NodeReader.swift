@@ -44,7 +44,10 @@ struct MappingReader {
         pairs.first { $0.key == key }.map { context.location(of: $0.keyNode) } ?? location
     }
 
+    /// Reports a missing required key, unless a misspelt key in the same mapping is close to it: then the unknown
+    /// key's "bedoelde je …?" already names the cause, and a second error would only repeat it.
     private func missing(_ key: String) {
+        if pairs.contains(where: { $0.key != key && Suggestion.closest(to: $0.key, in: [key]) == key }) { return }
         context.sink.error(location, "verplichte sleutel \(InputText.quoted(key)) ontbreekt")
     }
 

@@ -24,7 +24,9 @@ public struct PeriodParser: Sendable {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         let lower = text.lowercased()
         if lower == "onbekend" { return .unknown }
-        if let named = namedPeriods[lower] { return .known(Period(text: text, start: named.start, end: named.end)) }
+        if let named = namedPeriods[lower] ?? namedPeriods[Self.planningID(lower)] {
+            return .known(Period(text: text, start: named.start, end: named.end))
+        }
         if PeriodParser.coalitionStartWords.contains(normalizedWords(lower).joined(separator: " ")) {
             return .coalitionStart(text: text)
         }
@@ -32,6 +34,14 @@ public struct PeriodParser: Sendable {
             .map(String.init).filter { !PeriodParser.fillers.contains($0) }
         guard let interval = interval(words) else { return nil }
         return .known(Period(text: text, start: interval.0, end: interval.1))
+    }
+
+    /// A planning moment written in words, as its id: `voor de kadernota 2027` and `kadernota 2027` → `kadernota-2027`
+    /// (fillers and a leading "voor" dropped: deciding before the kadernota means deciding at it).
+    static func planningID(_ lower: String) -> String {
+        var words = lower.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+        if words.first == "voor" { words.removeFirst() }
+        return words.filter { !fillers.contains($0) }.joined(separator: "-")
     }
 
     static let coalitionStartWords: Set<String> = [

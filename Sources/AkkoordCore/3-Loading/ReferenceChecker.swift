@@ -18,12 +18,12 @@ struct ReferenceChecker {
             for opgave in fiche.opgaven where !opgaven.contains(opgave) {
                 sink.error(
                     fiche.location,
-                    "fiche \(fiche.code): onbekende opgave \(InputText.quoted(opgave))\(Suggestion.hint(for: opgave, in: opgaven))")
+                    "fiche \(fiche.code): onbekende opgave \(InputText.quoted(opgave))\(Suggestion.hintOrList(for: opgave, in: opgaven))")
             }
             if !programmes.contains(fiche.programme) {
                 sink.error(
                     fiche.location,
-                    "fiche \(fiche.code): onbekend programma \(InputText.quoted(fiche.programme))\(Suggestion.hint(for: fiche.programme, in: programmes))"
+                    "fiche \(fiche.code): onbekend programma \(InputText.quoted(fiche.programme))\(Suggestion.hintOrList(for: fiche.programme, in: programmes))"
                 )
             }
             duplicates(fiche.decisions.map { ($0.id, $0.location) }, what: "beslissing in fiche \(fiche.code)")
@@ -33,7 +33,8 @@ struct ReferenceChecker {
             for relation in fiche.relations {
                 if let code = relation.fiche, !codes.contains(code) {
                     sink.error(
-                        relation.location, "relatie naar onbekende fiche \(InputText.quoted(code))\(Suggestion.hint(for: code, in: codes))")
+                        relation.location,
+                        "relatie naar onbekende fiche \(InputText.quoted(code))\(Suggestion.hintOrList(for: code, in: codes))")
                 }
             }
             if let moment = fiche.steeringMoment { steering(moment) }
@@ -53,7 +54,8 @@ struct ReferenceChecker {
                 sink.error(
                     citation.location,
                     "citaat uit onbekende bron \(InputText.quoted(document))"
-                        + (sourceIDs.isEmpty ? " (dossier.yaml noemt geen 'bronnen')" : Suggestion.hint(for: document, in: sourceIDs)))
+                        + (sourceIDs.isEmpty ? " (dossier.yaml noemt geen 'bronnen')" : Suggestion.hintOrList(for: document, in: sourceIDs))
+                )
             }
         }
         for rule in ruleBase.rules {
@@ -114,7 +116,7 @@ struct ReferenceChecker {
 
     private func assumption(_ id: String, at location: SourceLocation, known: Set<String>) {
         if !known.contains(id) {
-            sink.error(location, "onbekende aanname \(InputText.quoted(id))\(Suggestion.hint(for: id, in: known))")
+            sink.error(location, "onbekende aanname \(InputText.quoted(id))\(Suggestion.hintOrList(for: id, in: known))")
         }
     }
 
@@ -122,14 +124,14 @@ struct ReferenceChecker {
         guard let fiche = ruleBase.fiche(ref.fiche) else {
             sink.error(
                 location,
-                "\(InputText.quoted(ref)) verwijst naar onbekende fiche \(InputText.quoted(ref.fiche))\(Suggestion.hint(for: ref.fiche, in: ruleBase.fiches.map(\.code)))"
+                "\(InputText.quoted(ref)) verwijst naar onbekende fiche \(InputText.quoted(ref.fiche))\(Suggestion.hintOrList(for: ref.fiche, in: ruleBase.fiches.map(\.code)))"
             )
             return
         }
         if fiche.decision(ref.decision) == nil {
             sink.error(
                 location,
-                "\(InputText.quoted(ref)): fiche \(ref.fiche) heeft geen beslissing \(InputText.quoted(ref.decision))\(Suggestion.hint(for: ref.decision, in: fiche.decisions.map(\.id)))"
+                "\(InputText.quoted(ref)): fiche \(ref.fiche) heeft geen beslissing \(InputText.quoted(ref.decision))\(Suggestion.hintOrList(for: ref.decision, in: fiche.decisions.map(\.id)))"
             )
         }
     }
@@ -140,7 +142,7 @@ struct ReferenceChecker {
         if decision.option(ref.option) == nil {
             sink.error(
                 location,
-                "\(InputText.quoted(ref)): beslissing \(ref.decision) heeft geen optie \(InputText.quoted(ref.option))\(Suggestion.hint(for: ref.option, in: decision.options.map(\.id)))"
+                "\(InputText.quoted(ref)): beslissing \(ref.decision) heeft geen optie \(InputText.quoted(ref.option))\(Suggestion.hintOrList(for: ref.option, in: decision.options.map(\.id)))"
             )
         }
     }
@@ -149,7 +151,7 @@ struct ReferenceChecker {
         if !programmes.contains(effect.programme) {
             sink.error(
                 effect.location,
-                "onbekend programma \(InputText.quoted(effect.programme))\(Suggestion.hint(for: effect.programme, in: programmes))")
+                "onbekend programma \(InputText.quoted(effect.programme))\(Suggestion.hintOrList(for: effect.programme, in: programmes))")
         }
         let years = ruleBase.info.years
         let used: [Int] =

@@ -52,7 +52,8 @@ public struct ScenarioLoader: Sendable {
                 }
                 guard let decision = ruleBase.decision(ref) else {
                     sink.error(
-                        keyLocation, "onbekende beslissing \(InputText.quoted(pair.key))\(Suggestion.hint(for: pair.key, in: decisions))")
+                        keyLocation,
+                        "onbekende beslissing \(InputText.quoted(pair.key))" + unknownDecisionHint(ref, all: decisions, in: ruleBase))
                     continue
                 }
                 guard let option = context.text(pair.value, what: "de keuze voor \(InputText.quoted(pair.key))") else { continue }
@@ -102,5 +103,12 @@ public struct ScenarioLoader: Sendable {
         return Scenario(
             title: title, description: reader.string("omschrijving", required: false), referenceDate: referenceDate,
             choices: choices, assumptions: assumptions, frame: frame, expectations: expectations, file: path)
+    }
+
+    /// A close decision anywhere, or else the decisions of the fiche named, when it exists and has few.
+    private func unknownDecisionHint(_ ref: DecisionRef, all: [String], in ruleBase: RuleBase) -> String {
+        let close = Suggestion.hint(for: ref.description, in: all)
+        guard close.isEmpty, let fiche = ruleBase.fiche(ref.fiche) else { return close }
+        return Suggestion.hintOrList(for: ref.description, in: fiche.decisions.map { "\(fiche.code).\($0.id)" })
     }
 }

@@ -19,6 +19,18 @@ enum Suggestion {
         return best?.0
     }
 
+    /// The most candidates listed when none is close.
+    static let longestList = 10
+
+    /// `"; bedoelde je 'x'?"` when a candidate is close; otherwise, when there are few, `"; mogelijk: a, b, c"`;
+    /// otherwise an empty string. For references, where the user must pick one of the ids that exist.
+    static func hintOrList(for word: String, in candidates: some Sequence<String>) -> String {
+        let candidates = Array(Set(candidates))
+        let close = hint(for: word, in: candidates)
+        guard close.isEmpty, !candidates.isEmpty, candidates.count <= longestList else { return close }
+        return "; mogelijk: " + candidates.sorted().joined(separator: ", ")
+    }
+
     /// `" (bedoelde je 'x'?)"` or an empty string.
     static func hint(for word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { "; bedoelde je \(InputText.quoted($0))?" } ?? ""
