@@ -27,7 +27,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let loaded = try loadRuleBase(ruleBase)
         let evaluation = try evaluateScenarios([scenario], in: loaded.value)[0]
-        let report = ReportBuilder().build(evaluation)
+        let report = try checkedMoney([scenario]) { () throws(MoneyOverflow) in try ReportBuilder().build(evaluation) }
         let text =
             switch out.format {
             case .markdown: MarkdownRenderer().render(report)

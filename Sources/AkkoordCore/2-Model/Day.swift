@@ -33,6 +33,19 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         Day(year: year, month: month, day: daysIn(month: month, year: year))!
     }
 
+    /// Days since 1 January 1970 (negative before it), by the proleptic Gregorian calendar.
+    public var dayNumber: Int {
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The number of days from `other` to this day: positive when this day is later.
+    public func days(since other: Day) -> Int { dayNumber - other.dayNumber }
+
     /// The quarter (1–4).
     public var quarter: Int { (month - 1) / 3 + 1 }
 

@@ -29,11 +29,7 @@ struct SteeringAnalysis {
                         text: "Voor bijsturing op \(choice.ref) noemt het dossier geen logisch moment.",
                         origin: origin, location: choice.decision.location))
             }
-            for required in choice.chosen.requires {
-                guard let other = byRef[required.decision], other.ref != choice.ref,
-                    let mine = choice.steeringMoment?.moment.period, let theirs = other.steeringMoment?.moment.period,
-                    theirs.start > mine.end
-                else { continue }
+            for (other, mine, theirs) in orderConflicts(of: choice, among: byRef) {
                 messages.append(
                     EvaluationMessage(
                         level: .waarschuwing, kind: .afhankelijkheidLater,
@@ -55,6 +51,20 @@ struct SteeringAnalysis {
                     origin: .lapse(choice.ref), location: choice.decision.location))
         }
         return messages
+    }
+
+    /// The decisions a deviating choice requires whose logical moment starts after its own ends: the order conflicts
+    /// of a bijsturing, with both periods.
+    func orderConflicts(of choice: ResolvedChoice, among byRef: [DecisionRef: ResolvedChoice]) -> [(
+        other: ResolvedChoice, mine: Period, theirs: Period
+    )] {
+        choice.chosen.requires.compactMap { required in
+            guard let other = byRef[required.decision], other.ref != choice.ref,
+                let mine = choice.steeringMoment?.moment.period, let theirs = other.steeringMoment?.moment.period,
+                theirs.start > mine.end
+            else { return nil }
+            return (other, mine, theirs)
+        }
     }
 
     func timeline() -> [TimelineEntry] {
