@@ -92,10 +92,10 @@ public struct ReportOutlineBuilder: Sendable {
                 ["\($0.titel) (\($0.id))", "\(strong: $0.waarde ? "ja" : "nee")", $0.standaardwaarde ? "ja" : "nee"]
             },
             emptyState: "Alle aannames staan op hun standaardwaarde.")
-        func messageTable(_ title: String, _ messages: [ConsequenceReport.Message]) -> OutlineTable {
+        func messageTable(_ title: String, _ messages: [ConsequenceReport.Message], none: String) -> OutlineTable {
             OutlineTable(
                 title: title, headers: ["Niveau", "Melding"], rows: messages.map { ["\(level: $0.niveau)", "\($0.tekst)"] },
-                emptyState: "Geen.")
+                emptyState: none)
         }
         var blocks: [OutlineBlock] = [
             .paragraph(
@@ -105,8 +105,13 @@ public struct ReportOutlineBuilder: Sendable {
         ]
         if !changes.bijsturingen.isEmpty { blocks.append(.table(deadlines)) }
         blocks += [
-            .table(assumptions), .table(messageTable("Meldingen die dit scenario toevoegt", changes.meldingenErbij)),
-            .table(messageTable("Meldingen die dit scenario wegneemt", changes.meldingenEraf)),
+            .table(assumptions),
+            .table(
+                messageTable(
+                    "Meldingen die dit scenario toevoegt", changes.meldingenErbij, none: "Dit scenario voegt geen meldingen toe.")),
+            .table(
+                messageTable(
+                    "Meldingen die dit scenario wegneemt", changes.meldingenEraf, none: "Dit scenario neemt geen meldingen weg.")),
         ]
         return Outline.Section(Self.changesTitle, blocks)
     }
