@@ -24,7 +24,7 @@ struct CompareCommand: ParsableCommand {
         let loaded = try loadRuleBase(ruleBase)
         let evaluations = try evaluateScenarios(scenarios, in: loaded.value)
         let comparison = try checkedMoney(scenarios) { () throws(MoneyOverflow) in
-            try ScenarioComparison(reports: try evaluations.map(ReportBuilder().build))
+            try ScenarioComparison(evaluations: evaluations)
         }
         let text =
             switch out.format {

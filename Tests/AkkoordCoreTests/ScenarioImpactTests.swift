@@ -112,6 +112,30 @@ struct ScenarioImpactTests {
         #expect(closing.marginaal.structureelNaPeriode.laagCent < 0)
     }
 
+    @Test func compareNamesDifferingAssumptionsAndDateFirstAndSeparatesDateOnlyMessages() throws {
+        let evaluations = try ["huidige-lijn.yaml", "luchthaven-sluiten.yaml"].map { name in
+            let path = Fixture.scenarios.appendingPathComponent(name).path
+            return try Evaluator().evaluate(try ScenarioLoader().load(path: path, ruleBase: Self.enschede).value, in: Self.enschede)
+        }
+        let comparison = try ScenarioComparison(evaluations: evaluations)
+        #expect(comparison.peildatumVerschilt)
+        let provincie = try #require(comparison.verschillendeAannames.first { $0.id == "provincie-cofinanciert-baan" })
+        #expect(provincie.waarden == [true, false])
+        // The lapse of a line both scenarios keep reads "verloopt dit" in June and "is dit al verlopen" in November.
+        let dateOnly = comparison.verschillendeMeldingen.filter(\.alleenPeildatum)
+        #expect(dateOnly.contains { $0.tekst.contains("is dit al verlopen") })
+        #expect(comparison.verschillendeMeldingen.contains { !$0.alleenPeildatum && $0.tekst.hasPrefix("Sluiting:") })
+        let markdown = MarkdownComparisonRenderer().render(comparison)
+        let warning = try #require(markdown.range(of: "**Let op: de scenario's verschillen in aannames**"))
+        let date = try #require(markdown.range(of: "**Let op: de peildatum verschilt**"))
+        let money = try #require(markdown.range(of: "## Geld"))
+        #expect(warning.lowerBound < money.lowerBound && date.lowerBound < money.lowerBound)
+        #expect(markdown.contains("**Alleen door een andere peildatum**"))
+        // Without a date difference nothing is set apart.
+        let same = try ScenarioComparison(evaluations: [evaluations[0], evaluations[0]])
+        #expect(!same.peildatumVerschilt && same.verschillendeAannames.isEmpty)
+    }
+
     @Test func daysBetweenDaysFollowTheCalendar() throws {
         let epoch = try #require(Day(year: 1970, month: 1, day: 1))
         #expect(epoch.dayNumber == 0)
