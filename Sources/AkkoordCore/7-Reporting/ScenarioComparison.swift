@@ -85,19 +85,19 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
             try self.init(reports: reports)
             return
         }
-        var sameDate: [ConsequenceReport] = []
+        var sameDate: [[EvaluationMessage]] = []
         for evaluation in evaluations {
             var scenario = evaluation.scenario
             scenario.referenceDate = date
-            sameDate.append(try builder.build(try Evaluator().evaluate(scenario, in: evaluation.ruleBase)))
+            sameDate.append(try Evaluator().evaluate(scenario, in: evaluation.ruleBase).messages)
         }
-        try self.init(reports: reports, sameDateReports: sameDate)
+        try self.init(reports: reports, sameDateMessages: sameDate)
     }
 
-    /// Compares reports; the first is the reference for deltas. `sameDateReports`, if given, are the same scenarios
-    /// evaluated at the first scenario's reference date. Throws only when a difference does not fit in `Int64`
-    /// cents, which the loader's ceilings rule out for reports of a loaded rule base (``MoneyLimits``).
-    public init(reports: [ConsequenceReport], sameDateReports: [ConsequenceReport]? = nil) throws(MoneyOverflow) {
+    /// Compares reports; the first is the reference for deltas. `sameDateMessages`, if given, are the messages of the
+    /// same scenarios evaluated at the first scenario's reference date. Throws only when a difference does not fit in
+    /// `Int64` cents, which the loader's ceilings rule out for reports of a loaded rule base (``MoneyLimits``).
+    public init(reports: [ConsequenceReport], sameDateMessages: [[EvaluationMessage]]? = nil) throws(MoneyOverflow) {
         typealias R = ConsequenceReport
         schemaVersion = Self.currentSchemaVersion
         dossier = reports.first?.dossier ?? R.DossierHeader(gemeente: "", titel: "", versie: "", periode: [])
@@ -179,7 +179,7 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
         }
         func keys(_ report: R) -> Set<MessageKey> { Set(report.meldingen.map { MessageKey(level: $0.niveau, text: $0.tekst) }) }
         let messageSets = reports.map(keys)
-        let sameDateSets = sameDateReports?.map(keys)
+        let sameDateSets = sameDateMessages?.map { Set($0.map { MessageKey(level: $0.level, text: $0.text) }) }
         let allMessages = messageSets.reduce(into: Set<MessageKey>()) { $0.formUnion($1) }
         verschillendeMeldingen = allMessages.sorted().compactMap { key in
             let present = messageSets.map { $0.contains(key) }
