@@ -96,10 +96,17 @@ struct SizeBenchmark {
             } catch {
                 throw Unusable(fiches: base.ficheCount, what: "het scenario", diagnostics: error.diagnostics)
             }
-            let (report, reportSeconds) = Stopwatch.measure {
-                let report = ReportBuilder().build(evaluation)
-                sink &+= MarkdownRenderer().render(report).utf8.count &+ JSONRenderer().render(report).utf8.count
-                return report
+            let report: ConsequenceReport, reportSeconds: Double
+            do {
+                (report, reportSeconds) = try Stopwatch.measure { () throws(MoneyOverflow) in
+                    let report = try ReportBuilder().build(evaluation)
+                    sink &+= MarkdownRenderer().render(report).utf8.count &+ JSONRenderer().render(report).utf8.count
+                    return report
+                }
+            } catch {
+                throw Unusable(
+                    fiches: base.ficheCount, what: "het rapport",
+                    diagnostics: [Diagnostic(.error, SourceLocation(file: base.scenarioPath, line: 1, column: 1), error.description)])
             }
             render.append(reportSeconds)
             html.append(Stopwatch.measure { sink &+= HTMLReportRenderer().render(report).utf8.count }.seconds)

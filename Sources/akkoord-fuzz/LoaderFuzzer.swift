@@ -55,9 +55,10 @@ enum LoaderFuzzer {
                 _ = RuleBaseAudit(ruleBase: loaded.value).findings()
             }
             if let scenario = try? ScenarioLoader().load(data: data, path: "s.yaml", ruleBase: ruleBase),
-                let evaluation = try? Evaluator().evaluate(scenario.value, in: ruleBase)
+                let evaluation = try? Evaluator().evaluate(scenario.value, in: ruleBase),
+                let report = try? ReportBuilder().build(evaluation)
             {
-                _ = MarkdownRenderer().render(ReportBuilder().build(evaluation))
+                _ = MarkdownRenderer().render(report)
             }
         }
     }

@@ -25,7 +25,7 @@ struct CompareCommand: ParsableCommand {
         let loaded = try loadRuleBase(ruleBase)
         let evaluations = try evaluateScenarios(scenarios, in: loaded.value)
         let comparison = try checkedMoney(scenarios) { () throws(MoneyOverflow) in
-            try ScenarioComparison(reports: evaluations.map(ReportBuilder().build))
+            try ScenarioComparison(evaluations: evaluations)
         }
         let text =
             switch out.format {

@@ -42,7 +42,7 @@ struct PackCommand: ParsableCommand {
         let evaluations = try evaluateScenarios(scenarios, in: loaded.value)
         let pack = try checkedMoney(scenarios) { () throws(MoneyOverflow) in
             try BriefingPack(
-                ruleBase: loaded.value, reports: evaluations.map(ReportBuilder().build),
+                ruleBase: loaded.value, reports: try evaluations.map(ReportBuilder().build),
                 digest: InputDigest(ruleDirectory: ruleBase.rules, scenarioPaths: scenarios), marking: markering)
         }
         let inputs = ruleBase.inputs(scenarios: scenarios)

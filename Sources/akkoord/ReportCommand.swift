@@ -28,7 +28,7 @@ struct ReportCommand: ParsableCommand {
         let ruleBase = try self.ruleBase.selection(for: [scenario])
         let loaded = try loadRuleBase(ruleBase)
         let evaluation = try evaluateScenarios([scenario], in: loaded.value)[0]
-        let report = ReportBuilder().build(evaluation)
+        let report = try checkedMoney([scenario]) { () throws(MoneyOverflow) in try ReportBuilder().build(evaluation) }
         let text =
             switch out.format {
             case .markdown: MarkdownRenderer().render(report)

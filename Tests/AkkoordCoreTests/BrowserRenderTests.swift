@@ -17,7 +17,8 @@ struct BrowserRenderTests {
         let ruleBase = try RuleBaseLoader().load(directory: Fixture.rules.path).value
         let paths = ["huidige-lijn", "luchthaven-sluiten"].map { Fixture.scenarios.appendingPathComponent("\($0).yaml").path }
         let reports = try paths.map { path in
-            ReportBuilder().build(try Evaluator().evaluate(try ScenarioLoader().load(path: path, ruleBase: ruleBase).value, in: ruleBase))
+            try ReportBuilder().build(
+                try Evaluator().evaluate(try ScenarioLoader().load(path: path, ruleBase: ruleBase).value, in: ruleBase))
         }
         let directory = Fixture.temporaryDirectory()
         let pack = directory.appendingPathComponent("pack")

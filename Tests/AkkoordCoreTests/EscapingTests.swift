@@ -20,7 +20,7 @@ struct EscapingTests {
         #expect(ruleBase.fiche("2A")?.title == Self.hostile)
         let scenario = try Fixture.scenario(
             "titel: \"<img src=x onerror=alert(1)>\"\npeildatum: 2026-06-15\nkeuzes: {2A.bibliotheek: uitbreiden}\n", in: ruleBase)
-        return (ReportBuilder().build(try Evaluator().evaluate(scenario, in: ruleBase)), ruleBase)
+        return (try ReportBuilder().build(try Evaluator().evaluate(scenario, in: ruleBase)), ruleBase)
     }
 
     @Test func htmlEscapesTitlesAndTexts() throws {

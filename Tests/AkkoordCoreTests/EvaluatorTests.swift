@@ -20,7 +20,7 @@ struct EvaluatorTests {
         let evaluation = try evaluate("titel: leeg\npeildatum: 2026-06-15\n")
         #expect(evaluation.choices.count == 3)
         #expect(evaluation.choices.allSatisfy { !$0.isExplicit && !$0.isDeviation })
-        let report = ReportBuilder().build(evaluation)
+        let report = try ReportBuilder().build(evaluation)
         #expect(report.samenvatting.standaardKeuzes == 3)
         #expect(report.samenvatting.bijsturingen == 0)
     }
@@ -121,8 +121,8 @@ struct EvaluatorTests {
             info: ruleBase.info, fiches: ruleBase.fiches.reversed(), assumptions: ruleBase.assumptions.reversed(),
             rules: ruleBase.rules.reversed())
         let scenario = try Fixture.scenario("titel: x\npeildatum: 2026-06-15\naannames: {provincie-betaalt-mee: nee}\n", in: ruleBase)
-        let first = JSONRenderer().render(ReportBuilder().build(try Evaluator().evaluate(scenario, in: ruleBase)))
-        let second = JSONRenderer().render(ReportBuilder().build(try Evaluator().evaluate(scenario, in: reordered)))
+        let first = JSONRenderer().render(try ReportBuilder().build(try Evaluator().evaluate(scenario, in: ruleBase)))
+        let second = JSONRenderer().render(try ReportBuilder().build(try Evaluator().evaluate(scenario, in: reordered)))
         #expect(first == second)
     }
 }

@@ -27,7 +27,7 @@ struct GoldenFileTests {
         try paths.map { path in
             let data = try Data(contentsOf: Fixture.root.appendingPathComponent(path))
             let scenario = try ScenarioLoader().load(data: data, path: path, ruleBase: ruleBase).value
-            return ReportBuilder().build(try Evaluator().evaluate(scenario, in: ruleBase))
+            return try ReportBuilder().build(try Evaluator().evaluate(scenario, in: ruleBase))
         }
     }
 

@@ -195,7 +195,7 @@ struct MoneyCeilingTests {
                     frame: nil, expectations: nil, file: "\(option).yaml")
             }
             let reports = try ["plus", "min"].map { option throws in
-                ReportBuilder().build(try Evaluator().evaluate(scenario(option), in: ruleBase))
+                try ReportBuilder().build(try Evaluator().evaluate(scenario(option), in: ruleBase))
             }
             let comparison = try ScenarioComparison(reports: reports)
             let (plusLow, plusHigh) = Self.burden(plus), (minLow, minHigh) = Self.burden(minus)

@@ -114,7 +114,7 @@ struct PropertyTests {
             var generator = SplitMix(seed: UInt64(truncatingIfNeeded: picks.reduce(7, { $0 &* 31 &+ $1 })))
             let base = Self.enschede
             let render = { (ruleBase: RuleBase) in
-                JSONRenderer().render(ReportBuilder().build(try Evaluator().evaluate(scenario, in: ruleBase)))
+                JSONRenderer().render(try ReportBuilder().build(try Evaluator().evaluate(scenario, in: ruleBase)))
             }
             let expected = try render(base)
             // A rule base made from the same parts in any order is the same rule base.
@@ -126,9 +126,47 @@ struct PropertyTests {
         }
     }
 
+    /// The marginal effects of the deviations plus the interaction are exactly the change against the baseline, and
+    /// that change and each marginal equal separate evaluations of the scenarios involved.
+    @Test func marginalsAndInteractionAddUpToTheChangeFromTheBaseline() async {
+        await propertyCheck(count: 25, input: Self.picks, Self.picks) { picks, assumptions in
+            let scenario = Self.scenario(picks, assumptions: assumptions)
+            let evaluation = try Evaluator().evaluate(scenario, in: Self.enschede)
+            let changes = try ReportBuilder().build(evaluation).wijzigingen
+            #expect(changes.bijsturingen.map(\.beslissing) == evaluation.deviations.map(\.ref))
+            var baselineScenario = scenario
+            baselineScenario.choices = [:]
+            let baseline = try Evaluator().evaluate(baselineScenario, in: Self.enschede)
+            #expect(changes.totaal == ConsequenceReport.Change(try BudgetChange(evaluation.budget, minus: baseline.budget)))
+            for decision in changes.bijsturingen {
+                var reverted = scenario
+                reverted.choices[decision.beslissing] = nil
+                let without = try Evaluator().evaluate(reverted, in: Self.enschede)
+                #expect(decision.marginaal == ConsequenceReport.Change(try BudgetChange(evaluation.budget, minus: without.budget)))
+            }
+            func sum(_ measure: (ConsequenceReport.Change) -> ConsequenceReport.Delta) -> [Int64] {
+                var low: Int64 = 0, high: Int64 = 0, unknown: Int64 = 0
+                for change in changes.bijsturingen.map(\.marginaal) + [changes.interactie].compactMap({ $0 }) {
+                    let delta = measure(change)
+                    low += delta.laagCent
+                    high += delta.hoogCent
+                    unknown += Int64(delta.onbekend)
+                }
+                return [low, high, unknown]
+            }
+            func parts(_ delta: ConsequenceReport.Delta) -> [Int64] { [delta.laagCent, delta.hoogCent, Int64(delta.onbekend)] }
+            for (index, year) in changes.totaal.perJaar.enumerated() {
+                #expect(sum { $0.perJaar[index].verschil } == parts(year.verschil), "\(year.jaar)")
+            }
+            #expect(sum(\.saldoPeriode) == parts(changes.totaal.saldoPeriode))
+            #expect(sum(\.structureelNaPeriode) == parts(changes.totaal.structureelNaPeriode))
+        }
+    }
+
     @Test func comparingAScenarioWithItselfShowsNoDifferences() async {
         await propertyCheck(count: 25, input: Self.picks, Self.picks) { picks, assumptions in
-            let report = ReportBuilder().build(try Evaluator().evaluate(Self.scenario(picks, assumptions: assumptions), in: Self.enschede))
+            let report = try ReportBuilder().build(
+                try Evaluator().evaluate(Self.scenario(picks, assumptions: assumptions), in: Self.enschede))
             let comparison = try ScenarioComparison(reports: [report, report])
             #expect(comparison.verschillendeKeuzes.isEmpty)
             #expect(comparison.verschillendeMeldingen.isEmpty)

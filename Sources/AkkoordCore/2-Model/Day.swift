@@ -33,6 +33,19 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         Day(year: year, month: month, day: daysIn(month: month, year: year))!
     }
 
+    /// Days since 1 January 1970 (negative before it), by the proleptic Gregorian calendar.
+    public var dayNumber: Int {
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The number of days from `other` to this day: positive when this day is later.
+    public func days(since other: Day) -> Int { dayNumber - other.dayNumber }
+
     /// The quarter (1–4).
     public var quarter: Int { (month - 1) / 3 + 1 }
 
@@ -40,15 +53,8 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    /// Days since 1 March of year 0 in the proleptic Gregorian calendar (a day number for differences).
-    var dayNumber: Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let shiftedMonth = month <= 2 ? month + 9 : month - 3
-        return 365 * shiftedYear + shiftedYear / 4 - shiftedYear / 100 + shiftedYear / 400 + (153 * shiftedMonth + 2) / 5 + day - 1
-    }
-
     /// Days from this day to `other` (negative when `other` is earlier).
-    public func days(until other: Day) -> Int { other.dayNumber - dayNumber }
+    public func days(until other: Day) -> Int { other.days(since: self) }
 
     /// ISO 8601 form, `2026-06-01`.
     public var description: String {

@@ -80,6 +80,17 @@ public enum DutchFormat {
         return total.unknownCount == 0 ? known : "\(known) + \(total.unknownCount) onbekend"
     }
 
+    /// A change of a total bound by bound: `+€ 315.540`, `ondergrens -€ 525.000, bovengrens -€ 475.000`, with
+    /// `+ 1 onbekend` / `− 1 onbekend` for unknown amounts that come in or drop out; `–` when nothing changes.
+    public static func change(lower: Money, upper: Money, unknown: Int, compact useCompact: Bool = false) -> String {
+        let format = useCompact ? compact : euro
+        func signed(_ money: Money) -> String { money.cents > 0 ? "+" + format(money) : format(money) }
+        let unknownPart = unknown > 0 ? "+ \(unknown) onbekend" : "− \(unknown.magnitude) onbekend"
+        if lower == .zero, upper == .zero { return unknown == 0 ? "–" : unknownPart }
+        let known = lower == upper ? signed(lower) : "ondergrens \(signed(lower)), bovengrens \(signed(upper))"
+        return unknown == 0 ? known : "\(known) \(unknownPart)"
+    }
+
     /// `1 juni 2026`.
     public static func date(_ day: Day) -> String { "\(day.day) \(monthNames[day.month - 1]) \(day.year)" }
 

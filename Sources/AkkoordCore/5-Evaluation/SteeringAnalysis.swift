@@ -29,11 +29,7 @@ struct SteeringAnalysis {
                         text: "Voor bijsturing op \(choice.ref) noemt het dossier geen logisch moment.",
                         origin: origin, location: choice.decision.location))
             }
-            for required in choice.chosen.requires {
-                guard let other = byRef[required.decision], other.ref != choice.ref,
-                    let mine = choice.steeringMoment?.moment.period, let theirs = other.steeringMoment?.moment.period,
-                    theirs.start > mine.end
-                else { continue }
+            for (other, mine, theirs) in orderConflicts(of: choice, among: byRef) {
                 messages.append(
                     EvaluationMessage(
                         level: .waarschuwing, kind: .afhankelijkheidLater,
@@ -65,6 +61,20 @@ struct SteeringAnalysis {
         if left < 0 { return " Ook het uiterste moment is voorbij: \(latest.text) (t/m \(DutchFormat.date(period.end)))." }
         let days = left == 1 ? "nog 1 dag" : "nog \(left) dagen"
         return " Uiterlijk: \(latest.text) (t/m \(DutchFormat.date(period.end))), \(days)."
+    }
+
+    /// The decisions a deviating choice requires whose logical moment starts after its own ends: the order conflicts
+    /// of a bijsturing, with both periods.
+    func orderConflicts(of choice: ResolvedChoice, among byRef: [DecisionRef: ResolvedChoice]) -> [(
+        other: ResolvedChoice, mine: Period, theirs: Period
+    )] {
+        choice.chosen.requires.compactMap { required in
+            guard let other = byRef[required.decision], other.ref != choice.ref,
+                let mine = choice.steeringMoment?.moment.period, let theirs = other.steeringMoment?.moment.period,
+                theirs.start > mine.end
+            else { return nil }
+            return (other, mine, theirs)
+        }
     }
 
     func timeline() -> [TimelineEntry] {

@@ -2,11 +2,13 @@
 /// renderer (Markdown, JSON, ...) draws from. Field names are Dutch and stable; see `docs/report-json.md`.
 public struct ConsequenceReport: Sendable, Hashable, Codable {
     /// Version of the JSON schema; raised on every incompatible change.
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int
     public var dossier: DossierHeader
     public var scenario: ScenarioHeader
+    /// What the scenario changes against the current line under its own assumptions and reference date.
+    public var wijzigingen: Changes
     public var samenvatting: Summary
     public var keuzes: [Choice]
     public var aannames: [AssumptionValue]
@@ -45,6 +47,110 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
         public var onbekendeBedragen: Int
         public var saldoPeriode: Total
         public var structureelNaPeriode: Total
+        /// Deviating choices that have no budget effect because of an assumption (a warning each).
+        public var zonderBegrotingseffect: [NoEffectWarning]
+    }
+
+    /// A deviating choice without a budget effect, with the assumptions that keep the effect away.
+    public struct NoEffectWarning: Sendable, Hashable, Codable {
+        public var niveau: MessageLevel
+        public var beslissing: DecisionRef
+        public var tekst: String
+        public var aannames: [BlockingAssumption]
+    }
+
+    /// An assumption whose other value would give a choice a budget effect.
+    public struct BlockingAssumption: Sendable, Hashable, Codable {
+        public var id: String
+        public var titel: String
+        public var waarde: Bool
+        /// Rules with budget effects that would fire with the other value.
+        public var regels: [String]
+        /// The choice's marginal effect with the other value.
+        public var marginaalBijAndereWaarde: Change
+    }
+
+    /// A change bound by bound, in cents: how much the lower and the upper bound of a total move, and how many
+    /// unknown amounts come in (positive) or drop out (negative). Changes add up exactly.
+    public struct Delta: Sendable, Hashable, Codable {
+        public var laagCent: Int64
+        public var hoogCent: Int64
+        public var onbekend: Int
+
+        init(_ delta: BudgetDelta) {
+            laagCent = delta.lower.cents
+            hoogCent = delta.upper.cents
+            onbekend = delta.unknown
+        }
+
+        public var isZero: Bool { laagCent == 0 && hoogCent == 0 && onbekend == 0 }
+    }
+
+    /// A change of the net burden: per year of the period, over the period, structurally after it.
+    public struct Change: Sendable, Hashable, Codable {
+        public var perJaar: [YearDelta]
+        public var saldoPeriode: Delta
+        public var structureelNaPeriode: Delta
+
+        init(_ change: BudgetChange) {
+            perJaar = change.perYear.map { YearDelta(jaar: $0.year, verschil: Delta($0.delta)) }
+            saldoPeriode = Delta(change.period)
+            structureelNaPeriode = Delta(change.structural)
+        }
+
+        public var isZero: Bool { saldoPeriode.isZero && structureelNaPeriode.isZero && perJaar.allSatisfy(\.verschil.isZero) }
+    }
+
+    public struct YearDelta: Sendable, Hashable, Codable {
+        public var jaar: Int
+        public var verschil: Delta
+    }
+
+    /// What the scenario changes against its baseline: the current line under the scenario's own assumptions and
+    /// reference date (so choices and assumptions are never mixed).
+    public struct Changes: Sendable, Hashable, Codable {
+        public var bijsturingen: [DecisionChange]
+        /// What the decisions do only together: `totaal` minus the sum of the marginals; absent when that is zero.
+        public var interactie: Change?
+        /// Scenario minus baseline.
+        public var totaal: Change
+        public var meldingenErbij: [Message]
+        public var meldingenEraf: [Message]
+        public var afwijkendeAannames: [ChangedAssumption]
+    }
+
+    /// One deviating decision: its marginal effect and its deadline.
+    public struct DecisionChange: Sendable, Hashable, Codable {
+        public var beslissing: DecisionRef
+        public var ficheTitel: String
+        public var gekozen: OptionSummary
+        public var huidigeLijn: OptionSummary
+        /// Scenario minus the scenario with only this decision on its current line.
+        public var marginaal: Change
+        public var termijn: Deadline
+    }
+
+    /// The last day to decide on a deviation.
+    public struct Deadline: Sendable, Hashable, Codable {
+        public var stuurmoment: MomentValue
+        public var laatsteDag: Day?
+        /// Days from the reference date to `laatsteDag`; negative when it has passed.
+        public var dagenVanafPeildatum: Int?
+        public var verstreken: Bool
+        /// Decisions this one requires whose logical moment comes later.
+        public var laterNodig: [DecisionRef]
+        /// The last practical moment after the logical one (`uiterlijk` in the rule base), if any.
+        public var uiterlijk: MomentValue?
+        /// Days from the reference date to the last day of `uiterlijk`; negative when that has passed too.
+        public var dagenTotUiterlijk: Int?
+    }
+
+    /// An assumption whose value differs from its default.
+    public struct ChangedAssumption: Sendable, Hashable, Codable {
+        public var id: String
+        public var titel: String
+        public var waarde: Bool
+        public var standaardwaarde: Bool
     }
 
     /// An amount total in euro cents: `min` and `max` of the known part and the number of unknown amounts.

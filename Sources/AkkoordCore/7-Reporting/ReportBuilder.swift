@@ -4,7 +4,10 @@ public struct ReportBuilder: Sendable {
 
     private typealias R = ConsequenceReport
 
-    public func build(_ evaluation: Evaluation) -> ConsequenceReport {
+    /// Evaluates the scenario's baseline and each deviation reverted (``ScenarioImpact``) for the changes section.
+    /// Throws only when money does not fit in cents, which the loader's ceilings rule out (``MoneyLimits``).
+    public func build(_ evaluation: Evaluation) throws(MoneyOverflow) -> ConsequenceReport {
+        let impact = try ScenarioImpact(evaluation)
         let info = evaluation.ruleBase.info
         let effects = effectLines(evaluation)
         let touched = touchedFiches(evaluation)
@@ -16,19 +19,75 @@ public struct ReportBuilder: Sendable {
             scenario: R.ScenarioHeader(
                 titel: evaluation.scenario.title, omschrijving: evaluation.scenario.description,
                 bestand: evaluation.scenario.file, peildatum: evaluation.scenario.referenceDate),
-            samenvatting: summary(evaluation), keuzes: choices(evaluation), aannames: assumptions(evaluation), geld: money(evaluation),
+            wijzigingen: changes(impact), samenvatting: summary(evaluation, impact), keuzes: choices(evaluation),
+            aannames: assumptions(evaluation), geld: money(evaluation),
             effecten: effects.applied, inBegroting: effects.budgeted, meldingen: messages(evaluation), tijdlijn: timeline(evaluation),
             kansenEnRisicos: opportunitiesAndRisks(evaluation), partners: partners(touched), externeOntwikkelingen: developments(touched),
             bronnen: effects.sources)
     }
 
-    private func summary(_ evaluation: Evaluation) -> R.Summary {
+    private func changes(_ impact: ScenarioImpact) -> R.Changes {
+        R.Changes(
+            bijsturingen: impact.decisions.map { decision in
+                let choice = decision.choice, deadline = decision.deadline
+                return R.DecisionChange(
+                    beslissing: choice.ref, ficheTitel: choice.ficheTitle,
+                    gekozen: R.OptionSummary(id: choice.chosen.id, titel: choice.chosen.title),
+                    huidigeLijn: R.OptionSummary(id: choice.currentLine.id, titel: choice.currentLine.title),
+                    marginaal: R.Change(decision.marginal),
+                    termijn: R.Deadline(
+                        stuurmoment: moment(choice.steeringMoment?.text ?? "onbekend", deadline.moment), laatsteDag: deadline.lastDay,
+                        dagenVanafPeildatum: deadline.daysLeft, verstreken: deadline.isPast, laterNodig: deadline.laterRequirements,
+                        uiterlijk: deadline.latest.map { moment($0.text, $0.moment) }, dagenTotUiterlijk: deadline.daysLeftUntilLatest))
+            },
+            interactie: impact.interaction.isZero ? nil : R.Change(impact.interaction), totaal: R.Change(impact.total),
+            meldingenErbij: impact.addedMessages.map(message), meldingenEraf: impact.removedMessages.map(message),
+            afwijkendeAannames: impact.changedAssumptions.map {
+                R.ChangedAssumption(
+                    id: $0.assumption.id, titel: $0.assumption.title, waarde: $0.value, standaardwaarde: $0.assumption.defaultValue)
+            })
+    }
+
+    /// The warning for a deviation whose budget effect an assumption keeps away, naming the assumption and what the
+    /// other value would give.
+    private func noEffectWarnings(_ impact: ScenarioImpact, years: ClosedRange<Int>) -> [R.NoEffectWarning] {
+        func yesNo(_ value: Bool) -> String { value ? "ja" : "nee" }
+        func effect(_ change: BudgetChange) -> String {
+            let period = DutchFormat.change(lower: change.period.lower, upper: change.period.upper, unknown: change.period.unknown)
+            let structural = DutchFormat.change(
+                lower: change.structural.lower, upper: change.structural.upper, unknown: change.structural.unknown)
+            return "nadeel over \(years.lowerBound)–\(years.upperBound) \(period), structureel na de periode \(structural) per jaar"
+        }
+        return impact.decisions.compactMap { decision in
+            guard !decision.blockers.isEmpty else { return nil }
+            let because = decision.blockers.map { "de aanname '\($0.assumption.assumption.id)' \(yesNo($0.assumption.value)) is" }
+                .joined(separator: " en ")
+            let otherwise = decision.blockers.map { blocker in
+                let rules = blocker.rules.map(\.id).joined(separator: ", ")
+                let prefix = decision.blockers.count == 1 ? "" : "'\(blocker.assumption.assumption.id)' "
+                return "met \(prefix)\(yesNo(!blocker.assumption.value)): \(effect(blocker.changeWithOtherValue)) (regel \(rules))"
+            }.joined(separator: "; ")
+            let choice = decision.choice
+            return R.NoEffectWarning(
+                niveau: .waarschuwing, beslissing: choice.ref,
+                tekst:
+                    "\(choice.chosen.title) (\(choice.ref)) heeft in dit scenario geen begrotingseffect, omdat \(because); \(otherwise).",
+                aannames: decision.blockers.map {
+                    R.BlockingAssumption(
+                        id: $0.assumption.assumption.id, titel: $0.assumption.assumption.title, waarde: $0.assumption.value,
+                        regels: $0.rules.map(\.id), marginaalBijAndereWaarde: R.Change($0.changeWithOtherValue))
+                })
+        }
+    }
+
+    private func summary(_ evaluation: Evaluation, _ impact: ScenarioImpact) -> R.Summary {
         R.Summary(
             beslissingen: evaluation.choices.count, bijsturingen: evaluation.deviations.count,
             standaardKeuzes: evaluation.choices.filter { !$0.isExplicit }.count,
             fouten: evaluation.count(.fout), waarschuwingen: evaluation.count(.waarschuwing), info: evaluation.count(.info),
             onbekendeBedragen: evaluation.budget.unknownEffects, saldoPeriode: R.Total(evaluation.budget.periodBurden),
-            structureelNaPeriode: R.Total(evaluation.budget.structuralRunRate))
+            structureelNaPeriode: R.Total(evaluation.budget.structuralRunRate),
+            zonderBegrotingseffect: noEffectWarnings(impact, years: evaluation.ruleBase.info.years))
     }
 
     private func choices(_ evaluation: Evaluation) -> [R.Choice] {
@@ -117,10 +176,10 @@ public struct ReportBuilder: Sendable {
         return (applied, budgeted, sources)
     }
 
-    private func messages(_ evaluation: Evaluation) -> [R.Message] {
-        evaluation.messages.map {
-            R.Message(niveau: $0.level, soort: $0.kind, tekst: $0.text, herkomst: $0.origin, locatie: $0.location)
-        }
+    private func messages(_ evaluation: Evaluation) -> [R.Message] { evaluation.messages.map(message) }
+
+    private func message(_ message: EvaluationMessage) -> R.Message {
+        R.Message(niveau: message.level, soort: message.kind, tekst: message.text, herkomst: message.origin, locatie: message.location)
     }
 
     private func timeline(_ evaluation: Evaluation) -> [R.TimelineItem] {

@@ -6,6 +6,10 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
     public var schemaVersion: Int
     public var dossier: ConsequenceReport.DossierHeader
     public var scenarios: [ScenarioColumn]
+    /// Whether the scenarios have different reference dates: then some differences come from the date alone.
+    public var peildatumVerschilt: Bool
+    /// Assumptions whose value differs between the scenarios: then a Δ mixes choices with assumptions.
+    public var verschillendeAannames: [AssumptionRow]
     public var verschillendeKeuzes: [DecisionRow]
     public var geld: [YearRow]
     public var structureelNaPeriode: [TotalWithDelta]
@@ -20,6 +24,13 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
         public var bijsturingen: Int
         public var fouten: Int
         public var waarschuwingen: Int
+    }
+
+    public struct AssumptionRow: Sendable, Hashable, Codable {
+        public var id: String
+        public var titel: String
+        /// The value per scenario, in scenario order.
+        public var waarden: [Bool]
     }
 
     public struct DecisionRow: Sendable, Hashable, Codable {
@@ -50,6 +61,8 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
         public var tekst: String
         /// Whether each scenario has this message.
         public var aanwezig: [Bool]
+        /// Whether the difference disappears when every scenario is evaluated at the first scenario's reference date.
+        public var alleenPeildatum: Bool
     }
 
     public struct MomentRow: Sendable, Hashable, Codable {
@@ -61,9 +74,30 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
         public var aanwezig: [Bool]
     }
 
-    /// Compares reports; the first is the reference for deltas. Throws only when a difference does not fit in `Int64`
-    /// cents, which the loader's ceilings rule out for reports of a loaded rule base (``MoneyLimits``).
-    public init(reports: [ConsequenceReport]) throws(MoneyOverflow) {
+    /// Compares evaluations; the first is the reference for deltas. When the reference dates differ, every scenario is
+    /// also evaluated at the first scenario's reference date, so that message differences caused only by the date are
+    /// told apart (``MessageRow/alleenPeildatum``).
+    public init(evaluations: [Evaluation]) throws(MoneyOverflow) {
+        let builder = ReportBuilder()
+        let reports = try evaluations.map(builder.build)
+        guard let date = evaluations.first?.scenario.referenceDate, evaluations.contains(where: { $0.scenario.referenceDate != date })
+        else {
+            try self.init(reports: reports)
+            return
+        }
+        var sameDate: [[EvaluationMessage]] = []
+        for evaluation in evaluations {
+            var scenario = evaluation.scenario
+            scenario.referenceDate = date
+            sameDate.append(try Evaluator().evaluate(scenario, in: evaluation.ruleBase).messages)
+        }
+        try self.init(reports: reports, sameDateMessages: sameDate)
+    }
+
+    /// Compares reports; the first is the reference for deltas. `sameDateMessages`, if given, are the messages of the
+    /// same scenarios evaluated at the first scenario's reference date. Throws only when a difference does not fit in
+    /// `Int64` cents, which the loader's ceilings rule out for reports of a loaded rule base (``MoneyLimits``).
+    public init(reports: [ConsequenceReport], sameDateMessages: [[EvaluationMessage]]? = nil) throws(MoneyOverflow) {
         typealias R = ConsequenceReport
         schemaVersion = Self.currentSchemaVersion
         dossier = reports.first?.dossier ?? R.DossierHeader(gemeente: "", titel: "", versie: "", periode: [])
@@ -74,6 +108,11 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
                 waarschuwingen: $0.samenvatting.waarschuwingen)
         }
         let first = reports.first
+        peildatumVerschilt = Set(reports.map(\.scenario.peildatum)).count > 1
+        verschillendeAannames = (first?.aannames ?? []).compactMap { reference in
+            let values = reports.map { report in report.aannames.first { $0.id == reference.id }?.waarde ?? reference.waarde }
+            return Set(values).count > 1 ? AssumptionRow(id: reference.id, titel: reference.titel, waarden: values) : nil
+        }
         verschillendeKeuzes = (first?.keuzes ?? []).enumerated().compactMap { index, reference in
             let row = reports.map { $0.keuzes[index] }
             guard Set(row.map(\.gekozen.id)).count > 1 else { return nil }
@@ -138,11 +177,15 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
             var text: String
             static func < (lhs: MessageKey, rhs: MessageKey) -> Bool { (lhs.level, lhs.text) < (rhs.level, rhs.text) }
         }
-        let messageSets = reports.map { Set($0.meldingen.map { MessageKey(level: $0.niveau, text: $0.tekst) }) }
+        func keys(_ report: R) -> Set<MessageKey> { Set(report.meldingen.map { MessageKey(level: $0.niveau, text: $0.tekst) }) }
+        let messageSets = reports.map(keys)
+        let sameDateSets = sameDateMessages?.map { Set($0.map { MessageKey(level: $0.level, text: $0.text) }) }
         let allMessages = messageSets.reduce(into: Set<MessageKey>()) { $0.formUnion($1) }
         verschillendeMeldingen = allMessages.sorted().compactMap { key in
             let present = messageSets.map { $0.contains(key) }
-            return present.allSatisfy { $0 } ? nil : MessageRow(niveau: key.level, tekst: key.text, aanwezig: present)
+            guard !present.allSatisfy({ $0 }) else { return nil }
+            let atSameDate = sameDateSets.map { sets in Set(sets.map { $0.contains(key) }).count == 1 } ?? false
+            return MessageRow(niveau: key.level, tekst: key.text, aanwezig: present, alleenPeildatum: atSameDate)
         }
         stuurmomentenNietInAlle = ScenarioTimeline(reports: reports).rows
             .filter { $0.item.soort == .bijsturing && !$0.aanwezig.allSatisfy { $0 } }

@@ -28,7 +28,33 @@ public struct ComparisonOutlineBuilder: Sendable {
                             "\(text: String($0.fouten))", "\(text: String($0.waarschuwingen))",
                         ]
                     }, numericColumns: [2, 3, 4])),
-        ]
+        ] + assumptionsAndDates(comparison)
+    }
+
+    /// What the scenarios differ in besides their choices, at the top: then a Δ is not caused by choices alone.
+    func assumptionsAndDates(_ comparison: ScenarioComparison) -> [OutlineBlock] {
+        var blocks: [OutlineBlock] = []
+        if comparison.peildatumVerschilt {
+            let dates = comparison.scenarios.map { "\($0.titel): \(DutchFormat.date($0.peildatum))" }
+            blocks.append(
+                .paragraph(
+                    "\(strong: "Let op: de peildatum verschilt") (\(OutlineText.joined(dates, separator: "; "))). Meldingen die alleen daardoor verschillen staan apart."
+                ))
+        }
+        if !comparison.verschillendeAannames.isEmpty {
+            blocks.append(
+                .paragraph(
+                    "\(strong: "Let op: de scenario's verschillen in aannames"); een Δ mengt dus keuzes en aannames. Het eigen rapport van elk scenario toont het effect van alleen de keuzes (Wat dit scenario verandert)."
+                ))
+            blocks.append(
+                .table(
+                    OutlineTable(
+                        title: "Aannames die verschillen", headers: ["Aanname"] + comparison.scenarios.map(\.titel),
+                        rows: comparison.verschillendeAannames.map { row in
+                            ["\(row.titel) (\(row.id))"] + row.waarden.map { "\(strong: $0 ? "ja" : "nee")" }
+                        })))
+        }
+        return blocks
     }
 
     /// Net burden per year per scenario, as a chart.
@@ -90,21 +116,29 @@ public struct ComparisonOutlineBuilder: Sendable {
     }
 
     func messages(_ comparison: ScenarioComparison, names: [String]) -> Outline.Section {
-        let rows = comparison.verschillendeMeldingen
-        return differences("Meldingen die niet in alle scenario's voorkomen", none: rows.isEmpty) {
+        let rows = comparison.verschillendeMeldingen.filter { !$0.alleenPeildatum }
+        let dated = comparison.verschillendeMeldingen.filter(\.alleenPeildatum)
+        func blocks(_ rows: [ScenarioComparison.MessageRow], title: String?) -> [OutlineBlock] {
             [
-                .only(.text, [.list(rows.map { "\(level: $0.niveau) \($0.tekst)\(presence($0.aanwezig, names))" })]),
+                .only(
+                    .text,
+                    (title.map { [OutlineBlock.paragraph("\(strong: $0)")] } ?? [])
+                        + [.list(rows.map { "\(level: $0.niveau) \($0.tekst)\(presence($0.aanwezig, names))" })]),
                 .only(
                     .visual,
                     [
                         .table(
                             OutlineTable(
-                                headers: ["Niveau", "Melding"] + names,
+                                title: title, headers: ["Niveau", "Melding"] + names,
                                 rows: rows.map { row in
                                     ["\(level: row.niveau)", "\(row.tekst)"] + marks(row.aanwezig)
                                 }))
                     ]),
             ]
+        }
+        return differences("Meldingen die niet in alle scenario's voorkomen", none: comparison.verschillendeMeldingen.isEmpty) {
+            (rows.isEmpty ? [.emptyState("Geen verschillen door keuzes of aannames.")] : blocks(rows, title: nil))
+                + (dated.isEmpty ? [] : blocks(dated, title: "Alleen door een andere peildatum"))
         }
     }
 

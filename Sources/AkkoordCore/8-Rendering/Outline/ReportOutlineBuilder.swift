@@ -14,7 +14,7 @@ public struct ReportOutlineBuilder: Sendable {
         Outline(
             title: title(report), blocks: header(report),
             sections: [
-                summary(report), choices(report), money(report), messages(report), timeline(report),
+                changes(report), summary(report), choices(report), money(report), messages(report), timeline(report),
                 opportunitiesAndRisks(report), partners(report), sources(report),
             ])
     }
@@ -30,6 +30,103 @@ public struct ReportOutlineBuilder: Sendable {
         ]
         if let description = report.scenario.omschrijving { blocks.append(.paragraph("\(description)")) }
         return blocks
+    }
+
+    public static let changesTitle = "Wat dit scenario verandert"
+
+    /// A change of a total: `+€ 315.540`, `ondergrens …, bovengrens …`, `–`.
+    static func change(_ delta: ConsequenceReport.Delta) -> String {
+        DutchFormat.change(lower: Money(cents: delta.laagCent), upper: Money(cents: delta.hoogCent), unknown: delta.onbekend)
+    }
+
+    /// First in every report: each deviation's marginal money and deadline, the interaction, the messages the scenario
+    /// adds or removes and the assumptions that differ from their defaults, all against the current line under the
+    /// scenario's own assumptions and reference date.
+    func changes(_ report: ConsequenceReport) -> Outline.Section {
+        let changes = report.wijzigingen
+        let peildatum = DutchFormat.date(report.scenario.peildatum)
+        let years =
+            report.dossier.periode.first.flatMap { first in report.dossier.periode.last.map { Array(first...max(first, $0)) } } ?? []
+        func cells(_ change: ConsequenceReport.Change) -> [OutlineText] {
+            years.map { year in "\(change.perJaar.first { $0.jaar == year }.map { Self.change($0.verschil) } ?? "–")" }
+                + ["\(Self.change(change.structureelNaPeriode))"]
+        }
+        var rows: [[OutlineText]] = changes.bijsturingen.map { decision in
+            [
+                "\(decision.beslissing.description): \(deviation: decision.gekozen.titel)\(detail: "huidige lijn: \(decision.huidigeLijn.titel)")"
+            ]
+                + cells(decision.marginaal)
+        }
+        if let interaction = changes.interactie {
+            rows.append(["Samenspel van de keuzes (niet aan één keuze toe te rekenen)"] + cells(interaction))
+        }
+        if !changes.bijsturingen.isEmpty { rows.append(["\(strong: "Totaal tegenover de huidige lijn")"] + cells(changes.totaal)) }
+        let money = OutlineTable(
+            title: "Geld per bijsturing (marginaal nadeel per jaar)",
+            headers: ["Bijsturing"] + years.map(String.init) + ["Structureel na de periode"],
+            rows: rows, numericColumns: Set(1...(years.count + 1)),
+            emptyState: "Geen bijsturingen: alle beslissingen blijven op de huidige lijn.")
+        let deadlines = OutlineTable(
+            title: "Wanneer beslissen", headers: ["Bijsturing", "Logisch moment", "Uiterlijk", "Vanaf de peildatum", "Volgorde"],
+            rows: changes.bijsturingen.map { decision in
+                let term = decision.termijn
+                let days: OutlineText =
+                    switch term.dagenVanafPeildatum {
+                    case nil: "onbekend"
+                    case let days? where days < 0: "\(lapsed: "verstreken") (\(text: String(-days)) dagen geleden)"
+                    case 0?: "op de peildatum"
+                    case let days?: "nog \(text: String(days)) dagen"
+                    }
+                let order: OutlineText =
+                    term.laterNodig.isEmpty
+                    ? "–" : "vereist \(OutlineText.joined(term.laterNodig.map(\.description), separator: ", ")), dat later aan de beurt is"
+                var last: OutlineText = "\(term.laatsteDag.map(DutchFormat.date) ?? "onbekend")"
+                if let latest = term.uiterlijk {
+                    let left: OutlineText =
+                        switch term.dagenTotUiterlijk {
+                        case nil: ""
+                        case let days? where days < 0: "; \(lapsed: "ook voorbij")"
+                        case let days?: "; nog \(text: String(days)) dagen"
+                        }
+                    if let end = latest.eind {
+                        last = "\(last); laatste kans: \(latest.tekst) (t/m \(DutchFormat.date(end)))\(left)"
+                    } else {
+                        last = "\(last); laatste kans: \(latest.tekst)\(left)"
+                    }
+                }
+                return [
+                    "\(decision.beslissing.description)", "\(term.stuurmoment.tekst)",
+                    last, days, order,
+                ]
+            })
+        let assumptions = OutlineTable(
+            title: "Aannames die afwijken van de standaard", headers: ["Aanname", "In dit scenario", "Standaard"],
+            rows: changes.afwijkendeAannames.map {
+                ["\($0.titel) (\($0.id))", "\(strong: $0.waarde ? "ja" : "nee")", $0.standaardwaarde ? "ja" : "nee"]
+            },
+            emptyState: "Alle aannames staan op hun standaardwaarde.")
+        func messageTable(_ title: String, _ messages: [ConsequenceReport.Message], none: String) -> OutlineTable {
+            OutlineTable(
+                title: title, headers: ["Niveau", "Melding"], rows: messages.map { ["\(level: $0.niveau)", "\($0.tekst)"] },
+                emptyState: none)
+        }
+        var blocks: [OutlineBlock] = [
+            .paragraph(
+                "Vergeleken met de huidige lijn onder de aannames en de peildatum (\(text: peildatum)) van dit scenario: een verschil komt dus alleen door keuzes. Marginaal = dit scenario min hetzelfde scenario met alleen die beslissing terug op de huidige lijn; nadeel = lasten − baten."
+            ),
+            .table(money),
+        ]
+        if !changes.bijsturingen.isEmpty { blocks.append(.table(deadlines)) }
+        blocks += [
+            .table(assumptions),
+            .table(
+                messageTable(
+                    "Meldingen die dit scenario toevoegt", changes.meldingenErbij, none: "Dit scenario voegt geen meldingen toe.")),
+            .table(
+                messageTable(
+                    "Meldingen die dit scenario wegneemt", changes.meldingenEraf, none: "Dit scenario neemt geen meldingen weg.")),
+        ]
+        return Outline.Section(Self.changesTitle, blocks)
     }
 
     func summary(_ report: ConsequenceReport) -> Outline.Section {
@@ -57,9 +154,11 @@ public struct ReportOutlineBuilder: Sendable {
             ),
             OutlineBlock.Figure(label: "Onbekende bedragen", value: "\(summary.onbekendeBedragen)"),
         ]
+        let warnings: [OutlineBlock] =
+            summary.zonderBegrotingseffect.isEmpty ? [] : [.list(summary.zonderBegrotingseffect.map { "\(level: $0.niveau): \($0.tekst)" })]
         return Outline.Section(
             "Samenvatting",
-            [
+            warnings + [
                 .only(.text, [.table(table)]),
                 .only(
                     .visual,
