@@ -86,7 +86,7 @@ struct SizeBenchmark {
                     } catch {
                         throw LoadError(diagnostics: [
                             Diagnostic(
-                                .error, SourceLocation(file: base.scenarioPath, line: 1, column: 1),
+                                .boundsOverflow, .error, SourceLocation(file: base.scenarioPath, line: 1, column: 1),
                                 error.description)
                         ])
                     }
@@ -106,7 +106,9 @@ struct SizeBenchmark {
             } catch {
                 throw Unusable(
                     fiches: base.ficheCount, what: "het rapport",
-                    diagnostics: [Diagnostic(.error, SourceLocation(file: base.scenarioPath, line: 1, column: 1), error.description)])
+                    diagnostics: [
+                        Diagnostic(.boundsOverflow, .error, SourceLocation(file: base.scenarioPath, line: 1, column: 1), error.description)
+                    ])
             }
             render.append(reportSeconds)
             html.append(Stopwatch.measure { sink &+= HTMLReportRenderer().render(report).utf8.count }.seconds)

@@ -78,7 +78,7 @@ struct RuleBaseOptions: ParsableArguments {
             if Self.canonical(earlier.directory) != Self.canonical(declared.directory) {
                 diagnostics.append(
                     Diagnostic(
-                        .error, declared.location,
+                        .ruleBaseConflict, .error, declared.location,
                         "dit scenario noemt een andere regelbasis (\(declared.directory)) dan \(earlier.location.file) "
                             + "(\(earlier.directory)); één opdracht werkt met één regelbasis. Geef de scenario's apart, "
                             + "of kies de regelbasis met --rules MAP",
@@ -90,7 +90,7 @@ struct RuleBaseOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: "rules") else {
             throw LoadError(diagnostics: [
                 Diagnostic(
-                    .error, SourceLocation(file: "rules", line: 1, column: 1),
+                    .ruleBaseNotFound, .error, SourceLocation(file: "rules", line: 1, column: 1),
                     "geen regelbasis gevonden: deze map heeft geen map rules. Geef de map met de regelbasis met --rules MAP, "
                         + "of zet in het scenario 'regelbasis: MAP' (vanaf het scenariobestand gezien, bijv. regelbasis: ../rules)")
             ])

@@ -29,7 +29,7 @@ func evaluateScenarios(_ paths: [String], in ruleBase: RuleBase) throws(ExitCode
 
 /// The diagnostic for money that does not fit in cents; the loader's ceilings make it unreachable for loaded input.
 func moneyDiagnostic(_ error: MoneyOverflow, path: String) -> Diagnostic {
-    Diagnostic(.error, SourceLocation(file: path, line: 1, column: 1), error.description)
+    Diagnostic(.boundsOverflow, .error, SourceLocation(file: path, line: 1, column: 1), error.description)
 }
 
 /// Runs money arithmetic over several scenarios; an overflow is reported like unusable input (exit code 2).

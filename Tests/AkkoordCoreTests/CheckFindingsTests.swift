@@ -137,16 +137,20 @@ struct CheckFindingsTests {
         let result = CheckReportRenderer.Result(
             files: ["a.yaml", "b.yaml"],
             diagnostics: [
-                Diagnostic(.error, SourceLocation(file: "a.yaml", line: 3, column: 5), "kapot <&>"),
-                Diagnostic(.warning, SourceLocation(file: "b.yaml", line: 1, column: 1), "let op"),
+                Diagnostic(.yamlSyntax, .error, SourceLocation(file: "a.yaml", line: 3, column: 5), "kapot <&>"),
+                Diagnostic(.auditDoubt, .warning, SourceLocation(file: "b.yaml", line: 1, column: 1), "let op"),
             ])
         let junit = CheckReportRenderer(format: .junit).render(result)
         #expect(junit.contains("<testsuites name=\"akkoord check\" tests=\"2\" failures=\"1\">"))
-        #expect(junit.contains("<failure message=\"kapot &lt;&amp;&gt;\" type=\"error\">a.yaml:3:5: error: kapot &lt;&amp;&gt;</failure>"))
+        #expect(
+            junit.contains("<failure message=\"kapot &lt;&amp;&gt;\" type=\"yaml.syntax\">a.yaml:3:5: error: kapot &lt;&amp;&gt;</failure>")
+        )
         #expect(junit.contains("<system-out>b.yaml:1:1: warning: let op</system-out>"))
         let json = try JSONSerialization.jsonObject(with: Data(CheckReportRenderer(format: .json).render(result).utf8)) as? [String: Any]
         #expect(json?["errors"] as? Int == 1)
         #expect(json?["warnings"] as? Int == 1)
+        let ids = (json?["diagnostics"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+        #expect(ids == ["yaml.syntax", "audit.doubt"])
     }
 
     @Test func checkOnTheBundledRuleBaseFindsNoErrors() throws {

@@ -436,21 +436,21 @@ private struct OriginalConstraintAnalysis {
                 if !both.isEmpty {
                     findings.append(
                         Diagnostic(
-                            .error, option.location,
+                            .constraintRequiresAndExcludes, .error, option.location,
                             "optie \(me) vereist én sluit uit: \(both.sorted().map(\.description).joined(separator: ", "))"))
                     continue
                 }
                 guard constrained.contains(ref), let chain = forbiddingChain(for: .chosen(me)) else { continue }
                 findings.append(
                     Diagnostic(
-                        option.isCurrentLine ? .error : .warning, option.location,
+                        .constraintUnchoosable, option.isCurrentLine ? .error : .warning, option.location,
                         "optie \(me) kan nooit zonder fout gekozen worden: \(chain.map(\.description).joined(separator: "; "))"))
             }
         }
         for rule in ruleBase.rules where !satisfiable(rule.condition, []) {
             findings.append(
                 Diagnostic(
-                    .warning, rule.location,
+                    .constraintNeverHolds, .warning, rule.location,
                     "de voorwaarde van regel '\(rule.id)' kan nooit gelden (bijv. twee opties van één beslissing tegelijk)"))
         }
         return findings

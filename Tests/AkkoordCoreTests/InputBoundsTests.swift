@@ -44,7 +44,7 @@ struct InputBoundsTests {
     func controlCharactersInKeysAndValuesAreRejected(line: String, escaped: String) throws {
         let text = try fiche2A(replacing: "titel: Zo laten", with: line)
         let found = errors(["fiches/2A-bibliotheek.yaml": text])
-        let diagnostic = try #require(found.first { $0.message.contains("stuurteken") }, "\(found)")
+        let diagnostic = try #require(found.first { $0.id == .yamlControlCharacter }, "\(found)")
         #expect(diagnostic.location.file.hasSuffix("2A-bibliotheek.yaml"))
         #expect(diagnostic.location.line == 15)
         #expect(diagnostic.message.contains(escaped), "\(diagnostic.message)")
@@ -58,6 +58,7 @@ struct InputBoundsTests {
             _ = try Fixture.scenario("titel: x\npeildatum: \"2026\\e[2J\"\n", in: ruleBase)
         } catch {
             let first = try #require(error.diagnostics.first)
+            #expect(first.id == .yamlControlCharacter)
             #expect(first.location.line == 2)
             #expect(first.message.contains("\\u{1B}"))
             #expect(!error.description.unicodeScalars.contains(where: Self.isControl))
@@ -72,17 +73,17 @@ struct InputBoundsTests {
     // MARK: Item 8: years and periods
 
     @Test(arguments: [
-        ("periode: {van: 2026, tot: 2030000}", "jaar 2030000 ligt buiten 1900–2200"),
-        ("periode: {van: -5, tot: 2030}", "jaar -5 ligt buiten 1900–2200"),
-        ("periode: {van: 0, tot: 2030}", "jaar 0 ligt buiten 1900–2200"),
-        ("periode: {van: 2026, tot: 2056}", "is 31 jaar; maximaal 30 jaar"),
-        ("start_coalitie: 2026-06-01", "'start_coalitie' moet een datum zijn"),
+        ("periode: {van: 2026, tot: 2030000}", DiagnosticID.boundsYear),
+        ("periode: {van: -5, tot: 2030}", .boundsYear),
+        ("periode: {van: 0, tot: 2030}", .boundsYear),
+        ("periode: {van: 2026, tot: 2056}", .boundsPeriod),
+        ("start_coalitie: 2026-06-01", .valueDate),
     ])
-    func dossierYearsAndPeriodAreBounded(line: String, expected: String) throws {
+    func dossierYearsAndPeriodAreBounded(line: String, expected: DiagnosticID) throws {
         let replacement = line.hasPrefix("start_coalitie") ? "start_coalitie: 0000-06-01" : line
         let old = line.hasPrefix("start_coalitie") ? line : "periode: {van: 2026, tot: 2030}"
         let found = errors(["dossier.yaml": try dossier(replacing: old, with: replacement)])
-        let diagnostic = try #require(found.first { $0.message.contains(expected) }, "\(found)")
+        let diagnostic = try #require(found.first { $0.id == expected }, "\(found)")
         #expect(diagnostic.location.file.hasSuffix("dossier.yaml"))
         #expect(diagnostic.location.line == (line.hasPrefix("start") ? 6 : 5))
     }
@@ -94,7 +95,7 @@ struct InputBoundsTests {
         let found = errors(["dossier.yaml": longer])
         #expect(
             found.contains {
-                $0.location.file.hasSuffix("dossier.yaml") && $0.location.line == 5
+                $0.id == .boundsPeriod && $0.location.file.hasSuffix("dossier.yaml") && $0.location.line == 5
                     && $0.message == "de periode 2026–2056 is 31 jaar; maximaal 30 jaar"
             }, "\(found)")
     }
@@ -107,6 +108,7 @@ struct InputBoundsTests {
             Issue.record("peildatum \(date) was accepted")
         } catch {
             let first = try #require(error.diagnostics.first)
+            #expect(first.id == .valueDate)
             #expect(first.location.line == 2)
             #expect(first.message.contains("1900–2200"))
         }
@@ -116,7 +118,7 @@ struct InputBoundsTests {
     func effectYearsOutsideTheSupportedYearsAreRejectedAtTheYear(timing: String) throws {
         let text = try fiche2A(replacing: "jaar: 2028", with: timing)
         let found = errors(["fiches/2A-bibliotheek.yaml": text])
-        let diagnostic = try #require(found.first { $0.message.contains("ligt buiten 1900–2200") }, "\(found)")
+        let diagnostic = try #require(found.first { $0.id == .boundsYear }, "\(found)")
         #expect(diagnostic.location.line == 24)
     }
 
@@ -124,7 +126,7 @@ struct InputBoundsTests {
 
     @Test func emptyYearListIsAnError() throws {
         let text = try fiche2A(replacing: "jaar: 2028", with: "jaren: []")
-        let diagnostic = try #require(errors(["fiches/2A-bibliotheek.yaml": text]).first { $0.message.contains("'jaren' is leeg") })
+        let diagnostic = try #require(errors(["fiches/2A-bibliotheek.yaml": text]).first { $0.id == .valueEmpty })
         #expect(diagnostic.location.line == 24)
         #expect(diagnostic.location.column == 20)
     }
@@ -132,12 +134,12 @@ struct InputBoundsTests {
     @Test func emptyPerYearMappingIsAnError() throws {
         let text = try fiche2A(replacing: "jaar: 2028", with: "per_jaar: {}")
         let found = errors(["fiches/2A-bibliotheek.yaml": text])
-        #expect(found.contains { $0.message.contains("'per_jaar' is leeg") && $0.location.line == 24 }, "\(found)")
+        #expect(found.contains { $0.id == .valueEmpty && $0.location.line == 24 }, "\(found)")
     }
 
     @Test func repeatedYearIsAnErrorAtTheSecondOccurrence() throws {
         let text = try fiche2A(replacing: "jaar: 2028", with: "jaren: [2027, 2028, 2027]")
-        let diagnostic = try #require(errors(["fiches/2A-bibliotheek.yaml": text]).first { $0.message.contains("twee keer") })
+        let diagnostic = try #require(errors(["fiches/2A-bibliotheek.yaml": text]).first { $0.id == .yearDuplicate })
         #expect(diagnostic.message.contains("jaar 2027 staat twee keer in 'jaren'"))
         #expect(diagnostic.location.line == 24)
         #expect(diagnostic.location.column == 33)
@@ -146,7 +148,8 @@ struct InputBoundsTests {
     @Test func structuralEffectInASingleYearIsAWarning() throws {
         let single = try fiche2A(replacing: "jaar: 2028", with: "jaar: 2028\n            aard: structureel")
         let warnings = diagnostics(["fiches/2A-bibliotheek.yaml": single]).filter { $0.severity == .warning }
-        let warning = try #require(warnings.first { $0.message.contains("'aard: structureel' met één jaar (2028)") }, "\(warnings)")
+        let warning = try #require(warnings.first { $0.id == .effectStructuralOneYear }, "\(warnings)")
+        #expect(warning.message.contains("'aard: structureel' met één jaar (2028)"))
         #expect(warning.location.line == 25)
         #expect(warning.message.contains("'vanaf: 2028'"))
         // The documented normal form of a structural effect, `vanaf`, gets no warning.

@@ -27,9 +27,8 @@ struct LoaderDiagnosticsTests {
         let found = errors([
             "fiches/2A-bibliotheek.yaml": try fiche2A(replacing: "omschrijving: Inrichting", with: "omschrijvng: Inrichting")
         ])
-        #expect(found.contains { $0.message.contains("'omschrijvng'") && $0.message.contains("bedoelde je 'omschrijving'") }, "\(found)")
-        #expect(!found.contains { $0.message.contains("verplichte sleutel 'omschrijving'") }, "\(found)")
-        #expect(found.count == 1, "\(found)")
+        #expect(found.map(\.id) == [.keyUnknown], "\(found)")
+        #expect(found.first?.message.contains("bedoelde je 'omschrijving'") == true, "\(found)")
     }
 
     @Test func anUnknownOptionWithNothingCloseListsTheOptionsThatExist() throws {
@@ -37,14 +36,14 @@ struct LoaderDiagnosticsTests {
             "fiches/2A-bibliotheek.yaml": try fiche2A(
                 replacing: "vereist: [1A.renovatie.renoveren]", with: "vereist: [1A.renovatie.opknappen]")
         ])
-        let diagnostic = try #require(found.first { $0.message.contains("'opknappen'") }, "\(found)")
+        let diagnostic = try #require(found.first { $0.id == .refUnknownOption }, "\(found)")
         #expect(diagnostic.message.hasSuffix("; mogelijk: renoveren, sluiten"), "\(diagnostic.message)")
     }
 
     @Test func misspelledKeyIsAnErrorWithSuggestionAndPosition() throws {
         // `titel:` of fiche 2A is on line 2, column 1.
         let found = errors(["fiches/2A-bibliotheek.yaml": try fiche2A(replacing: "titel: Bibliotheek", with: "tietel: Bibliotheek")])
-        let diagnostic = try #require(found.first { $0.message.contains("tietel") })
+        let diagnostic = try #require(found.first { $0.id == .keyUnknown })
         #expect(diagnostic.location.file.hasSuffix("fiches/2A-bibliotheek.yaml"))
         #expect(diagnostic.location.line == 2)
         #expect(diagnostic.location.column == 1)
@@ -55,7 +54,7 @@ struct LoaderDiagnosticsTests {
     @Test func wrongTypeIsReportedAtTheValue() throws {
         // `opgaven: [cultuur]` is line 3; a scalar where a list belongs.
         let found = errors(["fiches/2A-bibliotheek.yaml": try fiche2A(replacing: "opgaven: [cultuur]", with: "opgaven: cultuur")])
-        let diagnostic = try #require(found.first { $0.message.contains("'opgaven' moet een lijst zijn") })
+        let diagnostic = try #require(found.first { $0.id == .valueNotList })
         #expect(diagnostic.location.line == 3)
         #expect(diagnostic.location.column == 10)
     }
@@ -63,7 +62,7 @@ struct LoaderDiagnosticsTests {
     @Test func duplicateKeyPointsAtTheSecondOccurrence() throws {
         let text = try fiche2A(replacing: "programma: cultuur\n", with: "programma: cultuur\nprogramma: sport\n")
         let found = errors(["fiches/2A-bibliotheek.yaml": text])
-        let diagnostic = try #require(found.first { $0.message.contains("dubbele sleutel 'programma'") })
+        let diagnostic = try #require(found.first { $0.id == .yamlDuplicateKey })
         #expect(diagnostic.location.line == 5)
         #expect(diagnostic.location.column == 1)
         #expect(diagnostic.notes.map(\.location.line) == [4])
@@ -78,7 +77,8 @@ struct LoaderDiagnosticsTests {
         let twice = original.replacingOccurrences(
             of: planning, with: planning + planning.replacingOccurrences(of: "begroting-2027", with: "Begroting-2027"))
         let found = errors(["dossier.yaml": twice])
-        let diagnostic = try #require(found.first { $0.message.contains("planningsmoment 'begroting-2027' is dubbel") })
+        let diagnostic = try #require(found.first { $0.id == .idDuplicate })
+        #expect(diagnostic.message.contains("planningsmoment 'begroting-2027'"))
         #expect(diagnostic.location.line == 21)
         // The first occurrence is a note at its own place, printed below the error.
         #expect(diagnostic.notes.map(\.location.line) == [18])
@@ -87,7 +87,7 @@ struct LoaderDiagnosticsTests {
                 ":18:\(diagnostic.notes[0].location.column): note: eerste keer hier") == true)
         let labels = original.replacingOccurrences(of: "programmas:\n", with: "programmas:\n  - {id: cultuur, titel: Nogmaals}\n")
         #expect(labels != original)
-        #expect(errors(["dossier.yaml": labels]).contains { $0.message.contains("programma 'cultuur' is dubbel") })
+        #expect(errors(["dossier.yaml": labels]).contains { $0.id == .idDuplicate && $0.message.contains("programma 'cultuur'") })
     }
 
     /// Files are read in parallel; the diagnostics must still come out complete and in the same order every time.
@@ -106,74 +106,79 @@ struct LoaderDiagnosticsTests {
 
     @Test func yaml11BooleansAreRejected() throws {
         let text = try fiche2A(replacing: "huidige_lijn: ja", with: "huidige_lijn: yes")
-        let diagnostic = try #require(errors(["fiches/2A-bibliotheek.yaml": text]).first { $0.message.contains("'yes' is dubbelzinnig") })
+        let diagnostic = try #require(errors(["fiches/2A-bibliotheek.yaml": text]).first { $0.id == .valueBoolean })
+        #expect(diagnostic.message.contains("'yes' is dubbelzinnig"))
         #expect(diagnostic.location.line == 16)
     }
 
     @Test func octalLookingNumbersAreRejected() throws {
         let text = try fiche2A(replacing: "jaar: 2028", with: "jaar: 02028")
-        #expect(errors(["fiches/2A-bibliotheek.yaml": text]).contains { $0.message.contains("voorloopnul") })
+        let diagnostic = try #require(errors(["fiches/2A-bibliotheek.yaml": text]).first { $0.id == .valueInteger })
+        #expect(diagnostic.message.contains("voorloopnul"))
     }
 
     @Test func floatAmountsAreRejected() throws {
         let text = try fiche2A(replacing: "bedrag: \"250.000\"", with: "bedrag: 0.25")
-        #expect(errors(["fiches/2A-bibliotheek.yaml": text]).contains { $0.message.contains("moet een bedrag in euro zijn") })
+        #expect(errors(["fiches/2A-bibliotheek.yaml": text]).map(\.id) == [.valueAmount])
     }
 
     @Test func effectWithoutProvenanceIsAnError() throws {
         let text = try fiche2A(replacing: "            aanname: Offerte inrichting.\n", with: "")
-        #expect(errors(["fiches/2A-bibliotheek.yaml": text]).contains { $0.message.contains("herkomst ontbreekt") })
+        #expect(errors(["fiches/2A-bibliotheek.yaml": text]).map(\.id) == [.keyNoneOf])
     }
 
     @Test func decisionNeedsExactlyOneCurrentLine() throws {
         let text = try fiche2A(
             replacing: "        titel: Uitbreiden in het zwembadgebouw\n",
             with: "        titel: Uitbreiden in het zwembadgebouw\n        huidige_lijn: ja\n")
-        #expect(errors(["fiches/2A-bibliotheek.yaml": text]).contains { $0.message.contains("2 opties zijn de huidige lijn") })
+        #expect(errors(["fiches/2A-bibliotheek.yaml": text]).map(\.id) == [.decisionCurrentLine])
     }
 
     @Test func unknownReferencesAreErrors() throws {
         let text = try fiche2A(replacing: "vereist: [1A.renovatie.renoveren]", with: "vereist: [1A.renovatie.renoveeren]")
         let found = errors(["fiches/2A-bibliotheek.yaml": text])
-        #expect(found.contains { $0.message.contains("heeft geen optie 'renoveeren'") && $0.message.contains("bedoelde je 'renoveren'?") })
+        #expect(found.contains { $0.id == .refUnknownOption && $0.message.contains("bedoelde je 'renoveren'?") })
         let relation = try fiche2A(replacing: "  - fiche: 1A", with: "  - fiche: 9Z")
-        #expect(errors(["fiches/2A-bibliotheek.yaml": relation]).contains { $0.message.contains("relatie naar onbekende fiche '9Z'") })
+        #expect(errors(["fiches/2A-bibliotheek.yaml": relation]).map(\.id) == [.refUnknownFiche])
     }
 
     @Test func yearsOutsideThePeriodAreErrors() throws {
         let text = try fiche2A(replacing: "jaar: 2028", with: "jaar: 2035")
-        #expect(errors(["fiches/2A-bibliotheek.yaml": text]).contains { $0.message.contains("jaar 2035 ligt buiten de periode 2026–2030") })
+        #expect(errors(["fiches/2A-bibliotheek.yaml": text]).map(\.id) == [.boundsPeriodYear])
     }
 
     @Test func unparseablePeriodIsAnError() throws {
         let text = try fiche2A(replacing: "periode: begroting-2027", with: "periode: \"31-12-207\"")
-        let diagnostic = try #require(errors(["fiches/2A-bibliotheek.yaml": text]).first { $0.message.contains("31-12-207") })
+        let diagnostic = try #require(errors(["fiches/2A-bibliotheek.yaml": text]).first { $0.id == .valuePeriod })
         #expect(diagnostic.location.line == 8)
     }
 
     @Test(arguments: [
-        ("", "bestand is leeg"),
-        ("# alleen commentaar\n", "bestand is leeg"),
-        ("- 1\n- 2\n", "moet een mapping"),
-        ("code: 2A\n\tbad: tab\n", "tabs zijn niet toegestaan"),
-        ("code: \"2A\n", "ongeldige YAML"),
-        ("code: 2A\n---\ncode: 2B\n", "ongeldige YAML"),
-        ("a: *nergens\n", "ongeldige YAML"),
+        ("", DiagnosticID.fileEmpty, 1),
+        ("# alleen commentaar\n", .fileEmpty, 1),
+        ("- 1\n- 2\n", .valueNotMapping, 1),
+        ("code: 2A\n\tbad: tab\n", .yamlSyntax, 2),
+        ("code: \"2A\n", .yamlSyntax, 2),
+        ("code: 2A\n---\ncode: 2B\n", .yamlMultipleDocuments, 2),
+        ("a: *nergens\n", .yamlUnknownAlias, 1),
     ])
-    func hostileFilesGiveErrors(text: String, expected: String) {
-        let found = errors(["fiches/9Z-kapot.yaml": text])
-        #expect(found.contains { $0.location.file.hasSuffix("9Z-kapot.yaml") && $0.message.contains(expected) }, "\(found)")
+    func hostileFilesGiveErrors(text: String, expected: DiagnosticID, line: Int) {
+        let found = errors(["fiches/9Z-kapot.yaml": text]).filter { $0.location.file.hasSuffix("9Z-kapot.yaml") }
+        #expect(found.map(\.id) == [expected], "\(found)")
+        #expect(found.first?.location.line == line, "\(found)")
     }
 
     @Test func binaryAndInvalidUTF8AreRejected() {
         let sink = DiagnosticSink()
         #expect(YAMLDocument.parse(data: Data([0x63, 0x3A, 0x20, 0x00, 0x01]), path: "bin.yaml", limits: .standard, sink: sink) == nil)
+        #expect(sink.diagnostics.first?.id == .yamlEncoding)
         #expect(sink.diagnostics.first?.message.contains("NUL-byte") == true)
         let utf8 = DiagnosticSink()
         #expect(
             YAMLDocument.parse(
                 data: Data("a: b\nc: \u{00e9}".utf8.dropLast()) + Data([0xFF]), path: "bad.yaml", limits: .standard, sink: utf8) == nil)
         let diagnostic = utf8.diagnostics.first
+        #expect(diagnostic?.id == .yamlEncoding)
         #expect(diagnostic?.message.contains("UTF-8") == true)
         #expect(diagnostic?.location.line == 2)
     }
@@ -189,7 +194,7 @@ struct LoaderDiagnosticsTests {
         let elapsed = clock.measure {
             #expect(YAMLDocument.parse(data: Data(text.utf8), path: "bom.yaml", limits: .standard, sink: sink) == nil)
         }
-        #expect(sink.diagnostics.first?.message.contains("te groot of te diep") == true)
+        #expect(sink.diagnostics.first?.id == .yamlTooLarge)
         #expect(elapsed < .seconds(5), "budgeted walk must stop early")
     }
 
@@ -201,6 +206,8 @@ struct LoaderDiagnosticsTests {
                 in: ruleBase)
             Issue.record("expected an error")
         } catch {
+            let kinds = error.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.id)" }
+            #expect(kinds == ["4:17 ref.unknown-option", "5:3 ref.unknown-decision", "7:3 ref.unknown-assumption"])
             let messages = error.diagnostics.map(\.description)
             #expect(messages.contains { $0.hasPrefix("scenario.yaml:4:17: error: beslissing 1A.renovatie heeft geen optie 'slopen'") })
             #expect(

@@ -31,13 +31,16 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Codable, CustomStringC
         public var description: String { "\(location): note: \(message)" }
     }
 
+    /// The kind of problem, stable across rewordings of the message (see ``DiagnosticID``).
+    public var id: DiagnosticID
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
     /// Related places, in the order they are printed.
     public var notes: [Note]
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String, notes: [Note] = []) {
+    public init(_ id: DiagnosticID, _ severity: Severity, _ location: SourceLocation, _ message: String, notes: [Note] = []) {
+        self.id = id
         self.severity = severity
         self.location = location
         self.message = message
@@ -51,6 +54,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(DiagnosticID.self, forKey: .id)
         severity = try container.decode(Severity.self, forKey: .severity)
         location = try container.decode(SourceLocation.self, forKey: .location)
         message = try container.decode(String.self, forKey: .message)
@@ -59,6 +63,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
         try container.encode(severity, forKey: .severity)
         try container.encode(location, forKey: .location)
         try container.encode(message, forKey: .message)
@@ -66,10 +71,10 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Codable, CustomStringC
         if !notes.isEmpty { try container.encode(notes, forKey: .notes) }
     }
 
-    private enum CodingKeys: String, CodingKey { case severity, location, message, notes }
+    private enum CodingKeys: String, CodingKey { case id, severity, location, message, notes }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
-        (lhs.location, lhs.severity, lhs.message) < (rhs.location, rhs.severity, rhs.message)
+        (lhs.location, lhs.severity, lhs.message, lhs.id) < (rhs.location, rhs.severity, rhs.message, rhs.id)
     }
 }
 
@@ -86,12 +91,12 @@ public struct LoadError: Error, Sendable, CustomStringConvertible {
 final class DiagnosticSink {
     private(set) var diagnostics: [Diagnostic] = []
 
-    func error(_ location: SourceLocation, _ message: String, notes: [Diagnostic.Note] = []) {
-        diagnostics.append(Diagnostic(.error, location, message, notes: notes))
+    func error(_ id: DiagnosticID, _ location: SourceLocation, _ message: String, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(Diagnostic(id, .error, location, message, notes: notes))
     }
 
-    func warning(_ location: SourceLocation, _ message: String) {
-        diagnostics.append(Diagnostic(.warning, location, message))
+    func warning(_ id: DiagnosticID, _ location: SourceLocation, _ message: String) {
+        diagnostics.append(Diagnostic(id, .warning, location, message))
     }
 
     /// Takes over diagnostics collected elsewhere (files read in parallel are merged in file order).

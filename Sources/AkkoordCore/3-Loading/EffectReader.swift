@@ -26,29 +26,30 @@ struct EffectReader {
             share = MoneyParser.parseShare(text)
             if share == nil {
                 context.sink.error(
-                    context.location(of: node), "'aandeel' moet een percentage zijn zoals 50% (gevonden: \(InputText.quoted(text)))")
+                    .valuePercentage, context.location(of: node),
+                    "'aandeel' moet een percentage zijn zoals 50% (gevonden: \(InputText.quoted(text)))")
             }
         }
         if reader.has("totaal") != reader.has("aandeel"), !reader.has("bedrag") {
-            context.sink.error(reader.location, "'totaal' en 'aandeel' horen bij elkaar: geef beide, of geef 'bedrag'")
+            context.sink.error(.keyMissing, reader.location, "'totaal' en 'aandeel' horen bij elkaar: geef beide, of geef 'bedrag'")
         }
         if amount == nil, let total, let share {
             // Cannot fail: 'totaal' is within the ceiling and a share is at most 100% (see MoneyLimits).
             do throws(MoneyOverflow) {
                 amount = try total.applying(share)
             } catch {
-                context.sink.error(reader.keyLocation("aandeel"), "'totaal' × 'aandeel': \(error)")
+                context.sink.error(.boundsOverflow, reader.keyLocation("aandeel"), "'totaal' × 'aandeel': \(error)")
             }
         }
         if let explicit = amount, let total, let share, reader.has("bedrag"), explicit != (try? total.applying(share)) {
-            context.sink.error(reader.keyLocation("bedrag"), "'bedrag' is niet gelijk aan 'totaal' × 'aandeel'")
+            context.sink.error(.effectAmountMismatch, reader.keyLocation("bedrag"), "'bedrag' is niet gelijk aan 'totaal' × 'aandeel'")
         }
 
         let timingKeys = ["jaar", "jaren", "vanaf", "per_jaar"].filter(reader.has)
         var timing: EffectTiming?
         if timingKeys.count != 1 {
             context.sink.error(
-                reader.location,
+                timingKeys.isEmpty ? .keyNoneOf : .keyConflict, reader.location,
                 timingKeys.isEmpty
                     ? "een effect heeft precies één van 'jaar', 'jaren', 'vanaf' of 'per_jaar' nodig"
                     : "een effect heeft precies één van 'jaar', 'jaren', 'vanaf' of 'per_jaar', niet \(timingKeys.joined(separator: " en "))"
@@ -62,7 +63,7 @@ struct EffectReader {
                 if let perYear = reader.mapping("per_jaar") {
                     if perYear.pairs.isEmpty {
                         context.sink.error(
-                            reader.valueLocation("per_jaar"),
+                            .valueEmpty, reader.valueLocation("per_jaar"),
                             "'per_jaar' is leeg: het effect zou in geen enkel jaar meetellen; noem minstens één jaar")
                     }
                     var amounts: [Int: Amount] = [:]
@@ -74,21 +75,23 @@ struct EffectReader {
                     }
                     timing = .perYear(amounts)
                     if reader.has("bedrag") || reader.has("totaal") {
-                        context.sink.error(reader.location, "bij 'per_jaar' staan de bedragen per jaar; laat 'bedrag' en 'totaal' weg")
+                        context.sink.error(
+                            .keyConflict, reader.location, "bij 'per_jaar' staan de bedragen per jaar; laat 'bedrag' en 'totaal' weg")
                     }
                     amount = amount ?? .unknown
                 }
             }
         }
         if amount == nil, !reader.has("bedrag"), !reader.has("totaal") {
-            context.sink.error(reader.location, "verplichte sleutel 'bedrag' ontbreekt (schrijf 'onbekend' als niemand het bedrag weet)")
+            context.sink.error(
+                .keyMissing, reader.location, "verplichte sleutel 'bedrag' ontbreekt (schrijf 'onbekend' als niemand het bedrag weet)")
         }
         var nature: BudgetNature?
         if reader.has("aard") {
             nature = reader.enumValue("aard", required: false)
             if nature == .structureel, case .years(let years)? = timing, years.count == 1 {
                 context.sink.warning(
-                    reader.keyLocation("aard"),
+                    .effectStructuralOneYear, reader.keyLocation("aard"),
                     "'aard: structureel' met één jaar (\(years[0])): een "
                         + "structureel effect loopt door, maar dit telt alleen in \(years[0]) en niet na de periode; schrijf "
                         + "'vanaf: \(years[0])' als het blijvend is, of 'aard: incidenteel' als het eenmalig is")
@@ -98,7 +101,8 @@ struct EffectReader {
         }
         let programme = reader.identifier("programma", required: false) ?? defaultProgramme
         if programme == nil, !reader.has("programma") {
-            context.sink.error(reader.location, "verplichte sleutel 'programma' ontbreekt (buiten een fiche is er geen standaardprogramma)")
+            context.sink.error(
+                .keyMissing, reader.location, "verplichte sleutel 'programma' ontbreekt (buiten een fiche is er geen standaardprogramma)")
         }
         guard let description, let side, let nature, let programme, let amount, let timing, let provenance else { return nil }
         return BudgetEffect(
@@ -112,7 +116,7 @@ struct EffectReader {
         guard let node = reader.node("jaren") else { return nil }
         if case .sequence(let items) = node.content, items.isEmpty {
             context.sink.error(
-                context.location(of: node),
+                .valueEmpty, context.location(of: node),
                 "'jaren' is leeg: het effect zou in geen enkel jaar meetellen; "
                     + "noem minstens één jaar")
             return nil
@@ -126,7 +130,7 @@ struct EffectReader {
             }
             if let first = seen[year] {
                 context.sink.error(
-                    context.location(of: item),
+                    .yearDuplicate, context.location(of: item),
                     "jaar \(year) staat twee keer in 'jaren'; "
                         + "een jaar telt één keer mee, geef het bedrag voor dat jaar één keer",
                     notes: [Diagnostic.Note(first, "eerste keer hier")])
@@ -150,7 +154,7 @@ struct EffectReader {
                 let max = euros(maxText, at: maxNode, what: "'max'")
             else { return nil }
             guard min <= max else {
-                context.sink.error(reader.location, "bandbreedte: 'min' (\(min)) is groter dan 'max' (\(max))")
+                context.sink.error(.valueRangeReversed, reader.location, "bandbreedte: 'min' (\(min)) is groter dan 'max' (\(max))")
                 return nil
             }
             return .range(min: min, max: max)
@@ -164,7 +168,7 @@ struct EffectReader {
         if let money = MoneyParser.parseEuros(text) {
             guard money.cents.magnitude <= MoneyLimits.maxAmount.cents.magnitude else {
                 context.sink.error(
-                    context.location(of: node),
+                    .boundsAmount, context.location(of: node),
                     "\(what): \(DutchFormat.euro(money)) is meer dan het plafond van "
                         + "\(DutchFormat.euro(MoneyLimits.maxAmount)) (€ 100 miljard) per bedrag (zie docs/format.md, Grenzen)")
                 return nil
@@ -175,7 +179,7 @@ struct EffectReader {
             text.contains(".") && !text.contains(",") && text.split(separator: ".").last?.count != 3
             ? " (decimalen schrijf je met een komma: \"1.234,50\"; geen 1.5 of 0.5)" : ""
         context.sink.error(
-            context.location(of: node),
+            .valueAmount, context.location(of: node),
             "\(what) moet een bedrag in euro zijn, een {min, max}-bandbreedte of 'onbekend' (gevonden: \(InputText.quoted(text)))\(hint)")
         return nil
     }
@@ -184,11 +188,12 @@ struct EffectReader {
     func provenance(in reader: MappingReader, required: Bool) -> Provenance? {
         switch (reader.has("bron"), reader.has("aanname")) {
         case (true, true):
-            context.sink.error(reader.keyLocation("aanname"), "geef 'bron' of 'aanname', niet beide")
+            context.sink.error(.keyConflict, reader.keyLocation("aanname"), "geef 'bron' of 'aanname', niet beide")
             return nil
         case (false, false):
             if required {
-                context.sink.error(reader.location, "herkomst ontbreekt: geef 'bron' (fiche + letterlijk citaat) of 'aanname' (met uitleg)")
+                context.sink.error(
+                    .keyNoneOf, reader.location, "herkomst ontbreekt: geef 'bron' (fiche + letterlijk citaat) of 'aanname' (met uitleg)")
             }
             return nil
         case (false, true):
@@ -200,7 +205,7 @@ struct EffectReader {
             let document = bron.identifier("document", required: false)
             guard let code, let quote = bron.string("citaat") else { return nil }
             if !FicheCode.isValid(code) {
-                context.sink.error(bron.keyLocation("fiche"), "\(InputText.quoted(code)) is geen fichecode (zoals 2F)")
+                context.sink.error(.valueFicheCode, bron.keyLocation("fiche"), "\(InputText.quoted(code)) is geen fichecode (zoals 2F)")
             }
             let location = bron.node("citaat").map { context.location(of: $0) } ?? bron.location
             return .quote(Citation(fiche: code, text: quote, document: document, location: location))

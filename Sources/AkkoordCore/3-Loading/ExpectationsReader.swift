@@ -11,12 +11,13 @@ struct ExpectationsReader {
             for pair in keuzes.pairs {
                 guard let ref = DecisionRef(parsing: pair.key), let decision = ruleBase.decision(ref) else {
                     context.sink.error(
-                        context.location(of: pair.keyNode), "onbekende beslissing \(InputText.quoted(pair.key)) in de verwachtingen")
+                        .refUnknownDecision, context.location(of: pair.keyNode),
+                        "onbekende beslissing \(InputText.quoted(pair.key)) in de verwachtingen")
                     continue
                 }
                 guard let option = context.text(pair.value, what: "de verwachte keuze"), decision.option(option) != nil else {
                     context.sink.error(
-                        context.location(of: pair.value),
+                        .refUnknownOption, context.location(of: pair.value),
                         "beslissing \(ref) heeft geen optie \(InputText.quoted(pair.value.scalarText ?? ""))")
                     continue
                 }
@@ -26,7 +27,8 @@ struct ExpectationsReader {
         if let perYear = reader.mapping("nadeel_per_jaar", required: false) {
             for pair in perYear.pairs {
                 guard let year = context.integer(pair.keyNode, what: "een jaar"), ruleBase.info.years.contains(year) else {
-                    context.sink.error(context.location(of: pair.keyNode), "\(InputText.quoted(pair.key)) is geen jaar in de periode")
+                    context.sink.error(
+                        .boundsPeriodYear, context.location(of: pair.keyNode), "\(InputText.quoted(pair.key)) is geen jaar in de periode")
                     continue
                 }
                 if let total = total(pair.value, effects: effects) {
@@ -45,7 +47,8 @@ struct ExpectationsReader {
                 guard let id = context.text(node, what: "een regel-id") else { return nil }
                 guard ruleIDs.contains(id) else {
                     context.sink.error(
-                        context.location(of: node), "onbekende regel \(InputText.quoted(id))\(Suggestion.hint(for: id, in: ruleIDs))")
+                        .refUnknownRule, context.location(of: node),
+                        "onbekende regel \(InputText.quoted(id))\(Suggestion.hint(for: id, in: ruleIDs))")
                     return nil
                 }
                 return Located(id, at: context.location(of: node))
@@ -67,7 +70,7 @@ struct ExpectationsReader {
             let unknown = reader.integer("onbekend", required: false) ?? 0
             let min = reader.node("min").flatMap { effects.amount($0, what: "'min'") }?.minimum ?? .zero
             let max = reader.node("max").flatMap { effects.amount($0, what: "'max'") }?.maximum ?? min
-            if reader.has("max"), !reader.has("min") { context.sink.error(reader.location, "'max' zonder 'min'") }
+            if reader.has("max"), !reader.has("min") { context.sink.error(.keyMissing, reader.location, "'max' zonder 'min'") }
             return AmountTotal(minimum: min, maximum: max, unknownCount: unknown)
         }
         switch effects.amount(node, what: "het verwachte bedrag") {
@@ -86,7 +89,7 @@ struct ExpectationsReader {
             level: level, contains: reader.string("bevat", required: false),
             rule: reader.string("regel", required: false), location: reader.location)
         if pattern.level == nil, pattern.contains == nil, pattern.rule == nil {
-            context.sink.error(reader.location, "een verwachte melding noemt 'niveau', 'bevat' of 'regel'")
+            context.sink.error(.keyNoneOf, reader.location, "een verwachte melding noemt 'niveau', 'bevat' of 'regel'")
             return nil
         }
         return pattern

@@ -10,7 +10,8 @@ struct FicheReader {
         let code = reader.string("code")
         if let code, !FicheCode.isValid(code) {
             context.sink.error(
-                reader.valueLocation("code"), "'code' moet een fichecode zijn zoals 2F (gevonden: \(InputText.quoted(code)))")
+                .valueFicheCode, reader.valueLocation("code"),
+                "'code' moet een fichecode zijn zoals 2F (gevonden: \(InputText.quoted(code)))")
         }
         let programme = reader.identifier("programma")
         let effects = EffectReader(context: context, fiche: code, defaultProgramme: programme)
@@ -44,7 +45,7 @@ struct FicheReader {
         guard let text = context.text(node, what: what) else { return nil }
         guard let moment = periods.parse(text) else {
             context.sink.error(
-                context.location(of: node),
+                .valuePeriod, context.location(of: node),
                 "\(what): periode \(InputText.quoted(text)) wordt niet begrepen (zie docs/format.md, Periodes)")
             return nil
         }
@@ -55,7 +56,7 @@ struct FicheReader {
         reader.allowOnly(FormatKeys.steeringMoment, in: "'stuurmoment'")
         let text = reader.string("tekst")
         let moment = reader.node("periode").flatMap { self.moment($0, what: "'periode'") }
-        if !reader.has("periode") { context.sink.error(reader.location, "verplichte sleutel 'periode' ontbreekt") }
+        if !reader.has("periode") { context.sink.error(.keyMissing, reader.location, "verplichte sleutel 'periode' ontbreekt") }
         let latest = reader.mapping("uiterlijk", required: false).flatMap { latestMoment($0, effects: effects) }
         guard let text, let moment else { return nil }
         return SteeringMoment(
@@ -68,7 +69,7 @@ struct FicheReader {
         reader.allowOnly(FormatKeys.latestMoment, in: "'uiterlijk'")
         let text = reader.string("tekst")
         let moment = reader.node("periode").flatMap { self.moment($0, what: "'periode'") }
-        if !reader.has("periode") { context.sink.error(reader.location, "verplichte sleutel 'periode' ontbreekt") }
+        if !reader.has("periode") { context.sink.error(.keyMissing, reader.location, "verplichte sleutel 'periode' ontbreekt") }
         let provenance = effects.provenance(in: reader, required: true)
         guard let text, let moment, let provenance else { return nil }
         return LatestMoment(text: text, moment: moment, provenance: provenance, location: reader.location)
@@ -110,21 +111,22 @@ struct FicheReader {
         if let verloopt = reader.mapping("verloopt", required: false) {
             verloopt.allowOnly(FormatKeys.lapse, in: "'verloopt'")
             let moment = verloopt.node("moment").flatMap { self.moment($0, what: "'moment'") }
-            if !verloopt.has("moment") { context.sink.error(verloopt.location, "verplichte sleutel 'moment' ontbreekt") }
+            if !verloopt.has("moment") { context.sink.error(.keyMissing, verloopt.location, "verplichte sleutel 'moment' ontbreekt") }
             if let moment, let consequence = verloopt.string("gevolg") { lapse = Lapse(moment: moment, consequence: consequence) }
         }
         let options = reader.list("opties", required: true) { option($0, effects: effects) }
         var seen: Set<String> = []
         for option in options where !seen.insert(option.id).inserted {
-            context.sink.error(option.location, "optie-id \(InputText.quoted(option.id)) komt twee keer voor in deze beslissing")
+            context.sink.error(
+                .idDuplicate, option.location, "optie-id \(InputText.quoted(option.id)) komt twee keer voor in deze beslissing")
         }
         if reader.has("opties"), options.count == 1 {
-            context.sink.error(reader.keyLocation("opties"), "een beslissing heeft minstens twee opties nodig")
+            context.sink.error(.decisionTooFewOptions, reader.keyLocation("opties"), "een beslissing heeft minstens twee opties nodig")
         }
         let current = options.filter(\.isCurrentLine)
         if !options.isEmpty, current.count != 1 {
             context.sink.error(
-                reader.keyLocation("opties"),
+                .decisionCurrentLine, reader.keyLocation("opties"),
                 current.isEmpty
                     ? "geen enkele optie is de huidige lijn: markeer er precies één met 'huidige_lijn: ja'"
                     : "\(current.count) opties zijn de huidige lijn (\(current.map(\.id).joined(separator: ", "))): precies één mag")
@@ -160,7 +162,7 @@ struct FicheReader {
         let fiche = reader.string("fiche", required: false)
         let area = reader.string("beleidsterrein", required: false)
         if fiche == nil, area == nil {
-            context.sink.error(reader.location, "een relatie noemt een 'fiche' of een 'beleidsterrein'")
+            context.sink.error(.keyNoneOf, reader.location, "een relatie noemt een 'fiche' of een 'beleidsterrein'")
         }
         guard let kind, let text else { return nil }
         return Relation(fiche: fiche, policyArea: area, kind: kind, text: text, location: reader.location)
@@ -202,13 +204,16 @@ struct AssumptionReader {
         var probability: Share?
         if let text = reader.string("kans", required: false) {
             probability = MoneyParser.parseShare(text)
-            if probability == nil { context.sink.error(reader.keyLocation("kans"), "'kans' moet een percentage zijn zoals 50%") }
+            if probability == nil {
+                context.sink.error(.valuePercentage, reader.keyLocation("kans"), "'kans' moet een percentage zijn zoals 50%")
+            }
         }
         let moment = reader.node("moment").flatMap { FicheReader(context: context, periods: periods).moment($0, what: "'moment'") }
         let provenance = reader.has("bron") ? effects.provenance(in: reader, required: false) : nil
         if let fiche, let id, !id.hasPrefix(fiche + "-") {
             context.sink.error(
-                reader.keyLocation("id"), "een aanname in fiche \(fiche) heeft een id dat begint met '\(fiche)-' (of staat in dossier.yaml)"
+                .assumptionPrefix, reader.keyLocation("id"),
+                "een aanname in fiche \(fiche) heeft een id dat begint met '\(fiche)-' (of staat in dossier.yaml)"
             )
         }
         guard let id, let title, let value else { return nil }

@@ -10,7 +10,8 @@ struct MappingReader {
         self.context = context
         self.location = context.location(of: node)
         guard case .mapping(let pairs) = node.content else {
-            context.sink.error(location, "\(what) moet een mapping (sleutel: waarde) zijn, maar is \(ReadContext.kind(of: node))")
+            context.sink.error(
+                .valueNotMapping, location, "\(what) moet een mapping (sleutel: waarde) zijn, maar is \(ReadContext.kind(of: node))")
             return nil
         }
         self.pairs = pairs
@@ -20,7 +21,7 @@ struct MappingReader {
     func allowOnly(_ allowed: [String], in what: String) {
         for pair in pairs where !allowed.contains(pair.key) {
             context.sink.error(
-                context.location(of: pair.keyNode),
+                .keyUnknown, context.location(of: pair.keyNode),
                 "onbekende sleutel \(InputText.quoted(pair.key)) in \(what)\(Suggestion.hint(for: pair.key, in: allowed))")
         }
     }
@@ -48,7 +49,7 @@ struct MappingReader {
     /// key's "bedoelde je …?" already names the cause, and a second error would only repeat it.
     private func missing(_ key: String) {
         if pairs.contains(where: { $0.key != key && Suggestion.closest(to: $0.key, in: [key]) == key }) { return }
-        context.sink.error(location, "verplichte sleutel \(InputText.quoted(key)) ontbreekt")
+        context.sink.error(.keyMissing, location, "verplichte sleutel \(InputText.quoted(key)) ontbreekt")
     }
 
     /// The value under `key` read with `read`; a missing required key is reported once, here.
@@ -70,7 +71,7 @@ struct MappingReader {
         guard let value = string(key, required: required) else { return nil }
         guard Identifier.isValid(value) else {
             context.sink.error(
-                valueLocation(key),
+                .valueIdentifier, valueLocation(key),
                 "\(InputText.quoted(key)) moet een id zijn van kleine letters, cijfers en '-' (gevonden: \(InputText.quoted(value)))")
             return nil
         }
@@ -98,7 +99,7 @@ struct MappingReader {
         }
         guard case .sequence(let sequence) = node.content else {
             context.sink.error(
-                context.location(of: node),
+                .valueNotList, context.location(of: node),
                 "\(InputText.quoted(key)) moet een lijst zijn, maar is \(ReadContext.kind(of: node))")
             return []
         }
@@ -140,12 +141,12 @@ struct ReadContext {
     /// A non-empty text scalar.
     func text(_ node: YAMLNode, what: String) -> String? {
         guard case .scalar(let scalar, let isPlain) = node.content else {
-            sink.error(location(of: node), "\(what) moet een tekst zijn, maar is \(ReadContext.kind(of: node))")
+            sink.error(.valueNotText, location(of: node), "\(what) moet een tekst zijn, maar is \(ReadContext.kind(of: node))")
             return nil
         }
         let value = scalar.trimmingWhitespace()
         if value.isEmpty || (isPlain && ["~", "null", "Null", "NULL"].contains(value)) {
-            sink.error(location(of: node), "\(what) is leeg")
+            sink.error(.valueEmpty, location(of: node), "\(what) is leeg")
             return nil
         }
         return value
@@ -158,7 +159,7 @@ struct ReadContext {
         if let value = E(rawValue: text) { return value }
         let allowed = E.allCases.map(\.rawValue)
         sink.error(
-            location,
+            .valueNotAllowed, location,
             "\(InputText.quoted(what)) moet een van \(allowed.joined(separator: ", ")) zijn "
                 + "(gevonden: \(InputText.quoted(text)))\(Suggestion.hint(for: text, in: allowed))")
         return nil
@@ -171,10 +172,10 @@ struct ReadContext {
         case "nee", "false": return false
         case "yes", "no", "on", "off", "y", "n":
             sink.error(
-                location(of: node),
+                .valueBoolean, location(of: node),
                 "\(what): \(InputText.quoted(raw)) is dubbelzinnig (YAML 1.1 maakt er een boolean van); schrijf ja of nee")
         default:
-            sink.error(location(of: node), "\(what) moet ja of nee zijn (gevonden: \(InputText.quoted(raw)))")
+            sink.error(.valueBoolean, location(of: node), "\(what) moet ja of nee zijn (gevonden: \(InputText.quoted(raw)))")
         }
         return nil
     }
@@ -186,7 +187,7 @@ struct ReadContext {
     func year(_ node: YAMLNode, what: String) -> Int? {
         guard let value = integer(node, what: what) else { return nil }
         guard Day.supportedYears.contains(value) else {
-            sink.error(location(of: node), "\(what): jaar \(value) ligt buiten \(ReadContext.supportedYearsText)")
+            sink.error(.boundsYear, location(of: node), "\(what): jaar \(value) ligt buiten \(ReadContext.supportedYearsText)")
             return nil
         }
         return value
@@ -197,17 +198,17 @@ struct ReadContext {
         guard let raw = text(node, what: what) else { return nil }
         let digits = raw.hasPrefix("-") ? String(raw.dropFirst()) : raw
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            sink.error(location(of: node), "\(what) moet een geheel getal zijn (gevonden: \(InputText.quoted(raw)))")
+            sink.error(.valueInteger, location(of: node), "\(what) moet een geheel getal zijn (gevonden: \(InputText.quoted(raw)))")
             return nil
         }
         if digits.count > 1, digits.hasPrefix("0") {
             sink.error(
-                location(of: node),
+                .valueInteger, location(of: node),
                 "\(what): \(InputText.quoted(raw)) heeft een voorloopnul (YAML 1.1 leest dat als octaal); laat de nul weg")
             return nil
         }
         guard let value = Int(raw), digits.count <= 15 else {
-            sink.error(location(of: node), "\(what): \(InputText.quoted(raw)) is te groot")
+            sink.error(.boundsAmount, location(of: node), "\(what): \(InputText.quoted(raw)) is te groot")
             return nil
         }
         return value

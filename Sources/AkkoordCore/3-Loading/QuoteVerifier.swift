@@ -32,7 +32,7 @@ public struct QuoteVerifier: Sendable {
         guard !sources.isEmpty else {
             diagnostics.append(
                 Diagnostic(
-                    .warning, SourceLocation(file: dossierPath, line: 1, column: 1),
+                    .quoteUnverified, .warning, SourceLocation(file: dossierPath, line: 1, column: 1),
                     "\(citations.count) citaten zijn niet geverifieerd: dossier.yaml noemt geen "
                         + "'bronnen' (zie docs/format.md, Bronnen)"))
             return QuoteVerification(
@@ -76,7 +76,7 @@ public struct QuoteVerifier: Sendable {
                 }
                 diagnostics.append(
                     Diagnostic(
-                        .error, citation.location,
+                        .quoteNotFound, .error, citation.location,
                         "citaat staat niet letterlijk in bron \(InputText.quoted(source.id)) "
                             + "(\(InputText.quoted(source.file))): \(InputText.quoted(citation.text))",
                         notes: notes))
@@ -105,7 +105,7 @@ public struct QuoteVerifier: Sendable {
                 let count = unusable[source.id] ?? 0
                 diagnostics.append(
                     Diagnostic(
-                        .warning, source.location,
+                        .quoteSourceChanged, .warning, source.location,
                         "brontekst \(InputText.quoted(path)) is een andere versie: SHA-256 \(actual), "
                             + "verwacht \(source.sha256); \(count) \(count == 1 ? "citaat" : "citaten") "
                             + "uit bron \(InputText.quoted(source.id)) niet geverifieerd"))
@@ -115,7 +115,7 @@ public struct QuoteVerifier: Sendable {
             let count = absent.map { unusable[$0.source.id] ?? 0 }.reduce(0, +)
             diagnostics.append(
                 Diagnostic(
-                    .warning, first.source.location,
+                    .quoteUnverified, .warning, first.source.location,
                     "\(count) \(count == 1 ? "citaat" : "citaten") niet geverifieerd: brontekst "
                         + absent.map(\.why).joined(separator: ", ") + "; \(Self.howToProvide)"))
         }

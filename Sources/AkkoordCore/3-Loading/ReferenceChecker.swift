@@ -17,12 +17,12 @@ struct ReferenceChecker {
         for fiche in ruleBase.fiches {
             for opgave in fiche.opgaven where !opgaven.contains(opgave) {
                 sink.error(
-                    fiche.location,
+                    .refUnknownOpgave, fiche.location,
                     "fiche \(fiche.code): onbekende opgave \(InputText.quoted(opgave))\(Suggestion.hintOrList(for: opgave, in: opgaven))")
             }
             if !programmes.contains(fiche.programme) {
                 sink.error(
-                    fiche.location,
+                    .refUnknownProgramme, fiche.location,
                     "fiche \(fiche.code): onbekend programma \(InputText.quoted(fiche.programme))\(Suggestion.hintOrList(for: fiche.programme, in: programmes))"
                 )
             }
@@ -33,7 +33,7 @@ struct ReferenceChecker {
             for relation in fiche.relations {
                 if let code = relation.fiche, !codes.contains(code) {
                     sink.error(
-                        relation.location,
+                        .refUnknownFiche, relation.location,
                         "relatie naar onbekende fiche \(InputText.quoted(code))\(Suggestion.hintOrList(for: code, in: codes))")
                 }
             }
@@ -52,7 +52,7 @@ struct ReferenceChecker {
         for citation in ruleBase.citations {
             if let document = citation.document, !sourceIDs.contains(document) {
                 sink.error(
-                    citation.location,
+                    .refUnknownSource, citation.location,
                     "citaat uit onbekende bron \(InputText.quoted(document))"
                         + (sourceIDs.isEmpty ? " (dossier.yaml noemt geen 'bronnen')" : Suggestion.hintOrList(for: document, in: sourceIDs))
                 )
@@ -66,7 +66,8 @@ struct ReferenceChecker {
             rule.effects.forEach { effect($0, codes: codes, programmes: programmes) }
             if let code = rule.provenance?.citation?.fiche, !codes.contains(code) {
                 sink.error(
-                    rule.location, "regel \(InputText.quoted(rule.id)): bron verwijst naar onbekende fiche \(InputText.quoted(code))")
+                    .refUnknownFiche, rule.location,
+                    "regel \(InputText.quoted(rule.id)): bron verwijst naar onbekende fiche \(InputText.quoted(code))")
             }
         }
     }
@@ -89,12 +90,12 @@ struct ReferenceChecker {
                     sum = try sum.adding(effect.amount(in: year)?.magnitude ?? .zero)
                 }
             } catch {
-                sink.error(effect.location, "\(error)")
+                sink.error(.boundsOverflow, effect.location, "\(error)")
                 return
             }
             if sum > MoneyLimits.maxRuleBaseSum {
                 sink.error(
-                    effect.location,
+                    .boundsAmount, effect.location,
                     "de bedragen van alle effecten samen, opgeteld over de jaren van de periode, komen "
                         + "hier boven het plafond van \(DutchFormat.euro(MoneyLimits.maxRuleBaseSum)) (€ 1 biljard); daarboven "
                         + "kunnen totalen en verschillen niet meer exact in centen (zie docs/format.md, Grenzen)")
@@ -107,7 +108,9 @@ struct ReferenceChecker {
         var seen: [String: SourceLocation] = [:]
         for (id, location) in items {
             if let first = seen[id] {
-                sink.error(location, "\(what) \(InputText.quoted(id)) is dubbel", notes: [Diagnostic.Note(first, "eerste keer hier")])
+                sink.error(
+                    .idDuplicate, location, "\(what) \(InputText.quoted(id)) is dubbel", notes: [Diagnostic.Note(first, "eerste keer hier")]
+                )
             } else {
                 seen[id] = location
             }
@@ -116,21 +119,22 @@ struct ReferenceChecker {
 
     private func assumption(_ id: String, at location: SourceLocation, known: Set<String>) {
         if !known.contains(id) {
-            sink.error(location, "onbekende aanname \(InputText.quoted(id))\(Suggestion.hintOrList(for: id, in: known))")
+            sink.error(
+                .refUnknownAssumption, location, "onbekende aanname \(InputText.quoted(id))\(Suggestion.hintOrList(for: id, in: known))")
         }
     }
 
     private func decisionReference(_ ref: DecisionRef, at location: SourceLocation) {
         guard let fiche = ruleBase.fiche(ref.fiche) else {
             sink.error(
-                location,
+                .refUnknownFiche, location,
                 "\(InputText.quoted(ref)) verwijst naar onbekende fiche \(InputText.quoted(ref.fiche))\(Suggestion.hintOrList(for: ref.fiche, in: ruleBase.fiches.map(\.code)))"
             )
             return
         }
         if fiche.decision(ref.decision) == nil {
             sink.error(
-                location,
+                .refUnknownDecision, location,
                 "\(InputText.quoted(ref)): fiche \(ref.fiche) heeft geen beslissing \(InputText.quoted(ref.decision))\(Suggestion.hintOrList(for: ref.decision, in: fiche.decisions.map(\.id)))"
             )
         }
@@ -141,7 +145,7 @@ struct ReferenceChecker {
         guard let decision = ruleBase.decision(ref.decision) else { return }
         if decision.option(ref.option) == nil {
             sink.error(
-                location,
+                .refUnknownOption, location,
                 "\(InputText.quoted(ref)): beslissing \(ref.decision) heeft geen optie \(InputText.quoted(ref.option))\(Suggestion.hintOrList(for: ref.option, in: decision.options.map(\.id)))"
             )
         }
@@ -150,7 +154,7 @@ struct ReferenceChecker {
     private func effect(_ effect: BudgetEffect, codes: Set<String>, programmes: Set<String>) {
         if !programmes.contains(effect.programme) {
             sink.error(
-                effect.location,
+                .refUnknownProgramme, effect.location,
                 "onbekend programma \(InputText.quoted(effect.programme))\(Suggestion.hintOrList(for: effect.programme, in: programmes))")
         }
         let years = ruleBase.info.years
@@ -161,17 +165,17 @@ struct ReferenceChecker {
             case .perYear(let amounts): amounts.keys.sorted()
             }
         for year in used where !years.contains(year) {
-            sink.error(effect.location, "jaar \(year) ligt buiten de periode \(years.lowerBound)–\(years.upperBound)")
+            sink.error(.boundsPeriodYear, effect.location, "jaar \(year) ligt buiten de periode \(years.lowerBound)–\(years.upperBound)")
         }
         if let code = effect.provenance.citation?.fiche, !codes.contains(code) {
-            sink.error(effect.location, "bron verwijst naar onbekende fiche \(InputText.quoted(code))")
+            sink.error(.refUnknownFiche, effect.location, "bron verwijst naar onbekende fiche \(InputText.quoted(code))")
         }
     }
 
     private func steering(_ moment: SteeringMoment) {
         if let period = moment.moment.period, period.end.year < ruleBase.info.years.lowerBound {
             sink.warning(
-                moment.location,
+                .auditMomentBeforePeriod, moment.location,
                 "stuurmoment \(InputText.quoted(moment.text)) ligt vóór de start van de periode (\(ruleBase.info.years.lowerBound))")
         }
     }

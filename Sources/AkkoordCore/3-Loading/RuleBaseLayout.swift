@@ -27,15 +27,15 @@ public struct RuleBaseLayout: Sendable, Hashable {
         if let problem = Self.folderProblem(base) {
             throw LoadError(diagnostics: [
                 Diagnostic(
-                    .error, SourceLocation(file: base, line: 1, column: 1),
-                    "map met regels \(problem)")
+                    problem.id, .error, SourceLocation(file: base, line: 1, column: 1),
+                    "map met regels \(problem.text)")
             ])
         }
         var diagnostics: [Diagnostic] = []
         if !FileManager.default.fileExists(atPath: dossier) {
             diagnostics.append(
                 Diagnostic(
-                    .error, SourceLocation(file: dossier, line: 1, column: 1),
+                    .ruleBaseNoDossier, .error, SourceLocation(file: dossier, line: 1, column: 1),
                     "dossier.yaml ontbreekt in de map met regels"))
         }
         var lists: [[String]] = []
@@ -70,13 +70,15 @@ public struct RuleBaseLayout: Sendable, Hashable {
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
             if !required { return [] }
-            throw LoadError(diagnostics: [Diagnostic(.error, location, "map bestaat niet")])
+            throw LoadError(diagnostics: [Diagnostic(.folderMissing, .error, location, "map bestaat niet")])
         }
         if !isDirectory.boolValue {
-            throw LoadError(diagnostics: [Diagnostic(.error, location, "is geen map maar een bestand")])
+            throw LoadError(diagnostics: [Diagnostic(.folderNotAFolder, .error, location, "is geen map maar een bestand")])
         }
         guard let stream = opendir(directory) else {
-            throw LoadError(diagnostics: [Diagnostic(.error, location, "kan de map niet lezen: \(SystemErrorText.current)")])
+            throw LoadError(diagnostics: [
+                Diagnostic(.fileUnreadable, .error, location, "kan de map niet lezen: \(SystemErrorText.current)")
+            ])
         }
         defer { closedir(stream) }
         var names: [String] = []
@@ -91,9 +93,11 @@ public struct RuleBaseLayout: Sendable, Hashable {
     }
 
     /// Why `path` cannot serve as the rule-base folder, or `nil` when it can.
-    private static func folderProblem(_ path: String) -> String? {
+    private static func folderProblem(_ path: String) -> (id: DiagnosticID, text: String)? {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "niet gevonden" }
-        return isDirectory.boolValue ? nil : "is geen map maar een bestand"
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return (.folderMissing, "niet gevonden")
+        }
+        return isDirectory.boolValue ? nil : (.folderNotAFolder, "is geen map maar een bestand")
     }
 }

@@ -152,10 +152,10 @@ struct DossierReader {
             periode.allowOnly(FormatKeys.period, in: "'periode'")
             if let from = periode.year("van"), let to = periode.year("tot") {
                 if from > to {
-                    context.sink.error(periode.location, "'van' ligt na 'tot'")
+                    context.sink.error(.boundsPeriod, periode.location, "'van' ligt na 'tot'")
                 } else if to - from + 1 > Day.maxPeriodYears {
                     context.sink.error(
-                        periode.keyLocation("tot"),
+                        .boundsPeriod, periode.keyLocation("tot"),
                         "de periode \(from)–\(to) is \(to - from + 1) jaar; "
                             + "maximaal \(Day.maxPeriodYears) jaar")
                 } else {
@@ -168,7 +168,7 @@ struct DossierReader {
             start = PeriodParser(coalitionStart: Day(year: 2000, month: 1, day: 1)!).parseDay(text)
             if start == nil {
                 context.sink.error(
-                    reader.keyLocation("start_coalitie"),
+                    .valueDate, reader.keyLocation("start_coalitie"),
                     "'start_coalitie' moet een datum zijn zoals 2026-06-01, 01-06-2026 of 1 juni 2026, met een jaar in \(ReadContext.supportedYearsText)"
                 )
             }
@@ -186,7 +186,7 @@ struct DossierReader {
             guard let item = MappingReader(node, what: "een planningsmoment", context: context) else { return nil }
             item.allowOnly(FormatKeys.planningItem, in: "een planningsmoment")
             let moment = item.node("moment").flatMap { ficheReader.moment($0, what: "'moment'") }
-            if !item.has("moment") { context.sink.error(item.location, "verplichte sleutel 'moment' ontbreekt") }
+            if !item.has("moment") { context.sink.error(.keyMissing, item.location, "verplichte sleutel 'moment' ontbreekt") }
             guard let id = item.identifier("id"), let title = item.string("titel"), let moment else { return nil }
             // Planning ids are names in period texts ("bij begroting-2028"), matched without regard to case.
             return seen.first(
@@ -220,7 +220,7 @@ struct DossierReader {
         mutating func first<T>(_ value: T, id: String, what: String, at node: YAMLNode) -> T? {
             if let first = locations[what + "\u{0}" + id] {
                 context.sink.error(
-                    context.location(of: node), "\(what) \(InputText.quoted(id)) is dubbel",
+                    .idDuplicate, context.location(of: node), "\(what) \(InputText.quoted(id)) is dubbel",
                     notes: [Diagnostic.Note(first, "eerste keer hier")])
                 return nil
             }
@@ -237,13 +237,15 @@ struct DossierReader {
         let title = reader.string("titel")
         var hash = reader.string("sha256")?.lowercased()
         if let text = hash, text.count != 64 || !text.allSatisfy({ "0123456789abcdef".contains($0) }) {
-            context.sink.error(reader.keyLocation("sha256"), "'sha256' moet 64 hexadecimale tekens zijn (de uitvoer van sha256sum)")
+            context.sink.error(
+                .valueSourceFile, reader.keyLocation("sha256"), "'sha256' moet 64 hexadecimale tekens zijn (de uitvoer van sha256sum)")
             hash = nil
         }
         var file = reader.string("bestand")
         if let name = file, name.isEmpty || name.contains("/") || name.contains("\\") || name == "." || name == ".." {
             context.sink.error(
-                reader.keyLocation("bestand"), "'bestand' is een bestandsnaam zonder map (gevonden: \(InputText.quoted(name)))")
+                .valueSourceFile, reader.keyLocation("bestand"),
+                "'bestand' is een bestandsnaam zonder map (gevonden: \(InputText.quoted(name)))")
             file = nil
         }
         guard let id, let title, let hash, let file else { return nil }

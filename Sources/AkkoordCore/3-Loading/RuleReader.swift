@@ -16,7 +16,7 @@ struct RuleReader {
         let id = reader.identifier("id")
         let title = reader.string("titel")
         let condition = reader.node("als").flatMap { self.condition($0) }
-        if !reader.has("als") { context.sink.error(reader.location, "verplichte sleutel 'als' ontbreekt") }
+        if !reader.has("als") { context.sink.error(.keyMissing, reader.location, "verplichte sleutel 'als' ontbreekt") }
         let provenance = effects.provenance(in: reader, required: true)
         guard let then = reader.mapping("dan") else { return nil }
         then.allowOnly(FormatKeys.ruleThen, in: "'dan'")
@@ -30,7 +30,7 @@ struct RuleReader {
         let requires = optionRefs(in: then, key: "vereist")
         let excludes = optionRefs(in: then, key: "sluit_uit")
         if !then.has("melding"), ruleEffects.isEmpty, requires.isEmpty, excludes.isEmpty {
-            context.sink.error(then.location, "'dan' doet niets: geef een 'melding', 'effecten', 'vereist' of 'sluit_uit'")
+            context.sink.error(.ruleNoEffect, then.location, "'dan' doet niets: geef een 'melding', 'effecten', 'vereist' of 'sluit_uit'")
         }
         guard let id, let title, let condition, let provenance else { return nil }
         return Rule(
@@ -45,7 +45,7 @@ struct RuleReader {
         guard present.count == 1 else {
             reader.allowOnly(FormatKeys.condition, in: "een voorwaarde")
             context.sink.error(
-                reader.location,
+                present.isEmpty ? .keyNoneOf : .keyConflict, reader.location,
                 present.isEmpty
                     ? "een voorwaarde heeft één van \(forms.joined(separator: ", ")) nodig"
                     : "een voorwaarde heeft precies één van \(forms.joined(separator: ", ")); splits met 'alle' of 'een_van'")
@@ -58,7 +58,7 @@ struct RuleReader {
             guard let text = reader.string("keuze") else { return nil }
             guard let ref = OptionRef(parsing: text) else {
                 context.sink.error(
-                    reader.valueLocation("keuze"),
+                    .valueReferenceForm, reader.valueLocation("keuze"),
                     "'keuze' moet de vorm fiche.beslissing.optie hebben (gevonden: \(InputText.quoted(text)))")
                 return nil
             }
@@ -67,7 +67,7 @@ struct RuleReader {
             guard let text = reader.string("afwijking") else { return nil }
             guard let ref = DecisionRef(parsing: text) else {
                 context.sink.error(
-                    reader.valueLocation("afwijking"),
+                    .valueReferenceForm, reader.valueLocation("afwijking"),
                     "'afwijking' moet de vorm fiche.beslissing hebben (gevonden: \(InputText.quoted(text)))")
                 return nil
             }
@@ -81,7 +81,7 @@ struct RuleReader {
         default:
             let parts = reader.list(form, required: true) { self.condition($0) }
             guard !parts.isEmpty else {
-                context.sink.error(reader.keyLocation(form), "\(InputText.quoted(form)) heeft minstens één voorwaarde nodig")
+                context.sink.error(.valueEmpty, reader.keyLocation(form), "\(InputText.quoted(form)) heeft minstens één voorwaarde nodig")
                 return nil
             }
             return form == "alle" ? .all(parts) : .any(parts)
@@ -92,7 +92,8 @@ struct RuleReader {
         reader.list(key) { node in
             guard let text = context.text(node, what: "een element van \(InputText.quoted(key))") else { return nil }
             guard let ref = OptionRef(parsing: text) else {
-                context.sink.error(context.location(of: node), "\(InputText.quoted(text)) moet de vorm fiche.beslissing.optie hebben")
+                context.sink.error(
+                    .valueReferenceForm, context.location(of: node), "\(InputText.quoted(text)) moet de vorm fiche.beslissing.optie hebben")
                 return nil
             }
             return ref

@@ -36,7 +36,7 @@ public struct ScenarioLoader: Sendable {
             referenceDate = PeriodParser(coalitionStart: ruleBase.info.coalitionStart).parseDay(text)
             if referenceDate == nil {
                 sink.error(
-                    reader.valueLocation("peildatum"),
+                    .valueDate, reader.valueLocation("peildatum"),
                     "'peildatum' moet een datum zijn zoals 2026-06-15, 15-06-2026 of 15 juni 2026, met een jaar in \(ReadContext.supportedYearsText) (gevonden: \(InputText.quoted(text)))"
                 )
             }
@@ -47,19 +47,21 @@ public struct ScenarioLoader: Sendable {
             for pair in keuzes.pairs {
                 let keyLocation = context.location(of: pair.keyNode)
                 guard let ref = DecisionRef(parsing: pair.key) else {
-                    sink.error(keyLocation, "\(InputText.quoted(pair.key)) moet de vorm fiche.beslissing hebben (bijv. 2F.exploitatie)")
+                    sink.error(
+                        .valueReferenceForm, keyLocation,
+                        "\(InputText.quoted(pair.key)) moet de vorm fiche.beslissing hebben (bijv. 2F.exploitatie)")
                     continue
                 }
                 guard let decision = ruleBase.decision(ref) else {
                     sink.error(
-                        keyLocation,
+                        .refUnknownDecision, keyLocation,
                         "onbekende beslissing \(InputText.quoted(pair.key))" + unknownDecisionHint(ref, all: decisions, in: ruleBase))
                     continue
                 }
                 guard let option = context.text(pair.value, what: "de keuze voor \(InputText.quoted(pair.key))") else { continue }
                 guard decision.option(option) != nil else {
                     sink.error(
-                        context.location(of: pair.value),
+                        .refUnknownOption, context.location(of: pair.value),
                         "beslissing \(ref) heeft geen optie \(InputText.quoted(option))\(Suggestion.hint(for: option, in: decision.options.map(\.id))) (opties: \(decision.options.map(\.id).joined(separator: ", ")))"
                     )
                     continue
@@ -73,7 +75,7 @@ public struct ScenarioLoader: Sendable {
             for pair in aannames.pairs {
                 guard known.contains(pair.key) else {
                     sink.error(
-                        context.location(of: pair.keyNode),
+                        .refUnknownAssumption, context.location(of: pair.keyNode),
                         "onbekende aanname \(InputText.quoted(pair.key))\(Suggestion.hint(for: pair.key, in: known))")
                     continue
                 }
@@ -89,7 +91,7 @@ public struct ScenarioLoader: Sendable {
             func money(_ key: String) -> Money? {
                 guard let node = kader.node(key), let amount = effects.amount(node, what: "\(InputText.quoted(key))") else { return nil }
                 guard case .exact(let value) = amount else {
-                    sink.error(context.location(of: node), "\(InputText.quoted(key)) moet een exact bedrag zijn")
+                    sink.error(.valueAmount, context.location(of: node), "\(InputText.quoted(key)) moet een exact bedrag zijn")
                     return nil
                 }
                 return value

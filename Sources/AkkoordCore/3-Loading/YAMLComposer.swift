@@ -10,6 +10,7 @@ import CYaml
 struct YAMLComposer {
     /// Why a document could not be composed, with the 1-based position to report.
     struct Failure: Error, Equatable {
+        var id: DiagnosticID
         var line: Int
         var column: Int
         var message: String
@@ -19,7 +20,7 @@ struct YAMLComposer {
         var note: (line: Int, message: String)?
 
         static func == (lhs: Failure, rhs: Failure) -> Bool {
-            (lhs.line, lhs.column, lhs.message, lhs.byteOffset) == (rhs.line, rhs.column, rhs.message, rhs.byteOffset)
+            (lhs.id, lhs.line, lhs.column, lhs.message, lhs.byteOffset) == (rhs.id, rhs.line, rhs.column, rhs.message, rhs.byteOffset)
                 && lhs.note?.line == rhs.note?.line && lhs.note?.message == rhs.note?.message
         }
     }
@@ -32,7 +33,7 @@ struct YAMLComposer {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {
-            throw Failure(line: 1, column: 1, message: "YAML-lezer kan niet starten: onvoldoende geheugen")
+            throw Failure(id: .yamlOutOfMemory, line: 1, column: 1, message: "YAML-lezer kan niet starten: onvoldoende geheugen")
         }
         defer { yaml_parser_delete(parser) }
         yaml_parser_set_input_string(parser, base.assumingMemoryBound(to: UInt8.self), bytes.count)
@@ -50,7 +51,7 @@ struct YAMLComposer {
             case YAML_DOCUMENT_START_EVENT:
                 if tree.root != nil {
                     throw Failure(
-                        line: line, column: column,
+                        id: .yamlMultipleDocuments, line: line, column: column,
                         message: "ongeldige YAML: het bestand bevat meer dan één "
                             + "document (een tweede begint met '---' op regel \(line)); zet elk document in een eigen bestand")
                 }
@@ -59,7 +60,7 @@ struct YAMLComposer {
                 let bytes = UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length))
                 if let control = Self.firstControlCharacter(in: bytes) {
                     throw Failure(
-                        line: line, column: column,
+                        id: .yamlControlCharacter, line: line, column: column,
                         message: "tekst bevat het stuurteken \(control); stuurtekens "
                             + "(ook via een escape zoals \"\\e\" of \"\\0\") zijn niet toegestaan in sleutels en waarden")
                 }
@@ -117,16 +118,17 @@ struct YAMLComposer {
         let problem = parser.problem.map { String(cString: $0) } ?? "onbekende fout"
         switch parser.error {
         case YAML_MEMORY_ERROR:
-            return Failure(line: 1, column: 1, message: "YAML kan niet gelezen worden: onvoldoende geheugen")
+            return Failure(id: .yamlOutOfMemory, line: 1, column: 1, message: "YAML kan niet gelezen worden: onvoldoende geheugen")
         case YAML_READER_ERROR:
-            return Failure(line: 1, column: 1, message: "ongeldige invoer: \(problem)", byteOffset: parser.problem_offset)
+            return Failure(
+                id: .yamlEncoding, line: 1, column: 1, message: "ongeldige invoer: \(problem)", byteOffset: parser.problem_offset)
         default:
             var message = "ongeldige YAML: \(problem)"
             if let context = parser.context.map({ String(cString: $0) }) {
                 message += " (\(context) op \(parser.context_mark.line + 1):\(parser.context_mark.column + 1))"
             }
             return Failure(
-                line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1,
+                id: .yamlSyntax, line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1,
                 message: message)
         }
     }
@@ -185,7 +187,7 @@ private struct Tree {
     mutating func addAlias(_ name: String, line: Int, column: Int) throws(YAMLComposer.Failure) {
         guard let anchored = anchors[name] else {
             throw .init(
-                line: line, column: column,
+                id: .yamlUnknownAlias, line: line, column: column,
                 message: "ongeldige YAML: alias '*\(name)' verwijst naar een anker "
                     + "'&\(name)' dat niet eerder (en niet eromheen) in het bestand staat")
         }
@@ -201,13 +203,13 @@ private struct Tree {
         nodes += size
         if nodes > limits.maxNodes {
             throw .init(
-                line: line, column: column,
+                id: .yamlTooLarge, line: line, column: column,
                 message: "document is te groot of te diep genest: meer dan "
                     + "\(limits.maxNodes) knopen na het uitklappen van aliassen")
         }
         if stack.count + height > limits.maxDepth {
             throw .init(
-                line: line, column: column,
+                id: .yamlTooLarge, line: line, column: column,
                 message: "document is te groot of te diep genest: meer dan "
                     + "\(limits.maxDepth) niveaus")
         }
@@ -233,7 +235,9 @@ private struct Tree {
         }
         stack[top].pendingKey = nil
         guard let text = key.scalarText else {
-            throw .init(line: key.line, column: key.column, message: "een sleutel moet een eenvoudige tekst zijn, geen lijst of mapping")
+            throw .init(
+                id: .yamlComplexKey, line: key.line, column: key.column,
+                message: "een sleutel moet een eenvoudige tekst zijn, geen lijst of mapping")
         }
         try checkUnique(text, at: key, in: top)
         stack[top].pairs.append(YAMLPair(key: text, keyNode: key, value: node))
@@ -256,7 +260,7 @@ private struct Tree {
         }
         if let earlier {
             throw .init(
-                line: node.line, column: node.column, message: "dubbele sleutel \(InputText.quoted(key))",
+                id: .yamlDuplicateKey, line: node.line, column: node.column, message: "dubbele sleutel \(InputText.quoted(key))",
                 note: (earlier, "\(InputText.quoted(key)) staat hier al"))
         }
     }

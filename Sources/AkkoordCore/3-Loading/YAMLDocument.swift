@@ -42,18 +42,18 @@ struct YAMLDocument {
         let start = SourceLocation(file: path, line: 1, column: 1)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            sink.error(start, "kan het bestand niet lezen: \(SystemErrorText.current)")
+            sink.error(.fileUnreadable, start, "kan het bestand niet lezen: \(SystemErrorText.current)")
             return nil
         }
         defer { close(descriptor) }
         var info = stat()
         if fstat(descriptor, &info) == 0 {
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                sink.error(start, "kan het bestand niet lezen: \(SystemErrorText.describe(EISDIR))")
+                sink.error(.fileUnreadable, start, "kan het bestand niet lezen: \(SystemErrorText.describe(EISDIR))")
                 return nil
             }
             if (info.st_mode & S_IFMT) == S_IFREG, info.st_size > limits.maxFileBytes {
-                sink.error(start, "bestand is te groot (\(info.st_size) bytes; maximaal \(limits.maxFileBytes))")
+                sink.error(.fileTooLarge, start, "bestand is te groot (\(info.st_size) bytes; maximaal \(limits.maxFileBytes))")
                 return nil
             }
         }
@@ -64,14 +64,14 @@ struct YAMLDocument {
             let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                sink.error(start, "kan het bestand niet lezen: \(SystemErrorText.current)")
+                sink.error(.fileUnreadable, start, "kan het bestand niet lezen: \(SystemErrorText.current)")
                 return nil
             }
             if count == 0 { break }
             data.append(contentsOf: buffer[0..<count])
         }
         if data.count > limits.maxFileBytes {
-            sink.error(start, "bestand is te groot (meer dan \(limits.maxFileBytes) bytes)")
+            sink.error(.fileTooLarge, start, "bestand is te groot (meer dan \(limits.maxFileBytes) bytes)")
             return nil
         }
         return data
@@ -81,7 +81,7 @@ struct YAMLDocument {
     static func parse(data: Data, path: String, limits: LoadLimits, sink: DiagnosticSink) -> YAMLDocument? {
         let start = SourceLocation(file: path, line: 1, column: 1)
         guard data.count <= limits.maxFileBytes else {
-            sink.error(start, "bestand is te groot (\(data.count) bytes; maximaal \(limits.maxFileBytes))")
+            sink.error(.fileTooLarge, start, "bestand is te groot (\(data.count) bytes; maximaal \(limits.maxFileBytes))")
             return nil
         }
         let outcome: Result<YAMLNode?, YAMLComposer.Failure> = data.withUnsafeBytes { raw in
@@ -89,13 +89,13 @@ struct YAMLDocument {
             if let nul = bytes.firstIndex(of: 0) {
                 return .failure(
                     .init(
-                        line: 0, column: 0, message: "bestand bevat een NUL-byte: is dit een binair bestand?",
+                        id: .yamlEncoding, line: 0, column: 0, message: "bestand bevat een NUL-byte: is dit een binair bestand?",
                         byteOffset: nul))
             }
             guard String(validating: bytes, as: UTF8.self) != nil else {
                 return .failure(
                     .init(
-                        line: 0, column: 0, message: "bestand is geen geldige UTF-8-tekst",
+                        id: .yamlEncoding, line: 0, column: 0, message: "bestand is geen geldige UTF-8-tekst",
                         byteOffset: firstInvalidUTF8(Array(bytes))))
             }
             return Result { () throws(YAMLComposer.Failure) in try YAMLComposer(limits: limits).compose(raw) }
@@ -104,7 +104,7 @@ struct YAMLDocument {
         case .success(let root?):
             return YAMLDocument(path: path, root: root)
         case .success(nil):
-            sink.error(start, "bestand is leeg")
+            sink.error(.fileEmpty, start, "bestand is leeg")
         case .failure(let failure):
             report(failure, bytes: [UInt8](data), path: path, sink: sink)
         }
@@ -113,7 +113,7 @@ struct YAMLDocument {
 
     private static func report(_ failure: YAMLComposer.Failure, bytes: [UInt8], path: String, sink: DiagnosticSink) {
         if let offset = failure.byteOffset {
-            sink.error(location(ofByte: offset, in: bytes, path: path), failure.message)
+            sink.error(failure.id, location(ofByte: offset, in: bytes, path: path), failure.message)
             return
         }
         var message = failure.message
@@ -121,7 +121,7 @@ struct YAMLDocument {
             message += "; tabs zijn niet toegestaan om in te springen, gebruik spaties"
         }
         let notes = failure.note.map { [Diagnostic.Note(SourceLocation(file: path, line: $0.line, column: 1), $0.message)] } ?? []
-        sink.error(SourceLocation(file: path, line: failure.line, column: failure.column), message, notes: notes)
+        sink.error(failure.id, SourceLocation(file: path, line: failure.line, column: failure.column), message, notes: notes)
     }
 
     private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {

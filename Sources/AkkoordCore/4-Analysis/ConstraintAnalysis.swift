@@ -77,7 +77,7 @@ public struct ConstraintAnalysis: Sendable {
                 if !both.isEmpty {
                     findings.append(
                         Diagnostic(
-                            .error, option.location,
+                            .constraintRequiresAndExcludes, .error, option.location,
                             "optie \(me) vereist én sluit uit: \(both.sorted().map(\.description).joined(separator: ", "))"))
                     continue
                 }
@@ -99,7 +99,7 @@ public struct ConstraintAnalysis: Sendable {
                 // the law forbids, kept visible for the negotiators), so it is a warning.
                 findings.append(
                     Diagnostic(
-                        option.isCurrentLine ? .error : .warning, option.location,
+                        .constraintUnchoosable, option.isCurrentLine ? .error : .warning, option.location,
                         "optie \(me) kan nooit zonder fout gekozen worden: \(chain.map(\.description).joined(separator: "; "))"))
             }
         }
@@ -112,7 +112,7 @@ public struct ConstraintAnalysis: Sendable {
             case false?:
                 findings.append(
                     Diagnostic(
-                        .warning, rule.location,
+                        .constraintNeverHolds, .warning, rule.location,
                         "de voorwaarde van regel '\(rule.id)' kan nooit gelden (bijv. twee opties van één beslissing tegelijk)"))
             case nil:
                 unfinishedRules.append(rule.location)
@@ -123,7 +123,7 @@ public struct ConstraintAnalysis: Sendable {
         if let first = unfinishedRules.first {
             findings.append(
                 Diagnostic(
-                    .note, first,
+                    .constraintIncomplete, .note, first,
                     "\(unfinishedRules.count) regel(s) niet volledig geanalyseerd: te veel combinaties (meer dan \(limits.perSearch) per regel, of meer dan \(limits.rules) voor alle regels samen)"
                 ))
         }
@@ -162,11 +162,11 @@ public struct ConstraintAnalysis: Sendable {
             guard let first else { return nil }
             guard stoppedByTotal > 0 else {
                 return Diagnostic(
-                    .note, first,
+                    .constraintIncomplete, .note, first,
                     "\(count) optie(s) niet volledig geanalyseerd: te veel combinaties (meer dan \(limits.perSearch) per optie)")
             }
             return Diagnostic(
-                .note, first,
+                .constraintIncomplete, .note, first,
                 "\(count) optie(s) niet volledig geanalyseerd: te veel combinaties (meer dan \(limits.perSearch) per optie, of meer dan \(limits.options) voor alle opties samen; \(stoppedByTotal) daarvan daardoor niet of niet helemaal onderzocht)"
             )
         }

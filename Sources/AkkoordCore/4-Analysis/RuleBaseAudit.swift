@@ -14,7 +14,7 @@ public struct RuleBaseAudit: Sendable {
     /// Each recorded doubt (placeholder dates, duplicated blocks, contradictions) as a warning.
     public func doubts() -> [Diagnostic] {
         ruleBase.fiches.flatMap { fiche in
-            fiche.doubts.map { Diagnostic(.warning, $0.location, "twijfel in fiche \(fiche.code): \($0.text)") }
+            fiche.doubts.map { Diagnostic(.auditDoubt, .warning, $0.location, "twijfel in fiche \(fiche.code): \($0.text)") }
         }
     }
 
@@ -28,7 +28,7 @@ public struct RuleBaseAudit: Sendable {
             if let differing = facts.first(where: { $0.value != facts[0].value }) {
                 findings.append(
                     Diagnostic(
-                        .warning, differing.location,
+                        .auditFactConflict, .warning, differing.location,
                         "feit '\(id)' staat in het dossier met verschillende waarden (\(listing))"))
             }
         }
@@ -46,7 +46,7 @@ public struct RuleBaseAudit: Sendable {
                 if let first = late.first {
                     findings.append(
                         Diagnostic(
-                            .warning, effect.location,
+                            .auditAfterLapse, .warning, effect.location,
                             "\(ref): de huidige lijn loopt af op '\(lapse.moment.period?.text ?? "")', maar dit bedrag wordt nog gebruikt in \(first)\(late.count > 1 ? "–\(late.last!)" : "")"
                         ))
                 }
@@ -65,7 +65,7 @@ public struct RuleBaseAudit: Sendable {
             else { continue }
             findings.append(
                 Diagnostic(
-                    .warning, own.location,
+                    .auditMomentDiffers, .warning, own.location,
                     "\(ref): het stuurmoment \(InputText.quoted(own.text)) wijkt af van dat van fiche \(fiche.code) (\(InputText.quoted(ficheMoment.text))) zonder 'toelichting'; zeg waarom, of zet een later praktisch moment onder 'uiterlijk'"
                 ))
         }
@@ -83,7 +83,7 @@ public struct RuleBaseAudit: Sendable {
                 guard title.count >= Self.minimumRepeatedWords, Self.contains(currentLine, title) else { continue }
                 findings.append(
                     Diagnostic(
-                        .warning, option.location,
+                        .auditCurrentLineTitle, .warning, option.location,
                         "\(ref).\(option.id) is niet de huidige lijn, maar de titel herhaalt de huidige lijn van fiche \(fiche.code) (\(InputText.quoted(option.title))); markeer de juiste optie met 'huidige_lijn: ja' of zeg in de titel waarin deze optie afwijkt"
                     ))
             }

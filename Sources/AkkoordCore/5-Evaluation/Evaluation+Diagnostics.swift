@@ -12,15 +12,27 @@ extension Evaluation {
             case .waarschuwing: severity = .warning
             case .info: return nil
             }
+            let id: DiagnosticID
+            switch message.kind {
+            case .regel: id = .scenarioRule
+            case .vereist: id = .scenarioRequires
+            case .sluitUit: id = .scenarioExcludes
+            case .momentVerstreken: id = .scenarioMomentPassed
+            case .momentOnbekend: id = .scenarioMomentUnknown
+            case .afhankelijkheidLater: id = .scenarioDependencyLater
+            case .verloopt: id = .scenarioLapses
+            case .kader: id = .scenarioFrame
+            case .onbekendBedrag: id = .scenarioUnknownAmount
+            }
             let text = "scenario \(scenario.file): \(message.text)"
             let fallback = SourceLocation(file: scenario.file, line: 1, column: 1)
             if message.kind == .vereist || message.kind == .sluitUit, case .option(let ref) = message.origin,
                 let choice = scenario.choices[ref.decision]
             {
                 let notes = message.location.map { [Diagnostic.Note($0, "de voorwaarde staat hier")] } ?? []
-                return Diagnostic(severity, choice.location, text, notes: notes)
+                return Diagnostic(id, severity, choice.location, text, notes: notes)
             }
-            return Diagnostic(severity, message.location ?? fallback, text)
+            return Diagnostic(id, severity, message.location ?? fallback, text)
         }
     }
 }

@@ -43,7 +43,8 @@ public struct CheckReportRenderer: Sendable {
         }
     }
 
-    /// One test case per checked file; errors are failures, warnings go to the case's output.
+    /// One test case per checked file; errors are failures (their `type` is the diagnostic id), warnings go to the
+    /// case's output.
     private func junit(_ result: Result) -> String {
         let byFile = Dictionary(grouping: result.diagnostics, by: \.location.file)
         let files = Array(Set(result.files).union(byFile.keys)).sorted()
@@ -55,7 +56,8 @@ public struct CheckReportRenderer: Sendable {
             let found = byFile[file] ?? []
             out += "    <testcase classname=\"akkoord.check\" name=\"\(xml(file))\">\n"
             for error in found where error.severity == .error {
-                out += "      <failure message=\"\(xml(error.message))\" type=\"error\">\(xml(error.description))</failure>\n"
+                out +=
+                    "      <failure message=\"\(xml(error.message))\" type=\"\(xml(error.id.rawValue))\">\(xml(error.description))</failure>\n"
             }
             let warnings = found.filter { $0.severity != .error }
             if !warnings.isEmpty {
