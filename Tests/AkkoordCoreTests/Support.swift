@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import AkkoordCore
 
@@ -96,18 +97,25 @@ enum CLI {
         environment: [String: String] = [:]
     ) throws -> Result {
         guard let binary else { throw CocoaError(.fileNoSuchFile) }
-        let process = Process()
         var inherited = ProcessInfo.processInfo.environment
         inherited["AKKOORD_BRONNEN"] = nil
-        process.environment = inherited.merging(environment) { _, new in new }
         // `prefix` runs the binary through another program, e.g. `setpriv` to drop root rights.
-        if let program = prefix.first {
-            process.executableURL = URL(fileURLWithPath: program)
-            process.arguments = Array(prefix.dropFirst()) + [binary.path] + arguments
-        } else {
-            process.executableURL = binary
-            process.arguments = arguments
-        }
+        let (program, fullArguments) =
+            prefix.first.map { (URL(fileURLWithPath: $0), Array(prefix.dropFirst()) + [binary.path] + arguments) }
+            ?? (binary, arguments)
+        return try Subprocess.run(
+            program, fullArguments, in: directory, environment: inherited.merging(environment) { _, new in new })
+    }
+}
+
+/// Runs other programs for the tests.
+enum Subprocess {
+    /// Runs `executable` with exactly `environment`, reading both pipes to their end.
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String]) throws -> CLI.Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = environment
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -119,10 +127,18 @@ enum CLI {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = errorReader.finish()
         process.waitUntilExit()
-        return Result(
+        return CLI.Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self),
             signalled: process.terminationReason == .uncaughtSignal)
+    }
+
+    /// The standard output of a tool (pdfinfo, chromium, python3), recording an issue when it does not exit 0.
+    static func output(_ executable: String, _ arguments: [String]) throws -> String {
+        let result = try run(
+            URL(fileURLWithPath: executable), arguments, in: Fixture.root, environment: ProcessInfo.processInfo.environment)
+        #expect(result.status == 0, "\(executable) \(arguments.prefix(3)) exited with \(result.status)")
+        return result.stdout
     }
 }
 

@@ -152,24 +152,9 @@ struct TutorialTests {
 
     /// Runs a command line with `sh`, with the built binary first on the `PATH` and without `AKKOORD_BRONNEN`.
     static func shell(_ command: String, in directory: URL, path: String) throws -> CLI.Result {
-        let process = Process()
         var environment = ProcessInfo.processInfo.environment
         environment["AKKOORD_BRONNEN"] = nil
         environment["PATH"] = path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        process.environment = environment
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let errorReader = PipeReader(err.fileHandleForReading)
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = errorReader.finish()
-        process.waitUntilExit()
-        return CLI.Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        return try Subprocess.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command], in: directory, environment: environment)
     }
 }
