@@ -32,8 +32,11 @@ public struct BudgetSummary: Sendable, Hashable {
     public var byOpgave: [String: [Int: AmountTotal]]
     /// Net structural burden per year after the period (effects `vanaf` a year in the period).
     public var structuralRunRate: AmountTotal
-    /// How many applied effects have an unknown amount.
-    public var unknownEffects: Int
+    /// How many applied effects have an unknown amount, per direction (an effect with unknown amounts of both
+    /// directions in `per_jaar` counts under each).
+    public var unknownEffects: [BudgetDirection: Int]
+    /// How many applied effects have an unknown amount, in either direction (each effect once).
+    public var unknownEffectCount: Int
     /// The sum over all years of the period.
     public var periodBurden: AmountTotal
 
@@ -80,12 +83,20 @@ public struct BudgetSummary: Sendable, Hashable {
         self.byProgramme = byProgramme
         self.byOpgave = byOpgave
         self.structuralRunRate = runRate
-        self.unknownEffects =
-            effects.filter { applied in
+        var unknownEffects: [BudgetDirection: Int] = [:]
+        var unknownEffectCount = 0
+        for applied in effects {
+            let amounts: [Amount] =
                 switch applied.effect.timing {
-                case .perYear(let amounts): amounts.values.contains(.unknown)
-                default: applied.effect.amount == .unknown
+                case .perYear(let amounts): Array(amounts.values)
+                default: [applied.effect.amount]
                 }
-            }.count
+            var directions: Set<BudgetDirection> = []
+            for case .unknown(let direction) in amounts { directions.insert(direction) }
+            for direction in directions { unknownEffects[direction, default: 0] += 1 }
+            if !directions.isEmpty { unknownEffectCount += 1 }
+        }
+        self.unknownEffects = unknownEffects
+        self.unknownEffectCount = unknownEffectCount
     }
 }
