@@ -35,6 +35,7 @@ public enum FormatKeys {
     public static let ruleThen = ["melding", "effecten", "vereist", "sluit_uit"]
     public static let message = ["niveau", "tekst"]
     public static let scenario = ["regelbasis", "titel", "omschrijving", "peildatum", "keuzes", "aannames", "kader", "verwachtingen"]
+    public static let choice = ["optie", "gewicht", "moet", "nooit", "status", "notitie"]
     public static let frame = ["max_structureel_nadeel", "max_nadeel_per_jaar"]
     public static let expectations = [
         "keuzes", "nadeel_per_jaar", "structureel_na_periode", "meldingen_aanwezig", "meldingen_afwezig",
@@ -51,7 +52,7 @@ public enum FormatKeys {
         "latestMoment": latestMoment,
         "decision": decision, "lapse": lapse, "option": option, "effect": effect, "range": range, "quote": quote,
         "relation": relation, "fact": fact, "doubt": doubt, "ruleFile": ruleFile, "rule": rule, "condition": condition,
-        "ruleThen": ruleThen, "message": message, "scenario": scenario, "frame": frame, "expectations": expectations,
+        "ruleThen": ruleThen, "message": message, "scenario": scenario, "choice": choice, "frame": frame, "expectations": expectations,
         "expectedTotal": expectedTotal, "expectedMessage": expectedMessage,
     ]
 }

@@ -42,6 +42,7 @@ public struct ScenarioLoader: Sendable {
             }
         }
         var choices: [DecisionRef: Located<String>] = [:]
+        var terms: [DecisionRef: ChoiceTerms] = [:]
         if let keuzes = reader.mapping("keuzes", required: false) {
             let decisions = ruleBase.allDecisions.map(\.ref.description)
             for pair in keuzes.pairs {
@@ -58,15 +59,10 @@ public struct ScenarioLoader: Sendable {
                         "onbekende beslissing \(InputText.quoted(pair.key))" + unknownDecisionHint(ref, all: decisions, in: ruleBase))
                     continue
                 }
-                guard let option = context.text(pair.value, what: "de keuze voor \(InputText.quoted(pair.key))") else { continue }
-                guard decision.option(option) != nil else {
-                    sink.error(
-                        .refUnknownOption, context.location(of: pair.value),
-                        "beslissing \(ref) heeft geen optie \(InputText.quoted(option))\(Suggestion.hint(for: option, in: decision.options.map(\.id))) (opties: \(decision.options.map(\.id).joined(separator: ", ")))"
-                    )
-                    continue
-                }
-                choices[ref] = Located(option, at: context.location(of: pair.value))
+                let reader = ChoiceReader(context: context, decision: decision, ref: ref)
+                guard let choice = reader.read(pair.value) else { continue }
+                if let option = choice.option { choices[ref] = option }
+                terms[ref] = choice.terms
             }
         }
         var assumptions: [String: Located<Bool>] = [:]
@@ -104,7 +100,8 @@ public struct ScenarioLoader: Sendable {
         guard let title, let referenceDate else { return nil }
         return Scenario(
             title: title, description: reader.string("omschrijving", required: false), referenceDate: referenceDate,
-            choices: choices, assumptions: assumptions, frame: frame, expectations: expectations, file: path)
+            choices: choices, assumptions: assumptions, frame: frame, expectations: expectations, file: path,
+            terms: terms)
     }
 
     /// A close decision anywhere, or else the decisions of the fiche named, when it exists and has few.
