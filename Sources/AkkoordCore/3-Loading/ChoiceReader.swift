@@ -14,11 +14,12 @@ struct ChoiceReader {
             else { return nil }
             return (Located(option, at: location), ChoiceTerms(location: location))
         }
-        guard let reader = MappingReader(node, what: "de keuze voor \(InputText.quoted(ref.description))", context: context) else {
+        guard let reader = MappingReader<ChoiceKey>(node, what: "de keuze voor \(InputText.quoted(ref.description))", context: context)
+        else {
             return nil
         }
         let errors = context.sink.errorCount
-        reader.allowOnly(FormatKeys.choice, in: "een keuze")
+        reader.allowOnly(in: "een keuze")
         guard !reader.pairs.isEmpty else {
             context.sink.error(
                 .keyNoneOf, location,
@@ -26,22 +27,22 @@ struct ChoiceReader {
             return nil
         }
         var option: Located<String>?
-        if let text = reader.string("optie", required: false), checkOption(text, at: reader.valueLocation("optie")) {
-            option = Located(text, at: reader.valueLocation("optie"))
+        if let text = reader.string(.optie, required: false), checkOption(text, at: reader.valueLocation(.optie)) {
+            option = Located(text, at: reader.valueLocation(.optie))
         }
         var weight = 1
-        if let value = reader.integer("gewicht", required: false) {
+        if let value = reader.integer(.gewicht, required: false) {
             if (0...ChoiceTerms.maximumWeight).contains(value) {
                 weight = value
             } else {
                 context.sink.error(
-                    .boundsWeight, reader.valueLocation("gewicht"),
+                    .boundsWeight, reader.valueLocation(.gewicht),
                     "'gewicht' moet een geheel getal van 0 tot en met \(ChoiceTerms.maximumWeight) zijn (gevonden: \(value))")
             }
         }
-        let isMust = reader.bool("moet", required: false) ?? false
+        let isMust = reader.bool(.moet, required: false) ?? false
         var never: [Located<String>] = []
-        for item in reader.list("nooit", { $0 }) {
+        for item in reader.list(.nooit, { $0 }) {
             let itemLocation = context.location(of: item)
             guard let text = context.text(item, what: "een element van 'nooit'"), checkOption(text, at: itemLocation) else { continue }
             if let first = never.first(where: { $0.value == text }) {
@@ -58,12 +59,12 @@ struct ChoiceReader {
                 "optie \(InputText.quoted(option.value)) is gekozen en staat ook onder 'nooit'",
                 notes: [Diagnostic.Note(option.location, "hier gekozen")])
         }
-        if isMust, option == nil, !reader.has("optie") {
+        if isMust, option == nil, !reader.has(.optie) {
             context.sink.error(
-                .choiceContradiction, reader.valueLocation("moet"), "'moet: ja' zonder 'optie': zeg welke optie moet")
+                .choiceContradiction, reader.valueLocation(.moet), "'moet: ja' zonder 'optie': zeg welke optie moet")
         }
-        let status: NegotiationStatus? = reader.enumValue("status", required: false)
-        let note = reader.string("notitie", required: false)
+        let status: NegotiationStatus? = reader.enumValue(.status, required: false)
+        let note = reader.string(.notitie, required: false)
         guard context.sink.errorCount == errors else { return nil }
         return (option, ChoiceTerms(weight: weight, isMust: isMust, never: never, status: status, note: note, location: location))
     }
