@@ -186,6 +186,8 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Co
     public static let auditMomentBeforePeriod = DiagnosticID("audit.moment-before-period")
     /// An option that is not the current line has the current line's title.
     public static let auditCurrentLineTitle = DiagnosticID("audit.current-line-title")
+    /// An option other than the current line has no budget effect and does not say `geen_begrotingseffect`.
+    public static let auditOptionWithoutEffect = DiagnosticID("audit.option-without-effect")
 
     // MARK: Constraints between options
 
@@ -237,6 +239,7 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Co
         quoteNotFound, quoteUnverified, quoteSourceChanged,
         auditDoubt, auditFactConflict, auditAfterLapse, auditMomentDiffers, auditMomentBeforePeriod,
         auditCurrentLineTitle,
+        auditOptionWithoutEffect,
         constraintRequiresAndExcludes, constraintUnchoosable, constraintNeverHolds, constraintIncomplete,
         scenarioRule, scenarioRequires, scenarioExcludes, scenarioMomentPassed, scenarioMomentUnknown,
         scenarioDependencyLater, scenarioLapses, scenarioFrame, scenarioUnknownAmount,
