@@ -220,6 +220,8 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Co
     public static let scenarioFrame = DiagnosticID("scenario.frame")
     /// An amount is unknown.
     public static let scenarioUnknownAmount = DiagnosticID("scenario.unknown-amount")
+    /// Structural costs lean on incidental money in a year (BBV: structureel en reëel evenwicht).
+    public static let scenarioStructuralBalance = DiagnosticID("scenario.structural-balance")
 
     /// Every id, in the order docs/checks.md lists them.
     public static let all: [DiagnosticID] = [
@@ -243,5 +245,6 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Co
         constraintRequiresAndExcludes, constraintUnchoosable, constraintNeverHolds, constraintIncomplete,
         scenarioRule, scenarioRequires, scenarioExcludes, scenarioMomentPassed, scenarioMomentUnknown,
         scenarioDependencyLater, scenarioLapses, scenarioFrame, scenarioUnknownAmount,
+        scenarioStructuralBalance,
     ]
 }

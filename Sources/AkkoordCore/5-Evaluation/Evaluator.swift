@@ -58,6 +58,16 @@ public struct Evaluator: Sendable {
                         + "die tellen niet als € 0 maar zijn apart vermeld.",
                     origin: .scenario, location: nil))
         }
+        for year in budget.years where year.structuralCostsCoveredIncidentally {
+            messages.append(
+                EvaluationMessage(
+                    level: .waarschuwing, kind: .structureelEvenwicht,
+                    text:
+                        "In \(year.year) staat een structureel nadeel (\(DutchFormat.burdenTotal(year.structural))) tegenover een "
+                        + "incidenteel voordeel (\(DutchFormat.burdenTotal(year.incidental))): structurele lasten vragen structurele "
+                        + "dekking (BBV: structureel en reëel evenwicht); incidentele middelen dekken ze maar één keer.",
+                    origin: .frame, location: nil))
+        }
         let steering = SteeringAnalysis(scenario: scenario, ruleBase: ruleBase, choices: choices, assumptions: assumptions)
         messages += steering.messages()
 

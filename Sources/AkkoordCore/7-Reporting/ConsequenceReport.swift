@@ -51,6 +51,10 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
         public var onbekendVoordeel: Int
         public var saldoPeriode: Total
         public var structureelNaPeriode: Total
+        /// The structural balance after the period (BBV "structureel en reëel evenwicht").
+        public var structureelEvenwicht: StructuralBalance
+        /// Years in which a structural nadeel stands against an incidental voordeel.
+        public var structureelIncidenteelGedekt: [Int]
         /// Deviating choices that have no budget effect because of an assumption (a warning each).
         public var zonderBegrotingseffect: [NoEffectWarning]
     }
@@ -235,6 +239,10 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
         public var nadeel: Total
         public var structureel: Total
         public var incidenteel: Total
+        /// `structureel` split at zero: the structural burdens (positive) and the structural means (negative, as a
+        /// burden); together they are `structureel`.
+        public var structureelNadeel: Total
+        public var structureelVoordeel: Total
     }
 
     public struct GroupLine: Sendable, Hashable, Codable {

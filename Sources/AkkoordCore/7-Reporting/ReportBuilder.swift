@@ -88,6 +88,8 @@ public struct ReportBuilder: Sendable {
             onbekendNadeel: evaluation.budget.unknownEffects[.nadeel] ?? 0,
             onbekendVoordeel: evaluation.budget.unknownEffects[.voordeel] ?? 0, saldoPeriode: R.Total(evaluation.budget.periodBurden),
             structureelNaPeriode: R.Total(evaluation.budget.structuralRunRate),
+            structureelEvenwicht: evaluation.budget.structuralBalance,
+            structureelIncidenteelGedekt: evaluation.budget.years.filter(\.structuralCostsCoveredIncidentally).map(\.year),
             zonderBegrotingseffect: noEffectWarnings(impact, years: evaluation.ruleBase.info.years))
     }
 
@@ -120,7 +122,8 @@ public struct ReportBuilder: Sendable {
             jaren: budget.years.map {
                 R.YearLine(
                     jaar: $0.year, lasten: R.Total($0.lasten), baten: R.Total($0.baten), nadeel: R.Total($0.burden),
-                    structureel: R.Total($0.structural), incidenteel: R.Total($0.incidental))
+                    structureel: R.Total($0.structural), incidenteel: R.Total($0.incidental),
+                    structureelNadeel: R.Total($0.structuralBurdens), structureelVoordeel: R.Total($0.structuralMeans))
             },
             programmas: groups(info.programmes, budget.byProgramme), opgaven: groups(info.opgaven, budget.byOpgave),
             structureelNaPeriode: R.Total(budget.structuralRunRate),

@@ -41,6 +41,19 @@ public struct ReportOutlineBuilder: Sendable {
         return parts.isEmpty ? "\(summary.onbekendeBedragen)" : "\(summary.onbekendeBedragen) (\(parts.joined(separator: ", ")))"
     }
 
+    /// `in evenwicht`, `niet in evenwicht`, `onzeker`, with the years in which incidental money covers structural costs.
+    static func structuralBalance(_ summary: ConsequenceReport.Summary) -> String {
+        let balance =
+            switch summary.structureelEvenwicht {
+            case .inEvenwicht: "in evenwicht"
+            case .nietInEvenwicht: "niet in evenwicht: structureel nadeel"
+            case .onzeker: "onzeker (bandbreedte rond nul of onbekend nadeel)"
+            }
+        let years = summary.structureelIncidenteelGedekt
+        return years.isEmpty
+            ? balance : "\(balance); structurele lasten incidenteel gedekt in \(years.map(String.init).joined(separator: ", "))"
+    }
+
     public static let changesTitle = "Wat dit scenario verandert"
 
     /// A change of a total: `+€ 315.540`, `ondergrens …, bovengrens …`, `–`.
@@ -152,6 +165,7 @@ public struct ReportOutlineBuilder: Sendable {
                 row("Fouten / waarschuwingen / info", "\(summary.fouten) / \(summary.waarschuwingen) / \(summary.info)"),
                 row("Nadeel over de periode (lasten − baten)", DutchFormat.burdenTotal(summary.saldoPeriode.amountTotal)),
                 row("Structureel nadeel per jaar na de periode", DutchFormat.burdenTotal(summary.structureelNaPeriode.amountTotal)),
+                row("Structureel evenwicht na de periode (BBV)", Self.structuralBalance(summary)),
                 row("Effecten met onbekend bedrag", Self.unknownEffects(summary)),
             ])
         let figures = [
@@ -163,6 +177,7 @@ public struct ReportOutlineBuilder: Sendable {
                 label: "Structureel nadeel na de periode",
                 value: DutchFormat.burdenTotal(summary.structureelNaPeriode.amountTotal, compact: true)
             ),
+            OutlineBlock.Figure(label: "Structureel evenwicht na de periode", value: Self.structuralBalance(summary)),
             OutlineBlock.Figure(label: "Effecten met onbekend bedrag", value: Self.unknownEffects(summary)),
         ]
         let warnings: [OutlineBlock] =
@@ -230,6 +245,18 @@ public struct ReportOutlineBuilder: Sendable {
             .paragraph(
                 "Structureel nadeel per jaar na \(text: String(report.dossier.periode.last ?? 0)): \(strong: DutchFormat.burdenTotal(geld.structureelNaPeriode.amountTotal))."
             ),
+            .table(
+                OutlineTable(
+                    caption:
+                        "Structureel evenwicht (BBV): structurele lasten vragen structurele dekking, niet incidentele middelen",
+                    headers: ["Jaar", "Structurele lasten", "Structurele dekking", "Structureel saldo", "Incidenteel saldo"],
+                    rows: geld.jaren.map {
+                        [
+                            "\(text: String($0.jaar))", b($0.structureelNadeel), b($0.structureelVoordeel), b($0.structureel),
+                            b($0.incidenteel),
+                        ]
+                    },
+                    numericColumns: [1, 2, 3, 4])),
         ]
         if let frame = geld.kader {
             var parts: [String] = []
