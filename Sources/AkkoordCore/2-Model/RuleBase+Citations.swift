@@ -49,6 +49,11 @@ extension RuleBase {
             update(&rules[r].effects)
         }
         for a in assumptions.indices { update(&assumptions[a].provenance) }
+        var info = info
+        if var rate = info.investmentInterest {
+            update(&rate.provenance)
+            info.investmentInterest = rate
+        }
         return RuleBase(info: info, fiches: fiches, assumptions: assumptions, rules: rules)
     }
 }

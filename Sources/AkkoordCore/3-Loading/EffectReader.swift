@@ -47,7 +47,23 @@ struct EffectReader {
 
         let timingKeys = [EffectKey.jaar, .jaren, .vanaf, .perJaar].filter(reader.has)
         var timing: EffectTiming?
-        if timingKeys.count != 1 {
+        var investment: Investment?
+        if reader.has(.investering) {
+            if !timingKeys.isEmpty {
+                context.sink.error(
+                    .keyConflict, reader.keyLocation(.investering),
+                    "bij 'investering' volgen de jaren uit de kapitaallasten; laat \(timingKeys.map(\.rawValue).joined(separator: " en ")) weg"
+                )
+            }
+            if let amount, let statement = reader.mapping(.investering, of: InvestmentKey.self) {
+                investment = self.investment(statement, amount: amount)
+                do throws(MoneyOverflow) {
+                    if let investment { timing = .perYear(try investment.charges()) }
+                } catch {
+                    context.sink.error(.boundsOverflow, reader.keyLocation(.investering), "kapitaallasten: \(error)")
+                }
+            }
+        } else if timingKeys.count != 1 {
             context.sink.error(
                 timingKeys.isEmpty ? .keyNoneOf : .keyConflict, reader.location,
                 timingKeys.isEmpty
@@ -96,6 +112,8 @@ struct EffectReader {
                         + "structureel effect loopt door, maar dit telt alleen in \(years[0]) en niet na de periode; schrijf "
                         + "'vanaf: \(years[0])' als het blijvend is, of 'aard: incidenteel' als het eenmalig is")
             }
+        } else if investment != nil {
+            nature = .structureel
         } else if let timing {
             if case .from = timing { nature = .structureel } else { nature = .incidenteel }
         }
@@ -108,7 +126,38 @@ struct EffectReader {
         return BudgetEffect(
             description: description, side: side, nature: nature, programme: programme, amount: amount,
             total: total, share: share, cofunders: reader.strings(.medefinanciers), timing: timing,
-            provenance: provenance, location: reader.location)
+            provenance: provenance, location: reader.location, investment: investment)
+    }
+
+    /// `investering: {jaar, looptijd, methode, rente, aanname}`; without `rente` the rule base's `rente_investeringen`.
+    private func investment(_ reader: MappingReader<InvestmentKey>, amount: Amount) -> Investment? {
+        reader.allowOnly(in: "'investering'")
+        let year = reader.year(.jaar)
+        let term = reader.integer(.looptijd)
+        if let term, !(1...Investment.maxTerm).contains(term) {
+            context.sink.error(
+                .boundsYear, reader.valueLocation(.looptijd), "'looptijd' is \(term) jaar; geef 1 tot en met \(Investment.maxTerm) jaar")
+            return nil
+        }
+        let method: DepreciationMethod? = reader.enumValue(.methode)
+        var rate: Share?
+        if let text = reader.string(.rente, required: false) {
+            rate = MoneyParser.parseShare(text)
+            if rate == nil {
+                context.sink.error(
+                    .valuePercentage, reader.valueLocation(.rente),
+                    "'rente' moet een percentage zijn zoals 2,5% (gevonden: \(InputText.quoted(text)))")
+                return nil
+            }
+        } else if context.defaultInterest == nil {
+            context.sink.error(
+                .keyMissing, reader.location,
+                "'investering' zonder 'rente', en dossier.yaml noemt geen 'rente_investeringen'; geef een van beide")
+        }
+        guard let year, let term, let method, let rate = rate ?? context.defaultInterest?.rate else { return nil }
+        return Investment(
+            amount: amount, year: year, term: term, method: method, rate: rate, isDefaultRate: !reader.has(.rente),
+            assumption: reader.string(.aanname, required: false))
     }
 
     /// The years of `jaren`: at least one, each once (a repeated year would silently count once).

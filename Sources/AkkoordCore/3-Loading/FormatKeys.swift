@@ -31,6 +31,23 @@ public enum DossierKey: String, FormatKey {
     case planning
     case aannames
     case bronnen
+    case renteInvesteringen = "rente_investeringen"
+}
+
+/// The keys of `rente_investeringen` in `dossier.yaml`: the rule base's interest rate for investments.
+public enum InterestKey: String, FormatKey, ProvenanceKey {
+    case percentage
+    case bron
+    case aanname
+}
+
+/// The keys of an effect's `investering`.
+public enum InvestmentKey: String, FormatKey {
+    case jaar
+    case looptijd
+    case methode
+    case rente
+    case aanname
 }
 
 /// The keys of a period (`periode`).
@@ -172,6 +189,7 @@ public enum EffectKey: String, FormatKey, ProvenanceKey {
     case jaren
     case vanaf
     case perJaar = "per_jaar"
+    case investering
     case bron
     case aanname
 }
@@ -308,6 +326,8 @@ public enum ExpectedMessageKey: String, FormatKey {
 public enum FormatKeys {
     public static let all: [String: [String]] = [
         "dossier": DossierKey.keys,
+        "investmentInterest": InterestKey.keys,
+        "investment": InvestmentKey.keys,
         "period": PeriodKey.keys,
         "label": LabelKey.keys,
         "sourceText": SourceTextKey.keys,

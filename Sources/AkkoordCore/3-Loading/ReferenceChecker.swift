@@ -158,11 +158,16 @@ struct ReferenceChecker {
                 "onbekend programma \(InputText.quoted(effect.programme))\(Suggestion.hintOrList(for: effect.programme, in: programmes))")
         }
         let years = ruleBase.info.years
+        // An investment is made in a year of the period; its capital charges may run on after it.
         let used: [Int] =
-            switch effect.timing {
-            case .years(let list): list
-            case .from(let first): [first]
-            case .perYear(let amounts): amounts.keys.sorted()
+            if let investment = effect.investment {
+                [investment.year]
+            } else {
+                switch effect.timing {
+                case .years(let list): list
+                case .from(let first): [first]
+                case .perYear(let amounts): amounts.keys.sorted()
+                }
             }
         for year in used where !years.contains(year) {
             sink.error(.boundsPeriodYear, effect.location, "jaar \(year) ligt buiten de periode \(years.lowerBound)–\(years.upperBound)")

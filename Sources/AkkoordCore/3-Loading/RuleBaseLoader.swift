@@ -60,13 +60,15 @@ public struct RuleBaseLoader: Sendable {
         var rules: [Rule] = []
     }
 
-    private func read(_ path: String, source: FileSource, isRuleFile: Bool, periods: PeriodParser) -> FileResult {
+    private func read(
+        _ path: String, source: FileSource, isRuleFile: Bool, periods: PeriodParser, interest: InterestRate?
+    ) -> FileResult {
         let sink = DiagnosticSink()
         var result = FileResult()
         if let data = source.bytes(path, limits: limits, sink: sink),
             let document = YAMLDocument.parse(data: data, path: path, limits: limits, sink: sink)
         {
-            let context = ReadContext(path: path, sink: sink)
+            let context = ReadContext(path: path, sink: sink, defaultInterest: interest)
             if isRuleFile {
                 if let reader = MappingReader<RuleFileKey>(document.root, what: "een regelbestand", context: context) {
                     reader.allowOnly(in: "een regelbestand")
@@ -113,13 +115,14 @@ public struct RuleBaseLoader: Sendable {
         // its own sink, then merge in path order so the result and the diagnostics do not depend on the scheduling.
         let base = String(dossierPath.dropLast("dossier.yaml".count))
         let paths = paths.sorted()
+        let interest = info?.investmentInterest
         var results = [FileResult](repeating: FileResult(), count: paths.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = DisjointSlots(buffer: buffer)
             DispatchQueue.concurrentPerform(iterations: paths.count) { index in
                 slots.buffer[index] = read(
                     paths[index], source: source, isRuleFile: paths[index].hasPrefix(base + "regels/"),
-                    periods: periods)
+                    periods: periods, interest: interest)
             }
         }
         var fiches: [Fiche] = []
@@ -200,12 +203,27 @@ struct DossierReader {
         let sources = reader.list(.bronnen) { node in
             sourceDocument(node).flatMap { seen.first($0, id: $0.id, what: "bron", at: node) }
         }
+        var interest: InterestRate?
+        if let rate = reader.mapping(.renteInvesteringen, of: InterestKey.self, required: false) {
+            rate.allowOnly(in: "'rente_investeringen'")
+            let share = rate.string(.percentage).flatMap { text -> Share? in
+                let parsed = MoneyParser.parseShare(text)
+                if parsed == nil {
+                    context.sink.error(
+                        .valuePercentage, rate.valueLocation(.percentage),
+                        "'percentage' moet een percentage zijn zoals 2,5% (gevonden: \(InputText.quoted(text)))")
+                }
+                return parsed
+            }
+            let provenance = EffectReader(context: context, fiche: nil, defaultProgramme: nil).provenance(in: rate, required: true)
+            if let share, let provenance { interest = InterestRate(rate: share, provenance: provenance) }
+        }
         guard let municipality, let title, let version, let years, let start else { return nil }
         return (
             DossierInfo(
                 municipality: municipality, title: title, version: version, years: years,
                 coalitionStart: start, opgaven: opgaven, programmes: programmes, planning: planning,
-                sources: sources),
+                sources: sources, investmentInterest: interest),
             assumptions
         )
     }

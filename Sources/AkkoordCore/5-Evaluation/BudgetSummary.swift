@@ -133,6 +133,9 @@ public struct BudgetSummary: Sendable, Hashable {
         for applied in effects where applied.effect.nature == .structureel {
             if case .from = applied.effect.timing, let amount = applied.effect.amount(in: period.upperBound) {
                 try runRate.add(applied.effect.side == .lasten ? amount : try amount.negated())
+            } else if applied.effect.investment != nil, let amount = applied.effect.amount(in: period.upperBound + 1) {
+                // Capital charges that continue after the period count with their charge in the first year after it.
+                try runRate.add(applied.effect.side == .lasten ? amount : try amount.negated())
             }
         }
         var periodBurden = AmountTotal.zero

@@ -276,6 +276,23 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
         public var bron: Quote?
         public var aanname: String?
         @ReportText public var locatie: SourceLocation
+        /// When the effect is an investment: the investment; `per_jaar` then holds its capital charges.
+        public var investering: InvestmentLine?
+    }
+
+    /// An investment (BBV): the amount and year, and how it is written off. Its capital charges are the effect's
+    /// `per_jaar` (structural, from the year after `jaar`, for `looptijd` years).
+    public struct InvestmentLine: Sendable, Hashable, Codable {
+        @ReportText public var bedrag: Amount
+        public var jaar: Int
+        public var looptijd: Int
+        public var methode: DepreciationMethod
+        @ReportText public var rente: Share
+        /// Whether the rate is the rule base's `rente_investeringen` (a labelled assumption or quote) rather than the fiche's.
+        public var standaardRente: Bool
+        /// The capital charge of the first year (`jaar + 1`).
+        public var eersteJaarlast: Total
+        public var aanname: String?
     }
 
     public struct YearAmount: Sendable, Hashable, Codable {

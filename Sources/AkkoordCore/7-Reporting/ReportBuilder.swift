@@ -165,7 +165,14 @@ public struct ReportBuilder: Sendable {
                 bedrag: EffectAmount(effect), perJaar: perYear,
                 vanaf: { if case .from(let year) = effect.timing { year } else { nil } }(),
                 totaal: effect.total, aandeel: effect.share, medefinanciers: effect.cofunders,
-                bron: quote, aanname: assumption, locatie: effect.location)
+                bron: quote, aanname: assumption, locatie: effect.location,
+                investering: effect.investment.map { investment in
+                    R.InvestmentLine(
+                        bedrag: investment.amount, jaar: investment.year, looptijd: investment.term, methode: investment.method,
+                        rente: investment.rate, standaardRente: investment.isDefaultRate,
+                        eersteJaarlast: R.Total(effect.amount(in: investment.year + 1).map(AmountTotal.init) ?? .zero),
+                        aanname: investment.assumption)
+                })
         }
         let applied = evaluation.effects.enumerated().map { line("E\($0.offset + 1)", $0.element) }
         let budgeted = touchedFiches(evaluation).flatMap { fiche in

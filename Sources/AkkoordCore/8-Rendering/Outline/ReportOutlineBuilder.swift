@@ -285,15 +285,39 @@ public struct ReportOutlineBuilder: Sendable {
                         title: title, headers: ["Nr", "Omschrijving", "Herkomst", "Soort", "Bedrag", "Bron"], rows: effects.map(effectRow)))
             )
         }
+        let investments = report.effecten.filter { $0.investering != nil }
+        if !investments.isEmpty {
+            blocks.append(
+                .table(
+                    OutlineTable(
+                        title: "Investeringen (BBV: kapitaallasten, structureel, vanaf het jaar na de investering)",
+                        headers: ["Nr", "Omschrijving", "Investering", "Afschrijving", "Rente", "Kapitaallasten eerste jaar"],
+                        rows: investments.compactMap { effect -> [OutlineText]? in
+                            guard let investment = effect.investering else { return nil }
+                            let rate = investment.standaardRente ? "regelbasis" : "fiche"
+                            return [
+                                "\(effect.nummer)", "\(effect.omschrijving)",
+                                "\(DutchFormat.amount(investment.bedrag)) in \(text: String(investment.jaar))",
+                                "\(text: "\(investment.looptijd) jaar, \(investment.methode.rawValue)" + (investment.aanname.map { "; aanname: \($0)" } ?? ""))",
+                                "\(DutchFormat.share(investment.rente)) (\(rate))",
+                                "\(DutchFormat.total(investment.eersteJaarlast.amountTotal)) in \(text: String(investment.jaar + 1))",
+                            ]
+                        }, numericColumns: [5])))
+        }
         return Outline.Section("Geld", blocks)
     }
 
     private func effectRow(_ effect: ConsequenceReport.EffectLine) -> [OutlineText] {
         let share: OutlineText =
             effect.aandeel.map { " (aandeel \(DutchFormat.share($0)) van \(effect.totaal.map(DutchFormat.amount) ?? "?"))" } ?? ""
+        let amount: String =
+            effect.investering.map {
+                "investering \(DutchFormat.amount($0.bedrag)) in \($0.jaar); kapitaallasten \(DutchFormat.total($0.eersteJaarlast.amountTotal)) in \($0.jaar + 1), "
+                    + "\($0.looptijd) jaar \($0.methode.rawValue)"
+            } ?? DutchFormat.effectAmount(effect.bedrag)
         return [
             "\(effect.nummer)", "\(effect.omschrijving)", "\(effect.herkomst.description)",
-            "\(effect.soort.rawValue), \(effect.aard.rawValue)", "\(DutchFormat.effectAmount(effect.bedrag))\(share)",
+            "\(effect.soort.rawValue), \(effect.aard.rawValue)", "\(amount)\(share)",
             effect.bron.map { "fiche \($0.fiche)" } ?? "aanname",
         ]
     }
