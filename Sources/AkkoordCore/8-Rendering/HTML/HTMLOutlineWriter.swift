@@ -38,6 +38,8 @@ struct HTMLOutlineWriter: Sendable {
         case .chart(let chart): return "<figure>" + svg(chart) + "<figcaption>\(HTMLText.escapeText(chart.caption))</figcaption></figure>\n"
         case .only(.visual, let blocks): return write(blocks)
         case .only(.text, _): return ""
+        case .collapsed(let summary, let blocks):
+            return "<details><summary>\(HTMLText.escapeText(summary))</summary>\n" + write(blocks) + "</details>\n"
         }
     }
 

@@ -25,11 +25,17 @@ enum SVGChart {
         svg += "<title id=\"chart-money-title\">\(HTMLText.escape(title))</title>"
         svg +=
             "<defs><pattern id=\"hatch\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"2\" height=\"5\" fill=\"#777\"/></pattern></defs>"
-        // Axis: zero line and extremes.
-        for value in Set([lowCents, 0, highCents]).sorted() {
+        // Axis: zero line and extremes. A label closer than `labelGap` to one already drawn (zero first) is left out, so
+        // "-€ 50.000" never sits on top of "€ 0"; its grid line stays.
+        let labelGap = 14.0
+        var labelled: [Double] = []
+        let values: [Int64] = [0] + Set([lowCents, highCents]).subtracting([0]).sorted()
+        for value in values {
             let position = y(value)
             svg +=
                 "<line x1=\"\(fmt(left))\" x2=\"\(fmt(width - 6))\" y1=\"\(fmt(position))\" y2=\"\(fmt(position))\" stroke=\"\(value == 0 ? "#333" : "#ccc")\"/>"
+            guard !labelled.contains(where: { abs($0 - position) < labelGap }) else { continue }
+            labelled.append(position)
             svg +=
                 "<text x=\"\(fmt(left - 6))\" y=\"\(fmt(position + 4))\" text-anchor=\"end\" font-size=\"11\">\(HTMLText.escape(DutchFormat.compact(Money(cents: value))))</text>"
         }

@@ -89,18 +89,24 @@ public struct ComparisonOutlineBuilder: Sendable {
             ])
     }
 
+    /// The differing decisions. The column with the dossier's current line is left out when a compared scenario has no
+    /// deviation at all: its own column already shows the current line, and the two would be the same.
     func decisions(_ comparison: ScenarioComparison, names: [String]) -> Outline.Section {
-        Outline.Section(
+        let currentLineScenario = comparison.scenarios.firstIndex { $0.bijsturingen == 0 }
+        let dossierColumn: [String] = currentLineScenario == nil ? ["Huidige lijn (dossier)"] : []
+        return Outline.Section(
             "Beslissingen die verschillen",
             [
                 .table(
                     OutlineTable(
-                        headers: ["Beslissing", "Huidige lijn (dossier)"] + names,
+                        headers: ["Beslissing"] + dossierColumn + names,
                         rows: comparison.verschillendeKeuzes.map { row in
-                            ["\(row.beslissing.description) \(row.ficheTitel)", "\(row.huidigeLijn)"]
+                            let current: [OutlineText] = currentLineScenario == nil ? ["\(row.huidigeLijn)"] : []
+                            return ["\(row.beslissing.description) \(row.ficheTitel)"] + current
                                 + zip(row.keuzes, row.afwijking).map { $1 ? "\(deviation: $0)" : "\($0)" }
                         }, emptyState: "Alle scenario's kiezen hetzelfde."))
-            ])
+            ]
+                + (currentLineScenario.map { [.paragraph("\(names[$0]) volgt overal de huidige lijn van het dossier.")] } ?? []))
     }
 
     /// The scenarios that have something, as text: "in: A, B".

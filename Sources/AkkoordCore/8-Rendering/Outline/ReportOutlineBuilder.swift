@@ -54,6 +54,20 @@ public struct ReportOutlineBuilder: Sendable {
             ? balance : "\(balance); structurele lasten incidenteel gedekt in \(years.map(String.init).joined(separator: ", "))"
     }
 
+    /// When to decide, in a few words: `nog 7 dagen`, `verstreken; laatste kans nog 7 dagen (begroting 2027)`,
+    /// `verstreken, ook de laatste kans`, `onbekend`.
+    static func shortDeadline(_ term: ConsequenceReport.Deadline) -> OutlineText {
+        guard let days = term.dagenVanafPeildatum, let last = term.laatsteDag else { return "onbekend" }
+        if days == 0 { return "vandaag (laatste dag)" }
+        if days > 0 { return "nog \(text: String(days)) dagen" }
+        switch term.dagenTotUiterlijk {
+        case let left? where left >= 0:
+            return "\(lapsed: "verstreken"); laatste kans nog \(text: String(left)) dagen (\(term.uiterlijk?.tekst ?? ""))"
+        case _? where term.uiterlijk != nil: return "\(lapsed: "verstreken"), ook de laatste kans"
+        default: return "\(lapsed: "verstreken") (t/m \(DutchFormat.date(last)))"
+        }
+    }
+
     public static let changesTitle = "Wat dit scenario verandert"
 
     /// A change of a total: `+€ 315.540`, `ondergrens …, bovengrens …`, `–`.
@@ -69,25 +83,40 @@ public struct ReportOutlineBuilder: Sendable {
         let peildatum = DutchFormat.date(report.scenario.peildatum)
         let years =
             report.dossier.periode.first.flatMap { first in report.dossier.periode.last.map { Array(first...max(first, $0)) } } ?? []
-        func cells(_ change: ConsequenceReport.Change) -> [OutlineText] {
-            years.map { year in "\(change.perJaar.first { $0.jaar == year }.map { Self.change($0.verschil) } ?? "–")" }
-                + ["\(Self.change(change.structureelNaPeriode))"]
+        func cells(_ change: ConsequenceReport.Change, compact: Bool) -> [OutlineText] {
+            years.map { year in "\(change.perJaar.first { $0.jaar == year }.map { $0.verschil.text(compact: compact) } ?? "–")" }
+                + ["\(change.structureelNaPeriode.text(compact: compact))"]
         }
-        var rows: [[OutlineText]] = changes.bijsturingen.map { decision in
-            [
-                "\(decision.beslissing.description): \(deviation: decision.gekozen.titel)\(detail: "huidige lijn: \(decision.huidigeLijn.titel)")"
-            ]
-                + cells(decision.marginaal)
+        // Deviations without any marginal money are named in one sentence below the table instead of a row of dashes.
+        let withoutMoney = changes.bijsturingen.filter(\.marginaal.isZero)
+        let withMoney = changes.bijsturingen.filter { !$0.marginaal.isZero }
+        // Text media get the exact amounts; visual media the compact ones with when to decide beside them, so that money
+        // and deadlines fit the first screen (the exact deadlines follow in their own table).
+        func money(compact: Bool) -> OutlineTable {
+            let deadline: [String] = compact ? ["Beslissen"] : []
+            var rows: [[OutlineText]] = withMoney.map { decision in
+                [
+                    compact
+                        ? "\(decision.beslissing.description): \(deviation: decision.gekozen.titel)"
+                        : "\(decision.beslissing.description): \(deviation: decision.gekozen.titel)\(detail: "huidige lijn: \(decision.huidigeLijn.titel)")"
+                ]
+                    + cells(decision.marginaal, compact: compact) + (compact ? [Self.shortDeadline(decision.termijn)] : [])
+            }
+            if let interaction = changes.interactie {
+                rows.append(
+                    ["Samenspel van de keuzes (niet aan één keuze toe te rekenen)"] + cells(interaction, compact: compact)
+                        + (compact ? [""] : []))
+            }
+            if !changes.bijsturingen.isEmpty {
+                rows.append(
+                    ["\(strong: "Totaal tegenover de huidige lijn")"] + cells(changes.totaal, compact: compact) + (compact ? [""] : []))
+            }
+            return OutlineTable(
+                title: "Geld per bijsturing (marginaal nadeel per jaar)",
+                headers: ["Bijsturing"] + years.map(String.init) + ["Structureel na de periode"] + deadline,
+                rows: rows, numericColumns: Set(1...(years.count + 1)),
+                emptyState: "Geen bijsturingen: alle beslissingen blijven op de huidige lijn.")
         }
-        if let interaction = changes.interactie {
-            rows.append(["Samenspel van de keuzes (niet aan één keuze toe te rekenen)"] + cells(interaction))
-        }
-        if !changes.bijsturingen.isEmpty { rows.append(["\(strong: "Totaal tegenover de huidige lijn")"] + cells(changes.totaal)) }
-        let money = OutlineTable(
-            title: "Geld per bijsturing (marginaal nadeel per jaar)",
-            headers: ["Bijsturing"] + years.map(String.init) + ["Structureel na de periode"],
-            rows: rows, numericColumns: Set(1...(years.count + 1)),
-            emptyState: "Geen bijsturingen: alle beslissingen blijven op de huidige lijn.")
         let deadlines = OutlineTable(
             title: "Wanneer beslissen", headers: ["Bijsturing", "Logisch moment", "Uiterlijk", "Vanaf de peildatum", "Volgorde"],
             rows: changes.bijsturingen.map { decision in
@@ -136,8 +165,15 @@ public struct ReportOutlineBuilder: Sendable {
             .paragraph(
                 "Vergeleken met de huidige lijn onder de aannames en de peildatum (\(text: peildatum)) van dit scenario: een verschil komt dus alleen door keuzes. Marginaal = dit scenario min hetzelfde scenario met alleen die beslissing terug op de huidige lijn; nadeel = lasten − baten."
             ),
-            .table(money),
+            .only(.text, [.table(money(compact: false))]),
+            .only(.visual, [.table(money(compact: true))]),
         ]
+        if !withoutMoney.isEmpty {
+            blocks.append(
+                .paragraph(
+                    "Zonder marginaal begrotingseffect in dit scenario: \(OutlineText.joined(withoutMoney.map { "\($0.beslissing.description) (\($0.gekozen.titel); beslissen: \(Self.shortDeadline($0.termijn).plain))" }, separator: "; "))."
+                ))
+        }
         if !changes.bijsturingen.isEmpty { blocks.append(.table(deadlines)) }
         blocks += [
             .table(assumptions),
@@ -216,9 +252,20 @@ public struct ReportOutlineBuilder: Sendable {
         let assumptions = OutlineTable(
             title: "Aannames", headers: ["Aanname", "Waarde", "Herkomst"],
             rows: report.aannames.map {
-                ["\($0.titel)", $0.waarde ? "ja" : "nee", $0.standaard ? "standaard" : "scenario"]
+                $0.standaard
+                    ? ["\($0.titel)", $0.waarde ? "ja" : "nee", "standaard"]
+                    : ["\(strong: $0.titel)", "\(strong: $0.waarde ? "ja" : "nee")", "\(strong: "scenario")"]
             })
-        return Outline.Section("Keuzes", [.table(deviations), .only(.text, [.table(all)]), .table(assumptions)])
+        let changed = report.aannames.filter { !$0.standaard }.count
+        return Outline.Section(
+            "Keuzes",
+            [
+                .table(deviations), .only(.text, [.table(all)]),
+                .only(.visual, [.collapsed(summary: "Alle \(report.keuzes.count) beslissingen", [.table(all)])]),
+                .collapsed(
+                    summary: "Alle \(report.aannames.count) aannames (\(changed) door het scenario gezet, vetgedrukt)",
+                    [.table(assumptions)]),
+            ])
     }
 
     func money(_ report: ConsequenceReport) -> Outline.Section {
@@ -280,10 +327,14 @@ public struct ReportOutlineBuilder: Sendable {
             ("Effecten", report.effecten), ("Al in de begroting (ter informatie, niet in de totalen)", report.inBegroting),
         ] where !effects.isEmpty {
             blocks.append(
-                .table(
-                    OutlineTable(
-                        title: title, headers: ["Nr", "Omschrijving", "Herkomst", "Soort", "Bedrag", "Bron"], rows: effects.map(effectRow)))
-            )
+                .collapsed(
+                    summary: "\(title): \(effects.count)",
+                    [
+                        .table(
+                            OutlineTable(
+                                title: title, headers: ["Nr", "Omschrijving", "Herkomst", "Soort", "Bedrag", "Bron"],
+                                rows: effects.map(effectRow)))
+                    ]))
         }
         let investments = report.effecten.filter { $0.investering != nil }
         if !investments.isEmpty {
