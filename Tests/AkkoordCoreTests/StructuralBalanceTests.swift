@@ -77,3 +77,23 @@ struct StructuralBalanceTests {
         #expect(StructuralBalance(total(1, 5)) == .nietInEvenwicht)
     }
 }
+
+/// Issue 15 item 8: comparing with a scenario on the current line does not repeat the dossier's current line as a column.
+@Suite("Comparison with a current-line scenario")
+struct CurrentLineComparisonTests {
+    @Test func theDossierColumnIsLeftOutWhenAScenarioIsTheCurrentLine() throws {
+        let ruleBase = try RuleBaseLoader().load(directory: Fixture.rules.path).value
+        func report(_ name: String) throws -> ConsequenceReport {
+            let path = Fixture.scenarios.appendingPathComponent("\(name).yaml").path
+            return try ReportBuilder().build(
+                try Evaluator().evaluate(try ScenarioLoader().load(path: path, ruleBase: ruleBase).value, in: ruleBase))
+        }
+        let withCurrentLine = MarkdownComparisonRenderer().render(
+            try ScenarioComparison(reports: [try report("huidige-lijn"), try report("luchthaven-sluiten")]))
+        #expect(!withCurrentLine.contains("Huidige lijn (dossier)"))
+        #expect(withCurrentLine.contains("Huidige lijn volgt overal de huidige lijn van het dossier."))
+        let withoutCurrentLine = MarkdownComparisonRenderer().render(
+            try ScenarioComparison(reports: [try report("bezuinigen"), try report("luchthaven-sluiten")]))
+        #expect(withoutCurrentLine.contains("| Beslissing | Huidige lijn (dossier) |"))
+    }
+}
