@@ -15,7 +15,8 @@ struct EffectReader {
         reader.allowOnly(in: "een effect")
         let description = reader.string(.omschrijving)
         let side: BudgetSide? = reader.enumValue(.soort)
-        let provenance = self.provenance(in: reader, required: true)
+        let provenance = self.provenance(in: reader, required: true, allowBoth: true)
+        let addedAssumption = reader.has(.bron) ? reader.string(.aanname, required: false) : nil
 
         var amount: Amount?
         var total: Amount?
@@ -126,7 +127,7 @@ struct EffectReader {
         return BudgetEffect(
             description: description, side: side, nature: nature, programme: programme, amount: amount,
             total: total, share: share, cofunders: reader.strings(.medefinanciers), timing: timing,
-            provenance: provenance, location: reader.location, investment: investment)
+            provenance: provenance, location: reader.location, investment: investment, addedAssumption: addedAssumption)
     }
 
     /// `investering: {jaar, looptijd, methode, rente, aanname}`; without `rente` the rule base's `rente_investeringen`.
@@ -240,9 +241,12 @@ struct EffectReader {
         return nil
     }
 
-    /// Exactly one of `bron` or `aanname` (when `required`).
-    func provenance<Key: ProvenanceKey>(in reader: MappingReader<Key>, required: Bool) -> Provenance? {
+    /// Exactly one of `bron` or `aanname` (when `required`); with `allowBoth` (an effect) both may be given, and the
+    /// quote is the provenance (the caller reads `aanname` as what was added).
+    func provenance<Key: ProvenanceKey>(in reader: MappingReader<Key>, required: Bool, allowBoth: Bool = false) -> Provenance? {
         switch (reader.has(.bron), reader.has(.aanname)) {
+        case (true, true) where allowBoth:
+            return quote(in: reader).map { .quote($0) }
         case (true, true):
             context.sink.error(.keyConflict, reader.keyLocation(.aanname), "geef 'bron' of 'aanname', niet beide")
             return nil

@@ -153,6 +153,7 @@ public struct ReportBuilder: Sendable {
                     bestand: citation.passage?.file, regel: citation.passage?.line)
                 quoteUse[cited, default: []].append(number)
                 quote = cited
+                assumption = effect.addedAssumption
             case .assumption(let text):
                 assumption = text
             }

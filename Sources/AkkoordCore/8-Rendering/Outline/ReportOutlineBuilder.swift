@@ -369,7 +369,7 @@ public struct ReportOutlineBuilder: Sendable {
         return [
             "\(effect.nummer)", "\(effect.omschrijving)", "\(effect.herkomst.description)",
             "\(effect.soort.rawValue), \(effect.aard.rawValue)", "\(amount)\(share)",
-            effect.bron.map { "fiche \($0.fiche)" } ?? "aanname",
+            "\(effect.bron.map { "fiche \($0.fiche)" + (effect.aanname == nil ? "" : " + aanname") } ?? "aanname")",
         ]
     }
 
