@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import AkkoordCore
+
+/// `check` warns when a current line lapses before the moment to decide on it, and checks scenarios as far as a
+/// rule base with errors allows (docs/checks.md).
+@Suite("check: lapse before the steering moment, scenarios beside a broken rule base", .serialized)
+struct CheckOrderAndBrokenRuleBaseTests {
+    static let fiche = Fixture.examples.appendingPathComponent("regels/fiches/1A-zwembad.yaml")
+
+    func ficheText() throws -> String { try String(contentsOf: Self.fiche, encoding: .utf8) }
+
+    func audit(_ fiche: String) throws -> [Diagnostic] {
+        let directory = Fixture.ruleBase(replacing: ["fiches/1A-zwembad.yaml": fiche])
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+        let ruleBase = try RuleBaseLoader().load(directory: directory.path).value
+        return RuleBaseAudit(ruleBase: ruleBase).findings().filter { $0.id == .auditLapseBeforeMoment }
+    }
+
+    /// The tutorial's lapse (eind 2026) follows its steering moment (voorjaar 2026): in order, no warning.
+    @Test func aLapseAfterTheSteeringMomentIsInOrder() throws {
+        #expect(try audit(try ficheText()).isEmpty)
+    }
+
+    /// The contract lapses at the end of 2025, before the fiche's steering moment (voorjaar 2026) begins: one warning at
+    /// the steering moment (line 7–9), with a note at the decision that holds `verloopt` (line 36).
+    @Test func aLapseBeforeTheSteeringMomentIsAWarningAtTheMoment() throws {
+        let text = try ficheText().replacingOccurrences(of: "      moment: eind 2026", with: "      moment: eind 2025")
+        let findings = try audit(text)
+        #expect(findings.count == 1)
+        let finding = try #require(findings.first)
+        #expect(finding.severity == .warning)
+        #expect(finding.location.file.hasSuffix("fiches/1A-zwembad.yaml"))
+        #expect((7...9).contains(finding.location.line), "\(finding.location)")
+        #expect(finding.notes.map(\.location.line) == [36])
+    }
+
+    /// The steering moment is in time, but the last practical moment (`uiterlijk`, november 2026) lies after the lapse
+    /// (juni 2026): the warning is at `uiterlijk`.
+    @Test func aLapseBeforeTheLatestMomentIsAWarningAtUiterlijk() throws {
+        let text = try ficheText()
+            .replacingOccurrences(
+                of: "  periode: voorjaar 2026\n",
+                with:
+                    "  periode: voorjaar 2026\n  uiterlijk:\n    tekst: begroting 2027\n    periode: november 2026\n    aanname: Zo laat kan het nog.\n"
+            )
+            .replacingOccurrences(of: "      moment: eind 2026", with: "      moment: juni 2026")
+        let findings = try audit(text)
+        #expect(findings.count == 1)
+        let finding = try #require(findings.first)
+        #expect((10...13).contains(finding.location.line), "\(finding.location)")
+        #expect(finding.notes.map(\.location.line) == [40])
+    }
+
+    struct CheckJSON: Decodable { var diagnostics: [Diagnostic] }
+
+    /// With an error in the rule base, a scenario's own errors are still shown (its date), references into the rule
+    /// base are not (they may follow from the rule base's error), and one warning says what was not checked.
+    @Test func aScenarioIsCheckedAsFarAsABrokenRuleBaseAllows() throws {
+        let directory = Fixture.ruleBase(replacing: [
+            "fiches/2A-bibliotheek.yaml": try String(
+                contentsOf: Fixture.examples.appendingPathComponent("regels/fiches/2A-bibliotheek.yaml"), encoding: .utf8)
+                + "onbekende_sleutel: x\n"
+        ])
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+        let scenario = directory.deletingLastPathComponent().appendingPathComponent("scenario.yaml")
+        try Data("titel: x\npeildatum: 2026-13-45\nkeuzes:\n  1A.renovatie: sloop\n".utf8).write(to: scenario)
+        let result = try CLI.run(["check", "--rules", directory.path, scenario.path, "--format", "json"])
+        #expect(result.status == 2, "\(result.stderr)")
+        let diagnostics = try JSONDecoder().decode(CheckJSON.self, from: Data(result.stdout.utf8)).diagnostics
+        #expect(diagnostics.contains { $0.id == .keyUnknown && $0.location.file.hasSuffix("2A-bibliotheek.yaml") })
+        let inScenario = diagnostics.filter { $0.location.file == scenario.path }
+        #expect(inScenario.contains { $0.id == .valueDate && $0.location.line == 2 }, "\(inScenario)")
+        #expect(!inScenario.contains { $0.id.rawValue.hasPrefix("ref.") }, "\(inScenario)")
+        let notChecked = inScenario.filter { $0.id == .scenarioNotChecked }
+        #expect(notChecked.count == 1)
+        #expect(notChecked.first?.severity == .warning)
+        #expect(notChecked.first?.location.line == 1)
+    }
+
+    /// Without a readable dossier nothing of a scenario can be checked; it says so.
+    @Test func withoutADossierTheScenarioIsNotCheckedAndSaysSo() throws {
+        let directory = Fixture.ruleBase(replacing: ["dossier.yaml": "gemeente: [\n"])
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+        let scenario = directory.deletingLastPathComponent().appendingPathComponent("scenario.yaml")
+        try Data("titel: x\npeildatum: 2026-13-45\n".utf8).write(to: scenario)
+        let result = try CLI.run(["check", "--rules", directory.path, scenario.path, "--format", "json"])
+        #expect(result.status == 2)
+        let diagnostics = try JSONDecoder().decode(CheckJSON.self, from: Data(result.stdout.utf8)).diagnostics
+        #expect(diagnostics.contains { $0.id == .yamlSyntax })
+        let inScenario = diagnostics.filter { $0.location.file == scenario.path }
+        #expect(inScenario.map(\.id) == [.scenarioNotChecked])
+    }
+}
