@@ -53,6 +53,33 @@ struct CheckOrderAndBrokenRuleBaseTests {
         #expect(finding.notes.map(\.location.line) == [40])
     }
 
+    /// A bad default (`standaard: misschien`) is one error, at the default; the rule that uses the assumption does
+    /// not also get "onbekende aanname". A misspelt reference to an assumption is still reported.
+    @Test func aBadAssumptionDefaultIsOneErrorAtTheCause() throws {
+        let dossier = try String(contentsOf: Fixture.examples.appendingPathComponent("regels/dossier.yaml"), encoding: .utf8)
+        let broken = dossier.replacingOccurrences(
+            of: "    standaard: ja\n    moment: juni 2026", with: "    standaard: misschien\n    moment: juni 2026")
+        try #require(broken != dossier)
+        let directory = Fixture.ruleBase(replacing: ["dossier.yaml": broken])
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+        let diagnostics = Fixture.diagnostics(loading: directory)
+        let errors = diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1, "\(errors)")
+        let error = try #require(errors.first)
+        #expect(error.location.file.hasSuffix("dossier.yaml"))
+        #expect(error.location.line == 24, "\(error)")
+        #expect(!diagnostics.contains { $0.id == .refUnknownAssumption })
+
+        // A reference to an id that was never declared is still an unknown assumption.
+        let rules = try String(contentsOf: Fixture.examples.appendingPathComponent("regels/regels/samenhang.yaml"), encoding: .utf8)
+        let misspelt = Fixture.ruleBase(replacing: [
+            "regels/samenhang.yaml": rules.replacingOccurrences(
+                of: "aanname: provincie-betaalt-mee", with: "aanname: provincie-betaald-mee")
+        ])
+        defer { try? FileManager.default.removeItem(at: misspelt.deletingLastPathComponent()) }
+        #expect(Fixture.diagnostics(loading: misspelt).map(\.id) == [.refUnknownAssumption])
+    }
+
     struct CheckJSON: Decodable { var diagnostics: [Diagnostic] }
 
     /// With an error in the rule base, a scenario's own errors are still shown (its date), references into the rule

@@ -118,7 +118,8 @@ struct ReferenceChecker {
     }
 
     private func assumption(_ id: String, at location: SourceLocation, known: Set<String>) {
-        if !known.contains(id) {
+        // An assumption whose declaration failed was reported there; using it is not a second error.
+        if !known.contains(id), !sink.hasFailed(.assumption, id: id) {
             sink.error(
                 .refUnknownAssumption, location, "onbekende aanname \(InputText.quoted(id))\(Suggestion.hintOrList(for: id, in: known))")
         }

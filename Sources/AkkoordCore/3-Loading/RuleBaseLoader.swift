@@ -70,6 +70,7 @@ public struct RuleBaseLoader: Sendable {
     /// What one fiche or rule file contributed, with its own diagnostics.
     private struct FileResult: Sendable {
         var diagnostics: [Diagnostic] = []
+        var failedDeclarations: Set<DiagnosticSink.Declaration> = []
         var fiche: Fiche?
         var assumptions: [Assumption] = []
         var rules: [Rule] = []
@@ -95,6 +96,7 @@ public struct RuleBaseLoader: Sendable {
             }
         }
         result.diagnostics = sink.diagnostics
+        result.failedDeclarations = sink.failedDeclarations
         return result
     }
 
@@ -141,6 +143,7 @@ public struct RuleBaseLoader: Sendable {
         var rules: [Rule] = []
         for result in results {
             sink.append(contentsOf: result.diagnostics)
+            sink.append(failedDeclarations: result.failedDeclarations)
             if let fiche = result.fiche { fiches.append(fiche) }
             assumptions += result.assumptions
             rules += result.rules
