@@ -77,7 +77,28 @@ struct CheckOrderAndBrokenRuleBaseTests {
                 of: "aanname: provincie-betaalt-mee", with: "aanname: provincie-betaald-mee")
         ])
         defer { try? FileManager.default.removeItem(at: misspelt.deletingLastPathComponent()) }
-        #expect(Fixture.diagnostics(loading: misspelt).map(\.id) == [.refUnknownAssumption])
+        let unknown = Fixture.diagnostics(loading: misspelt)
+        #expect(unknown.map(\.id) == [.refUnknownAssumption])
+        // At the use in the rule's condition (line 7), not at the rule's first line.
+        #expect(unknown.first.map { [$0.location.line, $0.location.column] } == [7, 20], "\(unknown)")
+    }
+
+    /// An unknown option in a rule's `vereist` is reported at that list item.
+    @Test func anUnknownOptionInARuleIsReportedWhereItIsWritten() throws {
+        let rules = try String(contentsOf: Fixture.examples.appendingPathComponent("regels/regels/samenhang.yaml"), encoding: .utf8)
+        let changed = rules.replacingOccurrences(
+            of: "        tekst: De provincie betaalt niet mee; de gemeente draagt de hele renovatie.\n",
+            with:
+                "        tekst: De provincie betaalt niet mee; de gemeente draagt de hele renovatie.\n      vereist:\n        - 2A.bibliotheek.uitbouwen\n"
+        )
+        try #require(changed != rules)
+        let directory = Fixture.ruleBase(replacing: ["regels/samenhang.yaml": changed])
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+        let diagnostics = Fixture.diagnostics(loading: directory)
+        let unknown = diagnostics.filter { $0.id == .refUnknownOption }
+        #expect(unknown.count == 1, "\(diagnostics)")
+        #expect(unknown.first.map { [$0.location.line, $0.location.column] } == [14, 11], "\(unknown)")
+        #expect(unknown.first?.location.file.hasSuffix("regels/samenhang.yaml") == true)
     }
 
     struct CheckJSON: Decodable { var diagnostics: [Diagnostic] }

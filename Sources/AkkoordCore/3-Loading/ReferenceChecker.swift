@@ -59,10 +59,10 @@ struct ReferenceChecker {
             }
         }
         for rule in ruleBase.rules {
-            rule.condition.optionRefs.forEach { reference($0, at: rule.location) }
-            rule.condition.decisionRefs.forEach { decisionReference($0, at: rule.location) }
-            rule.condition.assumptionIDs.forEach { assumption($0, at: rule.location, known: assumptionIDs) }
-            (rule.requires + rule.excludes).forEach { reference($0, at: rule.location) }
+            rule.condition.optionRefs.forEach { reference($0, at: rule.place(of: $0.description)) }
+            rule.condition.decisionRefs.forEach { decisionReference($0, at: rule.place(of: $0.description)) }
+            rule.condition.assumptionIDs.forEach { assumption($0, at: rule.place(of: $0), known: assumptionIDs) }
+            (rule.requires + rule.excludes).forEach { reference($0, at: rule.place(of: $0.description)) }
             rule.effects.forEach { effect($0, codes: codes, programmes: programmes) }
             if let code = rule.provenance?.citation?.fiche, !codes.contains(code) {
                 sink.error(
