@@ -156,4 +156,69 @@ struct PackSourceTests {
         #expect(!pack.files().keys.contains { $0.hasPrefix("bronnen/") })
         #expect(!pack.singleFile().contains("bronnen-ontbreken"))
     }
+
+    /// The command line passes the texts to the pack: from `--bronnen`, and with an empty folder the pack says they are
+    /// missing.
+    @Test func packFindsTheTextsThroughTheCommandLine() throws {
+        let directory = Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let with = directory.appendingPathComponent("met")
+        let result = try CLI.run([
+            "pack", "examples/scenario-renoveren.yaml", "--rules", "examples/regels", "--bronnen", "examples/bronnen", "-o", with.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let page = try String(contentsOf: with.appendingPathComponent("bronnen/oefendossier.html"), encoding: .utf8)
+        #expect(ids(page).contains("bron-oefendossier-p12-13"))
+        let report = try String(contentsOf: with.appendingPathComponent("scenario-scenario-renoveren.html"), encoding: .utf8)
+        #expect(hrefs(report).contains("bronnen/oefendossier.html#bron-oefendossier-p12-13"))
+
+        let empty = directory.appendingPathComponent("leeg")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let without = directory.appendingPathComponent("zonder")
+        let second = try CLI.run([
+            "pack", "examples/scenario-renoveren.yaml", "--rules", "examples/regels", "--bronnen", empty.path, "-o", without.path,
+        ])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: without.appendingPathComponent("bronnen").path))
+        let index = try String(contentsOf: without.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("<p class=\"bronnen-ontbreken\">"))
+    }
+
+    /// With the Enschede texts (`AKKOORD_BRONNEN`, as in CI): the bundled pack has a page per declared source, every
+    /// verified quote of every report links to an anchor that exists, and each linked line holds the start of its quote.
+    @Test(.enabled(if: RuleBaseContentTests.sourcesAvailable, "AKKOORD_BRONNEN does not name a folder with the Enschede source texts"))
+    func theBundledPackLinksEveryQuoteToItsSource() throws {
+        let folder = try #require(Fixture.enschedeSources)
+        let verification = QuoteVerifier(
+            ruleBase: try RuleBaseLoader().load(directory: Fixture.rules.path).value, directory: folder.path,
+            dossierPath: Fixture.rules.appendingPathComponent("dossier.yaml").path
+        ).verify()
+        let scenarios = try FileManager.default.contentsOfDirectory(atPath: Fixture.scenarios.path).filter { $0.hasSuffix(".yaml") }
+            .sorted().map { "scenarios/" + $0 }
+        let reports = try GoldenFileTests.reports(scenarios, in: verification.ruleBase)
+        let pack = try BriefingPack(
+            ruleBase: verification.ruleBase, reports: reports, digest: InputDigest(files: []), sources: PackSource.all(verification))
+        let files = pack.files()
+        let declared = verification.ruleBase.info.sources
+        var anchors: [String: Set<String>] = [:]
+        for source in declared {
+            let page = try #require(files["bronnen/\(source.id).html"], "no page for \(source.id)")
+            anchors["bronnen/\(source.id).html"] = ids(page)
+        }
+        var links = 0
+        for (path, html) in files where path.hasSuffix(".html") {
+            for href in hrefs(html) where href.contains("bronnen/") && href.contains("#") {
+                let parts = href.replacingOccurrences(of: "../", with: "").split(separator: "#").map(String.init)
+                #expect(anchors[parts[0]]?.contains(parts[1]) == true, "\(path): \(href)")
+                links += 1
+            }
+        }
+        #expect(links > 0)
+        // In each report every verified quote (one blockquote each in "Bronnen") carries its link.
+        for (report, slug) in zip(reports, pack.slugs) {
+            let html = try #require(files["scenario-\(slug).html"])
+            let linked = matches(#"<cite><a href="(bronnen/[^"]*)">"#, in: html).count
+            #expect(linked == report.bronnen.filter { $0.regel != nil }.count, "\(slug)")
+        }
+    }
 }
