@@ -257,14 +257,11 @@ public struct BriefingPack: Sendable {
                     if let citation = effect.provenance.citation {
                         let place =
                             citation.passage.map { passage in
-                                let text = e(ReportOutlineBuilder.place(file: passage.file, line: passage.line))
-                                guard
-                                    let href = sourceLinks?.href(
-                                        place: ReportOutlineBuilder.place(file: passage.file, line: passage.line), quote: citation.text)
-                                else {
-                                    return " <cite>\(text)</cite>"
+                                let place = ReportOutlineBuilder.place(file: passage.file, line: passage.line)
+                                guard let href = sourceLinks?.href(place: place, quote: citation.text) else {
+                                    return " <cite>\(e(place))</cite>"
                                 }
-                                return " <cite><a href=\"\(e(href))\">\(text)</a></cite>"
+                                return " <cite><a href=\"\(e(href))\">\(e(place))</a></cite>"
                             } ?? ""
                         quote = "<blockquote>“\(e(citation.text))”\(place)</blockquote>"
                     }
