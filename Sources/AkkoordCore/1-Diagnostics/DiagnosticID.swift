@@ -188,6 +188,8 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Co
     public static let auditCurrentLineTitle = DiagnosticID("audit.current-line-title")
     /// A decision's current line lapses (`verloopt`) before its steering moment (or its last practical moment) begins.
     public static let auditLapseBeforeMoment = DiagnosticID("audit.lapse-before-moment")
+    /// An option other than the current line has no budget effect and does not say `geen_begrotingseffect`.
+    public static let auditOptionWithoutEffect = DiagnosticID("audit.option-without-effect")
 
     // MARK: Constraints between options
 
@@ -222,6 +224,8 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Co
     public static let scenarioFrame = DiagnosticID("scenario.frame")
     /// An amount is unknown.
     public static let scenarioUnknownAmount = DiagnosticID("scenario.unknown-amount")
+    /// Structural costs lean on incidental money in a year (BBV: structureel en reëel evenwicht).
+    public static let scenarioStructuralBalance = DiagnosticID("scenario.structural-balance")
 
     /// Every id, in the order docs/checks.md lists them.
     public static let all: [DiagnosticID] = [
@@ -241,8 +245,10 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Co
         quoteNotFound, quoteUnverified, quoteSourceChanged,
         auditDoubt, auditFactConflict, auditAfterLapse, auditMomentDiffers, auditMomentBeforePeriod,
         auditCurrentLineTitle, auditLapseBeforeMoment,
+        auditOptionWithoutEffect,
         constraintRequiresAndExcludes, constraintUnchoosable, constraintNeverHolds, constraintIncomplete,
         scenarioNotChecked, scenarioRule, scenarioRequires, scenarioExcludes, scenarioMomentPassed, scenarioMomentUnknown,
         scenarioDependencyLater, scenarioLapses, scenarioFrame, scenarioUnknownAmount,
+        scenarioStructuralBalance,
     ]
 }
