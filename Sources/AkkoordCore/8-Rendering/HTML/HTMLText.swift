@@ -127,7 +127,7 @@ enum HTMLStyle {
           h1, h2, h3, h4, caption { break-after: avoid; } tr, figure, .card, blockquote { break-inside: avoid; }
           thead { display: table-header-group; } table { font-size: 8.5pt; }
           th { overflow-wrap: break-word; } td { overflow-wrap: anywhere; } td.num, th.num { white-space: normal; }
-          svg { max-width: 100%; height: auto; } #omslag svg { display: block; max-height: 80mm; width: auto; }
+          svg { max-width: 100%; height: auto; } #omslag svg { display: block; max-height: 60mm; width: auto; }
           section.page { break-before: page; } a { color: inherit; text-decoration: none; }
         }
         """
