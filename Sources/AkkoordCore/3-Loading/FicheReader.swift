@@ -233,7 +233,11 @@ struct AssumptionReader {
                 "een aanname in fiche \(fiche) heeft een id dat begint met '\(fiche)-' (of staat in dossier.yaml)"
             )
         }
-        guard let id, let title, let value else { return nil }
+        guard let id, let title, let value else {
+            // The error is reported here; rules that use the assumption do not report it again as unknown.
+            if let id { context.sink.declarationFailed(.assumption, id: id) }
+            return nil
+        }
         return Assumption(
             id: id, title: title, defaultValue: value, probability: probability, moment: moment,
             explanation: reader.string(.toelichting, required: false), provenance: provenance,

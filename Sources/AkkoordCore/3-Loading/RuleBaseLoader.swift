@@ -28,6 +28,21 @@ public struct RuleBaseLoader: Sendable {
         return Loaded(value: ruleBase!, warnings: sink.diagnostics.sorted())
     }
 
+    /// Reads as much of the folder as it can, also when it has errors: the rule base from every file that could be
+    /// read (`nil` when the folder or `dossier.yaml` cannot be), and every diagnostic. It is incomplete when there
+    /// are errors: `check` uses it only to check scenarios as far as a broken rule base allows, never to evaluate.
+    public func loadPartially(directory: String) -> (ruleBase: RuleBase?, diagnostics: [Diagnostic]) {
+        let sink = DiagnosticSink()
+        let layout: RuleBaseLayout
+        do {
+            layout = try RuleBaseLayout(directory: directory)
+        } catch {
+            return (nil, error.diagnostics)
+        }
+        let ruleBase = load(paths: layout.ficheFiles + layout.ruleFiles, dossierPath: layout.dossier, source: .disk, sink: sink)
+        return (ruleBase, sink.diagnostics)
+    }
+
     /// Loads from in-memory files (path → bytes). Used by tests, the fuzzer and the benchmark.
     public func load(files: [String: Data], dossierPath: String) throws(LoadError) -> Loaded<RuleBase> {
         let sink = DiagnosticSink()
@@ -55,6 +70,7 @@ public struct RuleBaseLoader: Sendable {
     /// What one fiche or rule file contributed, with its own diagnostics.
     private struct FileResult: Sendable {
         var diagnostics: [Diagnostic] = []
+        var failedDeclarations: Set<DiagnosticSink.Declaration> = []
         var fiche: Fiche?
         var assumptions: [Assumption] = []
         var rules: [Rule] = []
@@ -82,6 +98,7 @@ public struct RuleBaseLoader: Sendable {
             }
         }
         result.diagnostics = sink.diagnostics
+        result.failedDeclarations = sink.failedDeclarations
         return result
     }
 
@@ -129,6 +146,7 @@ public struct RuleBaseLoader: Sendable {
         var rules: [Rule] = []
         for result in results {
             sink.append(contentsOf: result.diagnostics)
+            sink.append(failedDeclarations: result.failedDeclarations)
             if let fiche = result.fiche { fiches.append(fiche) }
             assumptions += result.assumptions
             rules += result.rules

@@ -8,7 +8,7 @@ public struct RuleBaseAudit: Sendable {
     /// Every finding, sorted by location.
     public func findings() -> [Diagnostic] {
         (doubts() + conflictingFacts() + valuesPastTheirEnd() + momentsWithoutReason() + optionsRepeatingCurrentLine()
-            + optionsWithoutBudgetEffect()
+            + lapsesBeforeTheirMoment() + optionsWithoutBudgetEffect()
             + ConstraintAnalysis(ruleBase: ruleBase).findings()).sorted()
     }
 
@@ -69,6 +69,40 @@ public struct RuleBaseAudit: Sendable {
                     .auditMomentDiffers, .warning, own.location,
                     "\(ref): het stuurmoment \(InputText.quoted(own.text)) wijkt af van dat van fiche \(fiche.code) (\(InputText.quoted(ficheMoment.text))) zonder 'toelichting'; zeg waarom, of zet een later praktisch moment onder 'uiterlijk'"
                 ))
+        }
+        return findings
+    }
+
+    /// Decisions whose current line lapses (`verloopt`) before the moment to decide begins: the logical steering
+    /// moment (the decision's own, else its fiche's) or, when that is in time, the last practical moment
+    /// (`uiterlijk`). Whoever waits for that moment finds the line already lapsed, so the order is wrong: the moment, or
+    /// the lapse, is not what the dossier means. One warning per decision, at the moment, with a note at the decision
+    /// that holds `verloopt`. Unknown moments and moments relative to the coalition start are not compared.
+    public func lapsesBeforeTheirMoment() -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for (ref, fiche, decision) in ruleBase.allDecisions {
+            guard let lapse = decision.lapse, let lapsed = lapse.moment.period,
+                let steering = decision.steeringMoment ?? fiche.steeringMoment
+            else { continue }
+            let lapseText = "de huidige lijn verloopt \(InputText.quoted(lapsed.text)) (t/m \(DutchFormat.date(lapsed.end)))"
+            let note = Diagnostic.Note(decision.location, "hier staat 'verloopt' bij beslissing \(ref)")
+            if let moment = steering.moment.period, moment.start > lapsed.end {
+                findings.append(
+                    Diagnostic(
+                        .auditLapseBeforeMoment, .warning, steering.location,
+                        "\(ref): \(lapseText), vóór het logische moment om bij te sturen \(InputText.quoted(steering.text)) "
+                            + "(vanaf \(DutchFormat.date(moment.start))); wie tot dan wacht, is te laat. Controleer 'verloopt' "
+                            + "en het stuurmoment, of geef de beslissing een eigen, eerder stuurmoment",
+                        notes: [note]))
+            } else if let latest = steering.latest, let moment = latest.moment.period, moment.start > lapsed.end {
+                findings.append(
+                    Diagnostic(
+                        .auditLapseBeforeMoment, .warning, latest.location,
+                        "\(ref): \(lapseText), vóór het uiterste moment \(InputText.quoted(latest.text)) "
+                            + "(vanaf \(DutchFormat.date(moment.start))); dat moment is dan te laat. Controleer 'verloopt' "
+                            + "en 'uiterlijk'",
+                        notes: [note]))
+            }
         }
         return findings
     }

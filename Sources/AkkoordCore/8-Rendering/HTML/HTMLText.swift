@@ -65,7 +65,8 @@ public enum HTMLText {
     /// A complete, self-contained page (no network): inline style, Dutch language, optional marking.
     /// `generator` adds a `<meta name="generator">` tag (the briefing pack's, see `PackMarker`).
     /// The marking also goes into the top margin of every printed page (`@page` margin box).
-    static func page(title: String, marking: String?, generator: String? = nil, body: String) -> String {
+    /// `style` is added to the page's stylesheet.
+    static func page(title: String, marking: String?, generator: String? = nil, style: String = "", body: String) -> String {
         let generatorTag = generator.map { "\n<meta name=\"generator\" content=\"\(escape($0))\">" } ?? ""
         let mark = marking.map { "<p class=\"marking\" role=\"note\">\(escape($0))</p>" } ?? ""
         let printedMark = marking.map { "\n<style>@page { @top-center { content: \(cssString($0)); } }</style>" } ?? ""
@@ -76,7 +77,7 @@ public enum HTMLText {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">\(generatorTag)
             <title>\(escape(title))</title>
-            <style>\(HTMLStyle.css)</style>\(printedMark)
+            <style>\(HTMLStyle.css)\(style.isEmpty ? "" : "\n" + style)</style>\(printedMark)
             </head>
             <body>
             \(mark)
