@@ -68,6 +68,7 @@ enum TafelPage {
     }
 
     static let css = #"""
+        [hidden] { display: none !important; }
         body { margin: 0; }
         .balk { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; padding: .5rem 1rem;
           background: #0b4f8a; color: #fff; position: sticky; top: 0; z-index: 5; }

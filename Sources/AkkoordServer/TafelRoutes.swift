@@ -15,6 +15,7 @@ struct TafelRoutes: Sendable {
             TafelResponse.body(TafelPage.html(presentation: true), contentType: "text/html; charset=utf-8")
         }
         router.get("/tafel.css") { _, _ in TafelResponse.body(TafelPage.css, contentType: "text/css; charset=utf-8") }
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("/rapport.css") { _, _ in TafelResponse.body(HTMLReportFragments.stylesheet, contentType: "text/css; charset=utf-8") }
         router.get("/tafel.js") { _, _ in TafelResponse.body(TafelPage.script, contentType: "text/javascript; charset=utf-8") }
         router.get("/api/regelbasis") { _, _ in await TafelResponse.json(server.store.snapshot.catalog) }
