@@ -29,6 +29,12 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // What the command-line programs share: the exit-code contract and Dutch usage errors.
+        .target(
+            name: "AkkoordCommandLine",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // The server behind `akkoord serve` (docs/serve.md); AkkoordCore itself does not depend on NIO.
         .target(
             name: "AkkoordServer",
             dependencies: [
@@ -42,14 +48,14 @@ let package = Package(
         .executableTarget(
             name: "akkoord",
             dependencies: [
-                "AkkoordCore", "AkkoordServer",
+                "AkkoordCore", "AkkoordCommandLine", "AkkoordServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "akkoord-bench",
             dependencies: [
-                "AkkoordCore", .product(name: "Yams", package: "Yams"),
+                "AkkoordCore", "AkkoordCommandLine", .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
