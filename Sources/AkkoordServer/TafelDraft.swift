@@ -80,6 +80,143 @@ enum TafelJSON {
     }
 }
 
+/// One decision in the page's state: `"sluiten"`, or `{"optie", "status", "notitie", "gewicht", "moet", "nooit"}` (the
+/// structured choice form of docs/format.md). Written back in the plain form when it says nothing but the option.
+struct TafelChoice: Codable, Sendable, Hashable {
+    var optie: String?
+    var status: NegotiationStatus?
+    var notitie: String?
+    var gewicht: Int?
+    var moet: Bool?
+    var nooit: [String]?
+
+    static let keys = ["optie", "status", "notitie", "gewicht", "moet", "nooit"]
+
+    enum CodingKeys: String, CodingKey {
+        case optie, status, notitie, gewicht, moet, nooit
+    }
+
+    init(
+        optie: String?, status: NegotiationStatus? = nil, notitie: String? = nil, gewicht: Int? = nil, moet: Bool? = nil,
+        nooit: [String]? = nil
+    ) {
+        self.optie = optie
+        self.status = status
+        self.notitie = notitie
+        self.gewicht = gewicht
+        self.moet = moet
+        self.nooit = nooit
+    }
+
+    var isPlain: Bool { optie != nil && status == nil && notitie == nil && gewicht == nil && moet == nil && nooit == nil }
+
+    init(from decoder: any Decoder) throws {
+        if let option = try? decoder.singleValueContainer().decode(String.self) {
+            self.init(optie: option)
+            return
+        }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            optie: try container.decodeIfPresent(String.self, forKey: .optie),
+            status: try container.decodeIfPresent(NegotiationStatus.self, forKey: .status),
+            notitie: try container.decodeIfPresent(String.self, forKey: .notitie),
+            gewicht: try container.decodeIfPresent(Int.self, forKey: .gewicht),
+            moet: try container.decodeIfPresent(Bool.self, forKey: .moet),
+            nooit: try container.decodeIfPresent([String].self, forKey: .nooit))
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        if isPlain, let optie {
+            var container = encoder.singleValueContainer()
+            try container.encode(optie)
+            return
+        }
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(optie, forKey: .optie)
+        try container.encodeIfPresent(status, forKey: .status)
+        try container.encodeIfPresent(notitie, forKey: .notitie)
+        try container.encodeIfPresent(gewicht, forKey: .gewicht)
+        try container.encodeIfPresent(moet, forKey: .moet)
+        try container.encodeIfPresent(nooit, forKey: .nooit)
+    }
+
+    /// Reads one value under `keuzes`; every problem is a 400 naming the field.
+    static func parse(_ value: JSONValue, field: String, ref: DecisionRef, decision: Decision) throws(TafelError) -> TafelChoice {
+        let ids = decision.options.map(\.id)
+        func option(_ id: String, _ field: String) throws(TafelError) -> String {
+            guard ids.contains(id) else {
+                throw TafelError.badInput(
+                    field,
+                    "beslissing \(ref) heeft geen optie \(InputText.quoted(id))\(Suggestion.hint(for: id, in: ids)) (opties: \(ids.joined(separator: ", ")))"
+                )
+            }
+            return id
+        }
+        switch value {
+        case .string(let id): return TafelChoice(optie: try option(id, field))
+        case .object(let entries):
+            var choice = TafelChoice(optie: nil)
+            for (key, item) in entries.sorted(by: { $0.key < $1.key }) {
+                let itemField = "\(field).\(key)"
+                switch (key, item) {
+                case (_, .null): continue
+                case ("optie", .string(let id)): choice.optie = try option(id, itemField)
+                case ("status", .string(let text)):
+                    guard let status = NegotiationStatus(rawValue: text) else {
+                        throw TafelError.badInput(
+                            itemField,
+                            "onbekende status \(InputText.quoted(text)) (mogelijk: \(NegotiationStatus.allCases.map(\.rawValue).joined(separator: ", ")))"
+                        )
+                    }
+                    choice.status = status
+                case ("notitie", .string(let text)):
+                    guard text.utf8.count <= 10_000 else { throw TafelError.badInput(itemField, "is langer dan 10.000 tekens") }
+                    choice.notitie = text
+                case ("gewicht", .integer(let weight)):
+                    guard (0...Int64(ChoiceTerms.maximumWeight)).contains(weight) else {
+                        throw TafelError.badInput(itemField, "moet een geheel getal van 0 tot en met \(ChoiceTerms.maximumWeight) zijn")
+                    }
+                    choice.gewicht = Int(weight)
+                case ("moet", .bool(let flag)): choice.moet = flag
+                case ("nooit", .array(let items)):
+                    var never: [String] = []
+                    for (index, entry) in items.enumerated() {
+                        guard case .string(let id) = entry else {
+                            throw TafelError.badInput("\(itemField)[\(index)]", "moet een optie-id zijn")
+                        }
+                        never.append(try option(id, "\(itemField)[\(index)]"))
+                    }
+                    choice.nooit = never
+                case ("optie", _), ("status", _), ("notitie", _): throw TafelError.badInput(itemField, "moet tekst zijn, geen \(item.kind)")
+                case ("gewicht", _): throw TafelError.badInput(itemField, "moet een geheel getal zijn, geen \(item.kind)")
+                case ("moet", _): throw TafelError.badInput(itemField, "moet true of false zijn, geen \(item.kind)")
+                case ("nooit", _): throw TafelError.badInput(itemField, "moet een lijst van optie-ids zijn, geen \(item.kind)")
+                default:
+                    throw TafelError.badInput(
+                        itemField,
+                        "onbekend veld \(InputText.quoted(key))\(Suggestion.hint(for: key, in: keys)) (velden: \(keys.joined(separator: ", ")))"
+                    )
+                }
+            }
+            return choice
+        default: throw TafelError.badInput(field, "moet een optie-id of een object {optie, status, notitie} zijn, geen \(value.kind)")
+        }
+    }
+
+    /// The library's choice.
+    func draftChoice(_ ref: DecisionRef) -> ScenarioDraft.Choice {
+        ScenarioDraft.Choice(
+            decision: ref, option: optie, weight: gewicht ?? 1, isMust: moet ?? false, never: nooit ?? [], status: status, note: notitie)
+    }
+
+    /// The page's choice for a loaded scenario's decision.
+    init(option: String?, terms: ChoiceTerms?) {
+        self.init(
+            optie: option, status: terms?.status, notitie: terms?.note, gewicht: terms.flatMap { $0.weight == 1 ? nil : $0.weight },
+            moet: terms.flatMap { $0.isMust ? true : nil }, nooit: terms.flatMap { $0.never.isEmpty ? nil : $0.never.map(\.value) })
+    }
+}
+
 /// The scenario as the page holds it (`toestand`): the body of `POST /api/evalueer` and `PUT /api/tafel`, and what
 /// `GET /api/scenarios/NAAM` returns.
 struct TafelDraft: Codable, Sendable, Hashable {
@@ -98,7 +235,7 @@ struct TafelDraft: Codable, Sendable, Hashable {
     var titel: String
     var omschrijving: String?
     var peildatum: String
-    var keuzes: [String: String]
+    var keuzes: [String: TafelChoice]
     var aannames: [String: Bool]
     var kader: Frame?
 
@@ -127,7 +264,7 @@ struct TafelDraft: Codable, Sendable, Hashable {
         guard Self.day(date) != nil else {
             throw TafelError.badInput("peildatum", "moet een datum zijn als 2026-06-15 (gevonden: \(InputText.quoted(date)))")
         }
-        var choices: [String: String] = [:]
+        var choices: [String: TafelChoice] = [:]
         if let value = object["keuzes"], value != .null {
             guard case .object(let entries) = value else { throw TafelError.badInput("keuzes", "moet een object zijn, geen \(value.kind)") }
             let all = ruleBase.allDecisions.map(\.ref.description)
@@ -136,15 +273,7 @@ struct TafelDraft: Codable, Sendable, Hashable {
                 guard let ref = DecisionRef(parsing: key), let decision = ruleBase.decision(ref) else {
                     throw TafelError.badInput(field, "onbekende beslissing \(InputText.quoted(key))\(Suggestion.hint(for: key, in: all))")
                 }
-                guard case .string(let id) = option else { throw TafelError.badInput(field, "moet een optie-id zijn, geen \(option.kind)") }
-                let ids = decision.options.map(\.id)
-                guard ids.contains(id) else {
-                    throw TafelError.badInput(
-                        field,
-                        "beslissing \(ref) heeft geen optie \(InputText.quoted(id))\(Suggestion.hint(for: id, in: ids)) (opties: \(ids.joined(separator: ", ")))"
-                    )
-                }
-                choices[key] = id
+                choices[key] = try TafelChoice.parse(option, field: field, ref: ref, decision: decision)
             }
         }
         var assumptions: [String: Bool] = [:]
@@ -191,7 +320,7 @@ struct TafelDraft: Codable, Sendable, Hashable {
     }
 
     init(
-        naam: String, titel: String, omschrijving: String?, peildatum: String, keuzes: [String: String], assumptions: [String: Bool],
+        naam: String, titel: String, omschrijving: String?, peildatum: String, keuzes: [String: TafelChoice], assumptions: [String: Bool],
         kader: Frame?
     ) {
         self.naam = naam
@@ -207,7 +336,10 @@ struct TafelDraft: Codable, Sendable, Hashable {
     init(_ scenario: Scenario, name: String) {
         self.init(
             naam: name, titel: scenario.title, omschrijving: scenario.description, peildatum: scenario.referenceDate.description,
-            keuzes: Dictionary(uniqueKeysWithValues: scenario.choices.map { ($0.key.description, $0.value.value) }),
+            keuzes: Dictionary(
+                uniqueKeysWithValues: Set(scenario.choices.keys).union(scenario.terms.keys).map { ref in
+                    (ref.description, TafelChoice(option: scenario.choices[ref]?.value, terms: scenario.terms[ref]))
+                }),
             assumptions: scenario.assumptions.mapValues(\.value),
             kader: scenario.frame.map {
                 Frame(maxStructureelNadeelCent: $0.maxStructuralBurden?.cents, maxNadeelPerJaarCent: $0.maxBurdenPerYear?.cents)
@@ -226,8 +358,7 @@ struct TafelDraft: Codable, Sendable, Hashable {
     func scenarioDraft(ruleBaseFolder: String?) -> ScenarioDraft {
         ScenarioDraft(
             title: titel, description: omschrijving, referenceDate: Self.day(peildatum)!,
-            choices: keuzes.sorted { $0.key < $1.key }.compactMap { key, option in
-                DecisionRef(parsing: key).map { ScenarioDraft.Choice(decision: $0, option: option) }
+            choices: keuzes.sorted { $0.key < $1.key }.compactMap { key, choice in DecisionRef(parsing: key).map { choice.draftChoice($0) }
             },
             assumptions: aannames,
             frame: kader.map {

@@ -106,6 +106,8 @@ enum TafelPage {
         .badge.verstreken { background: #a4161a; color: #fff; } .badge.bijgestuurd { background: #0b4f8a; color: #fff; }
         .badge.akkoord { background: #2b7a3d; color: #fff; }
         .moment { font-size: .85rem; color: #555; }
+        .ronde { display: flex; gap: .5rem; margin-top: .3rem; font-size: .85rem; }
+        .ronde .notitie { flex: 1; font: inherit; }
         .aannames label { display: flex; justify-content: space-between; gap: 1rem; border-top: 1px solid #eee; padding: .2rem 0; }
         .meldingen { padding-left: 1rem; font-size: .9rem; }
         .meldingen button { font: inherit; background: none; border: 0; padding: 0; text-align: left; cursor: pointer; color: inherit; }
@@ -214,18 +216,42 @@ enum TafelPage {
                 const knop = el("button", { type: "button", class: "optie", "data-beslissing": b.id, "data-optie": o.id, "aria-pressed": "false",
                   disabled: presentatie, title: o.toelichting || null }, o.titel);
                 if (o.huidige_lijn) knop.append(el("span", { class: "lijn", tekst: "huidige lijn" }));
-                knop.addEventListener("click", () => kies(b.id, o.id, o.huidige_lijn));
+                knop.addEventListener("click", () => kies(b.id, o.id));
                 opties.append(knop);
               }
               veld.append(opties);
+              const status = el("select", { class: "status", "data-status": b.id, "aria-label": "Status: " + b.vraag, disabled: presentatie });
+              status.append(el("option", { value: "", tekst: "status: —" }));
+              for (const s of ["open", "voorlopig", "akkoord", "geparkeerd"]) status.append(el("option", { value: s, tekst: s }));
+              status.addEventListener("change", () => { const c = keuze(b.id); c.status = status.value || undefined; zet(b.id, c); wijzig(); });
+              const notitie = el("input", { class: "notitie", "data-notitie": b.id, placeholder: "notitie", "aria-label": "Notitie: " + b.vraag,
+                readonly: presentatie, autocomplete: "off" });
+              notitie.addEventListener("change", () => { const c = keuze(b.id); c.notitie = notitie.value || undefined; zet(b.id, c); wijzig(); });
+              veld.append(el("div", { class: "ronde" }, status, notitie));
               blok.append(veld);
             }
             return blok;
           }
 
-          function kies(beslissing, optie, huidigeLijn) {
-            if (toestand.keuzes[beslissing] === optie) delete toestand.keuzes[beslissing];
-            else toestand.keuzes[beslissing] = optie;
+          // A choice is "optie" or {optie, status, notitie, ...} (the structured choice form).
+          function keuze(beslissing) {
+            const v = toestand.keuzes[beslissing];
+            if (v === undefined) return {};
+            return typeof v === "string" ? { optie: v } : Object.assign({}, v);
+          }
+
+          function zet(beslissing, c) {
+            for (const k of Object.keys(c)) if (c[k] === undefined || c[k] === null || c[k] === "") delete c[k];
+            const sleutels = Object.keys(c);
+            if (!sleutels.length) delete toestand.keuzes[beslissing];
+            else if (sleutels.length === 1 && c.optie !== undefined) toestand.keuzes[beslissing] = c.optie;
+            else toestand.keuzes[beslissing] = c;
+          }
+
+          function kies(beslissing, optie) {
+            const c = keuze(beslissing);
+            c.optie = c.optie === optie ? undefined : optie;
+            zet(beslissing, c);
             klikStart = performance.now();
             toonKeuzes();
             wijzig();
@@ -236,15 +262,20 @@ enum TafelPage {
             const rapportKeuzes = new Map(((laatste && laatste.keuzes) || []).map((k) => [k.beslissing, k]));
             for (const knop of document.querySelectorAll(".optie")) {
               const b = knop.dataset.beslissing;
-              const gekozen = toestand.keuzes[b];
+              const gekozen = keuze(b).optie;
               const rapport = rapportKeuzes.get(b);
               const actief = gekozen !== undefined ? gekozen === knop.dataset.optie : (rapport ? rapport.gekozen.id === knop.dataset.optie : knop.querySelector(".lijn") !== null);
               knop.setAttribute("aria-pressed", actief ? "true" : "false");
             }
-            for (const keuze of document.querySelectorAll("select[data-aanname]")) {
-              const waarde = toestand.aannames[keuze.dataset.aanname];
-              keuze.value = waarde === undefined ? "" : (waarde ? "ja" : "nee");
+            for (const select of document.querySelectorAll("select[data-aanname]")) {
+              const waarde = toestand.aannames[select.dataset.aanname];
+              select.value = waarde === undefined ? "" : (waarde ? "ja" : "nee");
             }
+            for (const select of document.querySelectorAll("select[data-status]")) select.value = keuze(select.dataset.status).status || "";
+            for (const invoer of document.querySelectorAll("input[data-notitie]")) {
+              if (document.activeElement !== invoer) invoer.value = keuze(invoer.dataset.notitie).notitie || "";
+            }
+            toonVoortgang();
             $("titel").value = toestand.titel;
             $("peildatum").value = toestand.peildatum;
             if (!presentatie && document.activeElement !== $("naam")) $("naam").value = toestand.naam;
@@ -265,13 +296,7 @@ enum TafelPage {
               teller.hidden = n === 0;
               teller.textContent = n + " bijgestuurd";
             }
-            for (const opgave of regelbasis.opgaven) {
-              const badge = document.querySelector('[data-voortgang="' + CSS.escape(opgave.id) + '"]');
-              if (!badge) continue;
-              const codes = new Set(opgave.fiches);
-              const beslissingen = rapport.keuzes.filter((k) => codes.has(k.fiche));
-              badge.textContent = beslissingen.filter((k) => k.afwijking).length + " van " + beslissingen.length + " bijgestuurd";
-            }
+            toonVoortgang();
             // Always visible: key figures, money per year, what changes, messages.
             const s = rapport.samenvatting;
             const kader = rapport.geld.kader && rapport.geld.kader.max_structureel_nadeel_cent;
@@ -288,6 +313,8 @@ enum TafelPage {
             kaart("Waarschuwingen", String(s.waarschuwingen), "", "waarschuwingen");
             const verstreken = rapport.tijdlijn.filter((t) => t.verstreken && (t.soort === "bijsturing" || t.soort === "uiterlijk")).length;
             kaart("Termijnen verstreken", String(verstreken), verstreken > 0 ? "slecht" : "", "verstreken");
+            kaart("Akkoord", "", "", "akkoord");
+            toonVoortgang();
             const grafiek = $("grafiek");
             grafiek.textContent = "";
             const geld = document.createElement("template");
@@ -316,6 +343,27 @@ enum TafelPage {
               klikStart = null;
               requestAnimationFrame(() => window.tafelMetingen.push(performance.now() - start));
             }
+          }
+
+          // Progress per opgave: decisions agreed (status akkoord) and deviations, from the state and the last report.
+          function toonVoortgang() {
+            if (!regelbasis || !toestand) return;
+            const afwijking = new Set(((laatste && laatste.keuzes) || []).filter((k) => k.afwijking).map((k) => k.beslissing));
+            const fiches = new Map(regelbasis.fiches.map((f) => [f.code, f]));
+            let akkoordTotaal = 0, totaal = 0;
+            for (const opgave of regelbasis.opgaven) {
+              const badge = document.querySelector('[data-voortgang="' + CSS.escape(opgave.id) + '"]');
+              const ids = opgave.fiches.flatMap((code) => (fiches.get(code) || { beslissingen: [] }).beslissingen.map((b) => b.id));
+              const akkoord = ids.filter((id) => keuze(id).status === "akkoord").length;
+              akkoordTotaal += akkoord;
+              totaal += ids.length;
+              if (badge) {
+                badge.textContent = akkoord + " van " + ids.length + " akkoord · " + ids.filter((id) => afwijking.has(id)).length + " bijgestuurd";
+                badge.dataset.akkoord = String(akkoord);
+              }
+            }
+            const kaart = document.querySelector('[data-kerncijfer="akkoord"] strong');
+            if (kaart) kaart.textContent = akkoordTotaal + " van " + totaal;
           }
 
           function ficheVan(melding) {

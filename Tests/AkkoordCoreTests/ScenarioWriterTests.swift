@@ -56,6 +56,25 @@ struct ScenarioWriterTests {
         #expect(one.contains("  max_nadeel_per_jaar: 2000000\n"))
     }
 
+    @Test("The structured choice form: status, note, weight, must and red lines read back; an empty choice is left out")
+    func structuredForm() throws {
+        var draft = Self.draft(choices: [])
+        draft.choices = [
+            ScenarioDraft.Choice(
+                decision: DecisionRef(parsing: "2F.doorgaan")!, option: "sluiten", status: .voorlopig, note: "eerst: \"fracties\""),
+            ScenarioDraft.Choice(decision: DecisionRef(parsing: "3G.bijdrage")!, option: "bestendigen", weight: 3, isMust: true),
+            ScenarioDraft.Choice(decision: DecisionRef(parsing: "2F.exploitatie")!, option: nil, never: ["niet-uitbesteden"]),
+            ScenarioDraft.Choice(decision: DecisionRef(parsing: "3C.structurele-middelen")!, option: nil),
+        ]
+        let yaml = ScenarioWriter(ruleBase: ruleBase).yaml(draft)
+        #expect(yaml.contains("  2F.doorgaan: {optie: sluiten, status: voorlopig, notitie: \"eerst: \\\"fracties\\\"\"}\n"), "\(yaml)")
+        #expect(!yaml.contains("3C.structurele-middelen"))
+        let scenario = try ScenarioLoader().load(data: Data(yaml.utf8), path: "s.yaml", ruleBase: ruleBase).value
+        let reread = ScenarioDraft(scenario, ruleBaseFolder: "../rules")
+        #expect(reread.choices == draft.choices.dropLast().sorted { $0.decision < $1.decision })
+        #expect(ScenarioWriter(ruleBase: ruleBase).yaml(reread) == yaml)
+    }
+
     @Test("Ids that YAML would read as something else are quoted")
     func scalars() {
         #expect(ScenarioWriter.scalar("sluiten") == "sluiten")

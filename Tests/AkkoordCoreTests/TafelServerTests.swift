@@ -76,6 +76,9 @@ struct TafelServerTests {
             (#"{"peildatum": "15 juni"}"#, "peildatum", "datum"),
             (#"{"kuezes": {}}"#, "kuezes", "bedoelde je 'keuzes'"),
             (#"{"naam": "../buiten"}"#, "naam", "zonder map"),
+            (#"{"keuzes": {"2F.doorgaan": {"optie": "sluiten", "status": "klaar"}}}"#, "keuzes.2F.doorgaan.status", "onbekende status"),
+            (#"{"keuzes": {"2F.doorgaan": {"optie": "dicht"}}}"#, "keuzes.2F.doorgaan.optie", "heeft geen optie"),
+            (#"{"keuzes": {"2F.doorgaan": {"opsie": "sluiten"}}}"#, "keuzes.2F.doorgaan.opsie", "bedoelde je 'optie'"),
         ]
         for item in cases {
             let reply = try await tafel.send("POST", "/api/evalueer", body: item.body)
@@ -306,6 +309,36 @@ struct TafelServerTests {
         let started = ContinuousClock.now
         for _ in 0..<5 { #expect(try await tafel.send("GET", "/api/status").status == 200) }
         #expect(ContinuousClock.now - started < .seconds(3), "others are served while the slow client trickles")
+        await tafel.stop()
+    }
+
+    @Test("Rounds: a choice carries a status and a note; saved in the structured form, opened and reported like any scenario")
+    func statusAndNote() async throws {
+        let tafel = try await RunningTafel.start()
+        let body = #"""
+            {"keuzes": {"2F.doorgaan": {"optie": "sluiten", "status": "voorlopig", "notitie": "Na overleg: \"eerst\" de fracties"},
+                        "3G.bijdrage": {"status": "geparkeerd"}, "2F.exploitatie": "uitbesteden"}, "peildatum": "2026-06-15"}
+            """#
+        let saved = try await tafel.send("PUT", "/api/scenarios/ronde2", body: body)
+        #expect(saved.status == 200, "\(saved.text)")
+        let yaml = try String(contentsOf: tafel.scenarios.appendingPathComponent("ronde2.yaml"), encoding: .utf8)
+        #expect(
+            yaml.contains(#"  2F.doorgaan: {optie: sluiten, status: voorlopig, notitie: "Na overleg: \"eerst\" de fracties"}"#), "\(yaml)")
+        #expect(yaml.contains("  2F.exploitatie: uitbesteden\n"))
+        #expect(yaml.contains("  3G.bijdrage: {status: geparkeerd}\n"))
+        let opened = try await tafel.send("GET", "/api/scenarios/ronde2")
+        let choices = try #require(opened.json["keuzes"] as? [String: Any])
+        #expect(choices["2F.exploitatie"] as? String == "uitbesteden")
+        let airport = try #require(choices["2F.doorgaan"] as? [String: Any])
+        #expect(airport["status"] as? String == "voorlopig")
+        #expect(airport["notitie"] as? String == "Na overleg: \"eerst\" de fracties")
+        #expect((choices["3G.bijdrage"] as? [String: Any])?["optie"] == nil, "a status without an option keeps the current line")
+        let report = try CLI.run([
+            "report", tafel.scenarios.appendingPathComponent("ronde2.yaml").path, "--format", "json", "--bronnen", RunningTafel.sources,
+        ])
+        let evaluated = try await tafel.send(
+            "POST", "/api/evalueer", body: body.replacingOccurrences(of: "{\"keuzes\"", with: "{\"naam\": \"ronde2\", \"keuzes\""))
+        #expect(report.stdout == evaluated.text)
         await tafel.stop()
     }
 

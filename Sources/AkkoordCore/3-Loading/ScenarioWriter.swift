@@ -1,15 +1,32 @@
 /// A scenario as someone edits it (at the table, `akkoord serve`): what a scenario file says, without locations.
 /// ``ScenarioWriter`` turns it into the YAML that ``ScenarioLoader`` reads back to the same scenario.
 public struct ScenarioDraft: Sendable, Hashable {
-    /// One explicit choice.
+    /// One decision the scenario names: the option it picks (none keeps the current line) and what it says beyond
+    /// that (``ChoiceTerms``: weight, must, red lines, negotiation status, note).
     public struct Choice: Sendable, Hashable {
         public var decision: DecisionRef
-        public var option: String
+        public var option: String?
+        public var weight: Int
+        public var isMust: Bool
+        public var never: [String]
+        public var status: NegotiationStatus?
+        public var note: String?
 
-        public init(decision: DecisionRef, option: String) {
+        public init(
+            decision: DecisionRef, option: String?, weight: Int = 1, isMust: Bool = false, never: [String] = [],
+            status: NegotiationStatus? = nil, note: String? = nil
+        ) {
             self.decision = decision
             self.option = option
+            self.weight = weight
+            self.isMust = isMust
+            self.never = never
+            self.status = status
+            self.note = note
         }
+
+        /// Written as `fiche.beslissing: optie`.
+        public var isPlain: Bool { option != nil && weight == 1 && !isMust && never.isEmpty && status == nil && note == nil }
     }
 
     public var title: String
@@ -40,7 +57,12 @@ public struct ScenarioDraft: Sendable, Hashable {
     public init(_ scenario: Scenario, ruleBaseFolder: String? = nil) {
         self.init(
             title: scenario.title, description: scenario.description, referenceDate: scenario.referenceDate,
-            choices: scenario.choices.keys.sorted().map { Choice(decision: $0, option: scenario.choices[$0]!.value) },
+            choices: Set(scenario.choices.keys).union(scenario.terms.keys).sorted().map { ref in
+                let terms = scenario.terms[ref]
+                return Choice(
+                    decision: ref, option: scenario.choices[ref]?.value, weight: terms?.weight ?? 1, isMust: terms?.isMust ?? false,
+                    never: terms?.never.map(\.value) ?? [], status: terms?.status, note: terms?.note)
+            },
             assumptions: scenario.assumptions.mapValues(\.value), frame: scenario.frame, ruleBaseFolder: ruleBaseFolder)
     }
 }
@@ -59,12 +81,16 @@ public struct ScenarioWriter: Sendable {
         if let description = draft.description { lines.append("omschrijving: \(Self.quoted(description))") }
         lines.append("peildatum: \(draft.referenceDate)")
         let order = Dictionary(ruleBase.allDecisions.enumerated().map { ($1.ref, $0) }, uniquingKeysWith: { first, _ in first })
-        let choices = draft.choices.sorted {
+        // A choice that says nothing (no option, no terms) would be an empty mapping: it is left out.
+        let choices = draft.choices.filter {
+            $0.option != nil || $0.isMust || $0.weight != 1 || !$0.never.isEmpty || $0.status != nil || $0.note != nil
+        }
+        .sorted {
             (order[$0.decision] ?? Int.max, $0.decision) < (order[$1.decision] ?? Int.max, $1.decision)
         }
         if !choices.isEmpty {
             lines.append("keuzes:")
-            lines += choices.map { "  \(Self.scalar($0.decision.description)): \(Self.scalar($0.option))" }
+            lines += choices.map { "  \(Self.scalar($0.decision.description)): \(Self.value($0))" }
         }
         let known = ruleBase.assumptions.map(\.id)
         let assumptions = known.filter { draft.assumptions[$0] != nil } + draft.assumptions.keys.filter { !known.contains($0) }.sorted()
@@ -78,6 +104,19 @@ public struct ScenarioWriter: Sendable {
             if let money = frame.maxBurdenPerYear { lines.append("  max_nadeel_per_jaar: \(Self.euros(money))") }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A choice: the plain option, or the structured form as a flow mapping in a fixed key order.
+    static func value(_ choice: ScenarioDraft.Choice) -> String {
+        if choice.isPlain, let option = choice.option { return scalar(option) }
+        var parts: [String] = []
+        if let option = choice.option { parts.append("optie: \(scalar(option))") }
+        if choice.weight != 1 { parts.append("gewicht: \(choice.weight)") }
+        if choice.isMust { parts.append("moet: ja") }
+        if !choice.never.isEmpty { parts.append("nooit: [\(choice.never.map(scalar).joined(separator: ", "))]") }
+        if let status = choice.status { parts.append("status: \(status.rawValue)") }
+        if let note = choice.note { parts.append("notitie: \(quoted(note))") }
+        return "{" + parts.joined(separator: ", ") + "}"
     }
 
     /// An amount as the loader reads it: whole euros plain, otherwise Dutch notation with a decimal comma, quoted.
