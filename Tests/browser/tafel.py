@@ -121,12 +121,26 @@ def run(binary, base, scenarios, artefacts):
               "sluiten is gekozen")
         page.screenshot(path=os.path.join(artefacts, "tafel-luchthaven-dicht-1920x1080.png"))
 
+        # A round: 2F.doorgaan is agreed, with a note; the opgave's progress counts it.
+        before = page.evaluate("window.tafelRevisie")
+        page.select_option('select[data-status="2F.doorgaan"]', "akkoord")
+        wait_revision_after(page, before)
+        before = page.evaluate("window.tafelRevisie")
+        page.fill('input[data-notitie="2F.doorgaan"]', "Na overleg met de fracties")
+        page.press('input[data-notitie="2F.doorgaan"]', "Tab")
+        wait_revision_after(page, before)
+        agreed = page.eval_on_selector('[data-voortgang="aantrekkelijk"]', "e => e.dataset.akkoord")
+        check(agreed == "1", f"de voortgang van de opgave telt 1 akkoord ({agreed})")
+
         # Save, then compare the shown totals with akkoord report for the saved file.
         page.fill("#naam", "browser")
         page.click("#bewaren")
         page.wait_for_function("() => document.getElementById('bericht').textContent.includes('Bewaard')", timeout=10000)
         saved = os.path.join(scenarios, "browser.yaml")
         check(os.path.exists(saved), "het scenario is bewaard in de scenariomap")
+        text = open(saved, encoding="utf-8").read()
+        check('2F.doorgaan: {optie: sluiten, status: akkoord, notitie: "Na overleg met de fracties"}' in text,
+              "de keuze staat in de gestructureerde vorm met status en notitie in het bestand")
         report = subprocess.run([binary, "report", saved, "--format", "json"], capture_output=True, text=True)
         check(report.returncode in (0, 1), f"akkoord report leest het bewaarde scenario ({report.stderr.strip()[:200]})")
         expected = json.loads(report.stdout)
