@@ -84,7 +84,7 @@ enum TafelPage {
         .bericht { background: #fff4d6; padding: .4rem 1rem; }
         .tafel { display: grid; grid-template-columns: minmax(0, 3fr) minmax(22rem, 2fr); gap: 1rem; max-width: none; padding: .8rem 1rem; }
         .overzicht { position: sticky; top: 5.5rem; align-self: start; max-height: calc(100vh - 6.5rem); overflow: auto; }
-        .overzicht figure { margin: 0; } .overzicht svg { width: 100%; height: auto; }
+        .overzicht figure { margin: 0; } .overzicht svg { width: 100%; height: auto; max-height: 13rem; }
         .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .5rem; }
         .card { border: 1px solid #c8c8c8; border-radius: 6px; padding: .4rem .6rem; font-size: .85rem; }
         .card strong { display: block; font-size: 1.2rem; }
@@ -350,20 +350,18 @@ enum TafelPage {
             if (!regelbasis || !toestand) return;
             const afwijking = new Set(((laatste && laatste.keuzes) || []).filter((k) => k.afwijking).map((k) => k.beslissing));
             const fiches = new Map(regelbasis.fiches.map((f) => [f.code, f]));
-            let akkoordTotaal = 0, totaal = 0;
+            const alle = regelbasis.fiches.flatMap((f) => f.beslissingen.map((b) => b.id));
             for (const opgave of regelbasis.opgaven) {
               const badge = document.querySelector('[data-voortgang="' + CSS.escape(opgave.id) + '"]');
               const ids = opgave.fiches.flatMap((code) => (fiches.get(code) || { beslissingen: [] }).beslissingen.map((b) => b.id));
               const akkoord = ids.filter((id) => keuze(id).status === "akkoord").length;
-              akkoordTotaal += akkoord;
-              totaal += ids.length;
               if (badge) {
                 badge.textContent = akkoord + " van " + ids.length + " akkoord · " + ids.filter((id) => afwijking.has(id)).length + " bijgestuurd";
                 badge.dataset.akkoord = String(akkoord);
               }
             }
             const kaart = document.querySelector('[data-kerncijfer="akkoord"] strong');
-            if (kaart) kaart.textContent = akkoordTotaal + " van " + totaal;
+            if (kaart) kaart.textContent = alle.filter((id) => keuze(id).status === "akkoord").length + " van " + alle.length;
           }
 
           function ficheVan(melding) {

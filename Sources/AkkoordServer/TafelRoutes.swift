@@ -30,11 +30,13 @@ struct TafelRoutes: Sendable {
         router.get("/api/tafel") { _, _ in try await table() }
         router.put("/api/tafel") { request, _ in
             let started = ContinuousClock.now
-            let ruleBase = await server.store.snapshot.ruleBase
-            let draft = try TafelDraft.parse(try await body(request), ruleBase: ruleBase)
-            let evaluation = try TafelEvaluation(draft, folder: server.folder, ruleBase: ruleBase)
+            let snapshot = await server.store.snapshot
+            let draft = try TafelDraft.parse(try await body(request), ruleBase: snapshot.ruleBase)
+            let evaluation = try TafelEvaluation(draft, folder: server.folder, ruleBase: snapshot.ruleBase)
             let revision = await server.session.set(draft)
-            return timed(TafelResponse.json(tableJSON(revision: revision, draft: draft, evaluation: evaluation)), since: started)
+            let text = tableJSON(revision: revision, draft: draft, evaluation: evaluation)
+            await server.session.remember(revision: revision, generation: snapshot.generation, text: text)
+            return timed(TafelResponse.json(text), since: started)
         }
         router.get("/api/gebeurtenissen") { _, _ in
             let stream = await server.session.listen()
@@ -105,13 +107,16 @@ struct TafelRoutes: Sendable {
 
     /// The operator's scenario with its report (what the presentation view shows).
     func table() async throws -> Response {
-        let revision = await server.session.revision
-        guard let draft = await server.session.draft else {
+        let (revision, current) = await server.session.current
+        guard let draft = current else {
             return TafelResponse.json(tableJSON(revision: revision, draft: nil, evaluation: nil))
         }
-        let ruleBase = await server.store.snapshot.ruleBase
-        let evaluation = try TafelEvaluation(draft, folder: server.folder, ruleBase: ruleBase)
-        return TafelResponse.json(tableJSON(revision: revision, draft: draft, evaluation: evaluation))
+        let snapshot = await server.store.snapshot
+        if let text = await server.session.cachedAnswer(generation: snapshot.generation) { return TafelResponse.json(text) }
+        let evaluation = try TafelEvaluation(draft, folder: server.folder, ruleBase: snapshot.ruleBase)
+        let text = tableJSON(revision: revision, draft: draft, evaluation: evaluation)
+        await server.session.remember(revision: revision, generation: snapshot.generation, text: text)
+        return TafelResponse.json(text)
     }
 
     struct Status: Encodable {

@@ -15,12 +15,15 @@ public struct TafelServer: Sendable {
     public init(configuration: TafelConfiguration) throws(LoadError) {
         self.configuration = configuration.secured()
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: configuration.scenariosDirectory, isDirectory: &isDirectory), isDirectory.boolValue
-        else {
+        let exists = FileManager.default.fileExists(atPath: configuration.scenariosDirectory, isDirectory: &isDirectory)
+        guard exists, isDirectory.boolValue else {
             throw LoadError(diagnostics: [
                 Diagnostic(
-                    .ruleBaseNotFound, .error, SourceLocation(file: configuration.scenariosDirectory, line: 1, column: 1),
-                    "de scenariomap bestaat niet; geef een bestaande map met --scenarios MAP")
+                    exists ? .folderNotAFolder : .folderMissing, .error,
+                    SourceLocation(file: configuration.scenariosDirectory, line: 1, column: 1),
+                    exists
+                        ? "de scenariomap is geen map; geef een map met --scenarios MAP"
+                        : "de scenariomap bestaat niet; maak hem aan of geef een bestaande map met --scenarios MAP")
             ])
         }
         store = try RuleBaseStore(rulesDirectory: configuration.rulesDirectory, sourcesDirectory: configuration.sourcesDirectory)

@@ -8,6 +8,20 @@ actor TafelSession {
     private var listeners: [Int: AsyncStream<String>.Continuation] = [:]
     private var nextListener = 0
     private var finished = false
+    /// The last answer of `/api/tafel` with the revision and rule-base generation it belongs to.
+    private var cached: (revision: Int, generation: Int, text: String)?
+
+    /// The revision and the draft that belong to it, read together.
+    var current: (revision: Int, draft: TafelDraft?) { (revision, draft) }
+
+    func remember(revision: Int, generation: Int, text: String) {
+        if revision == self.revision { cached = (revision, generation, text) }
+    }
+
+    func cachedAnswer(generation: Int) -> String? {
+        guard let cached, cached.revision == revision, cached.generation == generation else { return nil }
+        return cached.text
+    }
 
     /// Replaces the operator's scenario and tells every presentation view.
     func set(_ draft: TafelDraft) -> Int {
