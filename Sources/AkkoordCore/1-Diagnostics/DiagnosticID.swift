@@ -186,6 +186,8 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Co
     public static let auditMomentBeforePeriod = DiagnosticID("audit.moment-before-period")
     /// An option that is not the current line has the current line's title.
     public static let auditCurrentLineTitle = DiagnosticID("audit.current-line-title")
+    /// An option other than the current line has no budget effect and does not say `geen_begrotingseffect`.
+    public static let auditOptionWithoutEffect = DiagnosticID("audit.option-without-effect")
 
     // MARK: Constraints between options
 
@@ -218,6 +220,8 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Co
     public static let scenarioFrame = DiagnosticID("scenario.frame")
     /// An amount is unknown.
     public static let scenarioUnknownAmount = DiagnosticID("scenario.unknown-amount")
+    /// Structural costs lean on incidental money in a year (BBV: structureel en reëel evenwicht).
+    public static let scenarioStructuralBalance = DiagnosticID("scenario.structural-balance")
 
     /// Every id, in the order docs/checks.md lists them.
     public static let all: [DiagnosticID] = [
@@ -237,8 +241,10 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Co
         quoteNotFound, quoteUnverified, quoteSourceChanged,
         auditDoubt, auditFactConflict, auditAfterLapse, auditMomentDiffers, auditMomentBeforePeriod,
         auditCurrentLineTitle,
+        auditOptionWithoutEffect,
         constraintRequiresAndExcludes, constraintUnchoosable, constraintNeverHolds, constraintIncomplete,
         scenarioRule, scenarioRequires, scenarioExcludes, scenarioMomentPassed, scenarioMomentUnknown,
         scenarioDependencyLater, scenarioLapses, scenarioFrame, scenarioUnknownAmount,
+        scenarioStructuralBalance,
     ]
 }

@@ -20,8 +20,8 @@ struct EffectReader {
         var amount: Amount?
         var total: Amount?
         var share: Share?
-        if let node = reader.node(.bedrag) { amount = self.amount(node, what: "'bedrag'") }
-        if let node = reader.node(.totaal) { total = self.amount(node, what: "'totaal'") }
+        if let node = reader.node(.bedrag) { amount = self.amount(node, what: "'bedrag'", side: side) }
+        if let node = reader.node(.totaal) { total = self.amount(node, what: "'totaal'", side: side) }
         if let node = reader.node(.aandeel), let text = context.text(node, what: "'aandeel'") {
             share = MoneyParser.parseShare(text)
             if share == nil {
@@ -69,7 +69,7 @@ struct EffectReader {
                     var amounts: [Int: Amount] = [:]
                     for pair in perYear {
                         guard let year = context.year(pair.keyNode, what: "een jaar in 'per_jaar'"),
-                            let value = self.amount(pair.value, what: "het bedrag voor \(pair.key)")
+                            let value = self.amount(pair.value, what: "het bedrag voor \(pair.key)", side: side)
                         else { continue }
                         amounts[year] = value
                     }
@@ -78,7 +78,7 @@ struct EffectReader {
                         context.sink.error(
                             .keyConflict, reader.location, "bij 'per_jaar' staan de bedragen per jaar; laat 'bedrag' en 'totaal' weg")
                     }
-                    amount = amount ?? .unknown
+                    amount = amount ?? .unknown(.natural(for: side ?? .lasten))
                 }
             }
         }
@@ -143,8 +143,9 @@ struct EffectReader {
         return complete && !years.isEmpty ? years : nil
     }
 
-    /// `500000`, `"1.000.000,00"`, `{min: .., max: ..}` or `onbekend`.
-    func amount(_ node: YAMLNode, what: String) -> Amount? {
+    /// `500000`, `"1.000.000,00"`, `{min: .., max: ..}`, `onbekend nadeel`, `onbekend voordeel` or `onbekend` (an unknown
+    /// amount in the direction of `side`: a cost on lasten, a revenue on baten).
+    func amount(_ node: YAMLNode, what: String, side: BudgetSide? = nil) -> Amount? {
         if case .mapping = node.content {
             guard let reader = MappingReader<RangeKey>(node, what: what, context: context) else { return nil }
             reader.allowOnly(in: "een bandbreedte")
@@ -160,7 +161,12 @@ struct EffectReader {
             return .range(min: min, max: max)
         }
         guard let text = context.text(node, what: what) else { return nil }
-        if text.lowercased() == "onbekend" { return .unknown }
+        switch text.lowercased().split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") {
+        case "onbekend": return .unknown(.natural(for: side ?? .lasten))
+        case "onbekend nadeel": return .unknown(.nadeel)
+        case "onbekend voordeel": return .unknown(.voordeel)
+        default: break
+        }
         return euros(text, at: node, what: what).map { .exact($0) }
     }
 
@@ -180,7 +186,8 @@ struct EffectReader {
             ? " (decimalen schrijf je met een komma: \"1.234,50\"; geen 1.5 of 0.5)" : ""
         context.sink.error(
             .valueAmount, context.location(of: node),
-            "\(what) moet een bedrag in euro zijn, een {min, max}-bandbreedte of 'onbekend' (gevonden: \(InputText.quoted(text)))\(hint)")
+            "\(what) moet een bedrag in euro zijn, een {min, max}-bandbreedte, 'onbekend', 'onbekend nadeel' of 'onbekend voordeel' (gevonden: \(InputText.quoted(text)))\(hint)"
+        )
         return nil
     }
 

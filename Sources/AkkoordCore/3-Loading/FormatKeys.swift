@@ -149,6 +149,13 @@ public enum OptionKey: String, FormatKey {
     case sluitUit = "sluit_uit"
     case kansen
     case risicos
+    case geenBegrotingseffect = "geen_begrotingseffect"
+}
+
+/// The keys of an option's `geen_begrotingseffect`: why choosing it changes no budget.
+public enum NoBudgetEffectKey: String, FormatKey, ProvenanceKey {
+    case bron
+    case aanname
 }
 
 /// The keys of a budget effect.
@@ -314,6 +321,7 @@ public enum FormatKeys {
         "decision": DecisionKey.keys,
         "lapse": LapseKey.keys,
         "option": OptionKey.keys,
+        "noBudgetEffect": NoBudgetEffectKey.keys,
         "effect": EffectKey.keys,
         "range": RangeKey.keys,
         "quote": QuoteKey.keys,

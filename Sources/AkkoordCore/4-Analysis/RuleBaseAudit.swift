@@ -8,6 +8,7 @@ public struct RuleBaseAudit: Sendable {
     /// Every finding, sorted by location.
     public func findings() -> [Diagnostic] {
         (doubts() + conflictingFacts() + valuesPastTheirEnd() + momentsWithoutReason() + optionsRepeatingCurrentLine()
+            + optionsWithoutBudgetEffect()
             + ConstraintAnalysis(ruleBase: ruleBase).findings()).sorted()
     }
 
@@ -89,6 +90,43 @@ public struct RuleBaseAudit: Sendable {
             }
         }
         return findings
+    }
+
+    /// Options other than the current line that change no budget and do not say so: no effects of their own, no rule
+    /// with effects that names the option (`keuze`) or its decision (`afwijking`), no effects on the current line that
+    /// the choice would drop, and no `geen_begrotingseffect`. Such an option would count as a silent € 0.
+    public func optionsWithoutBudgetEffect() -> [Diagnostic] {
+        var namedOptions: Set<OptionRef> = [], namedDecisions: Set<DecisionRef> = []
+        for rule in ruleBase.rules where !rule.effects.isEmpty {
+            Self.collect(rule.condition, options: &namedOptions, decisions: &namedDecisions)
+        }
+        var findings: [Diagnostic] = []
+        for (ref, _, decision) in ruleBase.allDecisions {
+            let currentLineChangesMoney =
+                !(decision.currentLine?.effects.isEmpty ?? true) || namedDecisions.contains(ref)
+                || decision.currentLine.map { namedOptions.contains(OptionRef(decision: ref, option: $0.id)) } ?? false
+            for option in decision.options
+            where !option.isCurrentLine && option.effects.isEmpty && option.noBudgetEffect == nil && !currentLineChangesMoney
+                && !namedOptions.contains(OptionRef(decision: ref, option: option.id))
+            {
+                findings.append(
+                    Diagnostic(
+                        .auditOptionWithoutEffect, .warning, option.location,
+                        "\(ref).\(option.id) heeft geen begrotingseffect en zegt niet waarom; geef 'effecten' (desnoods 'bedrag: onbekend') of 'geen_begrotingseffect' met 'bron' of 'aanname'"
+                    ))
+            }
+        }
+        return findings
+    }
+
+    private static func collect(_ condition: Condition, options: inout Set<OptionRef>, decisions: inout Set<DecisionRef>) {
+        switch condition {
+        case .chosen(let ref): options.insert(ref)
+        case .deviates(let ref): decisions.insert(ref)
+        case .assumption: break
+        case .all(let parts), .any(let parts): for part in parts { collect(part, options: &options, decisions: &decisions) }
+        case .not(let inner): collect(inner, options: &options, decisions: &decisions)
+        }
     }
 
     /// A title shorter than this many words ("Continueren") repeats a current line by chance.

@@ -117,8 +117,8 @@ public struct BriefingPack: Sendable {
                 [
                     "<a href=\"\(links.scenario(index))\">\(e(report.scenario.titel))</a>", e(DutchFormat.date(report.scenario.peildatum)),
                     "\(report.samenvatting.bijsturingen)", "\(report.samenvatting.fouten) / \(report.samenvatting.waarschuwingen)",
-                    e(DutchFormat.total(report.samenvatting.saldoPeriode.amountTotal, compact: true)),
-                    e(DutchFormat.total(report.samenvatting.structureelNaPeriode.amountTotal, compact: true)),
+                    e(DutchFormat.burdenTotal(report.samenvatting.saldoPeriode.amountTotal, compact: true)),
+                    e(DutchFormat.burdenTotal(report.samenvatting.structureelNaPeriode.amountTotal, compact: true)),
                 ]
             }, numericColumns: [2, 4, 5])
         out += HTMLOutlineWriter().write(ComparisonOutlineBuilder().moneyChart(comparison))
@@ -196,7 +196,7 @@ public struct BriefingPack: Sendable {
                     }
                     let share =
                         effect.share.map { share in
-                            " (aandeel \(DutchFormat.share(share)) van \(e(DutchFormat.amount(effect.total ?? .unknown))))"
+                            " (aandeel \(DutchFormat.share(share)) van \(e(effect.total.map(DutchFormat.amount) ?? "onbekend")))"
                         } ?? ""
                     return "<li>\(e(effect.description)): \(e(DutchFormat.amount(effect.amount)))\(share)\(quote)</li>"
                 }.joined() + "</ul>\n"

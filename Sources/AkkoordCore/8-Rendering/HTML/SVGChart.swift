@@ -45,7 +45,7 @@ enum SVGChart {
                 // Solid: the part that is certain (from zero to the bound nearest zero); hatched: the range beyond.
                 let certain: Int64 = total.minCent >= 0 ? total.minCent : (total.maxCent <= 0 ? total.maxCent : 0)
                 let certainEnd = y(certain)
-                let label = "\(item.name), \(year): \(DutchFormat.total(total.amountTotal))"
+                let label = "\(item.name), \(year): \(DutchFormat.burdenTotal(total.amountTotal))"
                 svg += "<g><title>\(HTMLText.escape(label))</title>"
                 svg +=
                     "<rect x=\"\(fmt(x))\" y=\"\(fmt(min(zero, certainEnd)))\" width=\"\(fmt(barWidth - 2))\" height=\"\(fmt(max(abs(certainEnd - zero), 0.5)))\" fill=\"\(color)\"/>"
@@ -55,7 +55,7 @@ enum SVGChart {
                     svg +=
                         "<rect x=\"\(fmt(x))\" y=\"\(fmt(min(far, near)))\" width=\"\(fmt(barWidth - 2))\" height=\"\(fmt(abs(far - near)))\" fill=\"url(#hatch)\" stroke=\"\(color)\"/>"
                 }
-                if total.onbekend > 0 {
+                if total.onbekendNadeel > 0 || total.onbekendVoordeel > 0 {
                     svg +=
                         "<text x=\"\(fmt(x + barWidth / 2 - 1))\" y=\"\(fmt(min(zero, highEnd, lowEnd) - 3))\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"700\">?</text>"
                 }

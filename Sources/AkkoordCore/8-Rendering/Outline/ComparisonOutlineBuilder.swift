@@ -71,9 +71,9 @@ public struct ComparisonOutlineBuilder: Sendable {
 
     func money(_ comparison: ScenarioComparison) -> Outline.Section {
         func cell(_ value: ScenarioComparison.TotalWithDelta) -> OutlineText {
-            let total = DutchFormat.total(value.totaal.amountTotal)
+            let total = DutchFormat.burdenTotal(value.totaal.amountTotal)
             guard let delta = value.verschil else { return "\(total)" }
-            return "\(total)\(delta: "Δ \(DutchFormat.total(delta.amountTotal))")"
+            return "\(total)\(delta: "Δ \(DutchFormat.burdenTotal(delta.amountTotal, plainNadeel: false))")"
         }
         var rows = comparison.geld.map { ["\(text: String($0.jaar))"] + $0.nadeel.map(cell) }
         rows.append(["Totaal periode"] + comparison.saldoPeriode.map(cell))

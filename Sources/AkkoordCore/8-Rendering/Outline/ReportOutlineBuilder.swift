@@ -32,11 +32,33 @@ public struct ReportOutlineBuilder: Sendable {
         return blocks
     }
 
+    /// `5 (3 nadeel, 2 voordeel)`: effects, not the unknown amounts per year that the totals count.
+    static func unknownEffects(_ summary: ConsequenceReport.Summary) -> String {
+        let parts = [
+            summary.onbekendNadeel > 0 ? "\(summary.onbekendNadeel) nadeel" : nil,
+            summary.onbekendVoordeel > 0 ? "\(summary.onbekendVoordeel) voordeel" : nil,
+        ].compactMap { $0 }
+        return parts.isEmpty ? "\(summary.onbekendeBedragen)" : "\(summary.onbekendeBedragen) (\(parts.joined(separator: ", ")))"
+    }
+
+    /// `in evenwicht`, `niet in evenwicht`, `onzeker`, with the years in which incidental money covers structural costs.
+    static func structuralBalance(_ summary: ConsequenceReport.Summary) -> String {
+        let balance =
+            switch summary.structureelEvenwicht {
+            case .inEvenwicht: "in evenwicht"
+            case .nietInEvenwicht: "niet in evenwicht: structureel nadeel"
+            case .onzeker: "onzeker (bandbreedte rond nul of onbekend nadeel)"
+            }
+        let years = summary.structureelIncidenteelGedekt
+        return years.isEmpty
+            ? balance : "\(balance); structurele lasten incidenteel gedekt in \(years.map(String.init).joined(separator: ", "))"
+    }
+
     public static let changesTitle = "Wat dit scenario verandert"
 
     /// A change of a total: `+€ 315.540`, `ondergrens …, bovengrens …`, `–`.
     static func change(_ delta: ConsequenceReport.Delta) -> String {
-        DutchFormat.change(lower: Money(cents: delta.laagCent), upper: Money(cents: delta.hoogCent), unknown: delta.onbekend)
+        delta.text()
     }
 
     /// First in every report: each deviation's marginal money and deadline, the interaction, the messages the scenario
@@ -141,18 +163,22 @@ public struct ReportOutlineBuilder: Sendable {
                 row("Bijsturingen (afwijkingen van de huidige lijn)", "\(summary.bijsturingen)"),
                 row("Niet in het scenario genoemd (huidige lijn aangenomen)", "\(summary.standaardKeuzes)"),
                 row("Fouten / waarschuwingen / info", "\(summary.fouten) / \(summary.waarschuwingen) / \(summary.info)"),
-                row("Nadeel over de periode (lasten − baten)", DutchFormat.total(summary.saldoPeriode.amountTotal)),
-                row("Structureel nadeel per jaar na de periode", DutchFormat.total(summary.structureelNaPeriode.amountTotal)),
-                row("Effecten met onbekend bedrag", "\(summary.onbekendeBedragen)"),
+                row("Nadeel over de periode (lasten − baten)", DutchFormat.burdenTotal(summary.saldoPeriode.amountTotal)),
+                row("Structureel nadeel per jaar na de periode", DutchFormat.burdenTotal(summary.structureelNaPeriode.amountTotal)),
+                row("Structureel evenwicht na de periode (BBV)", Self.structuralBalance(summary)),
+                row("Effecten met onbekend bedrag", Self.unknownEffects(summary)),
             ])
         let figures = [
             OutlineBlock.Figure(label: "Bijsturingen", value: "\(summary.bijsturingen) van \(summary.beslissingen)"),
             OutlineBlock.Figure(label: "Fouten / waarschuwingen", value: "\(summary.fouten) / \(summary.waarschuwingen)"),
-            OutlineBlock.Figure(label: "Nadeel over de periode", value: DutchFormat.total(summary.saldoPeriode.amountTotal, compact: true)),
             OutlineBlock.Figure(
-                label: "Structureel nadeel na de periode", value: DutchFormat.total(summary.structureelNaPeriode.amountTotal, compact: true)
+                label: "Nadeel over de periode", value: DutchFormat.burdenTotal(summary.saldoPeriode.amountTotal, compact: true)),
+            OutlineBlock.Figure(
+                label: "Structureel nadeel na de periode",
+                value: DutchFormat.burdenTotal(summary.structureelNaPeriode.amountTotal, compact: true)
             ),
-            OutlineBlock.Figure(label: "Onbekende bedragen", value: "\(summary.onbekendeBedragen)"),
+            OutlineBlock.Figure(label: "Structureel evenwicht na de periode", value: Self.structuralBalance(summary)),
+            OutlineBlock.Figure(label: "Effecten met onbekend bedrag", value: Self.unknownEffects(summary)),
         ]
         let warnings: [OutlineBlock] =
             summary.zonderBegrotingseffect.isEmpty ? [] : [.list(summary.zonderBegrotingseffect.map { "\(level: $0.niveau): \($0.tekst)" })]
@@ -198,6 +224,7 @@ public struct ReportOutlineBuilder: Sendable {
     func money(_ report: ConsequenceReport) -> Outline.Section {
         let geld = report.geld
         func t(_ total: ConsequenceReport.Total) -> OutlineText { "\(DutchFormat.total(total.amountTotal))" }
+        func b(_ total: ConsequenceReport.Total) -> OutlineText { "\(DutchFormat.burdenTotal(total.amountTotal))" }
         let years = geld.jaren.map(\.jaar)
         var blocks: [OutlineBlock] = [
             .paragraph(
@@ -212,12 +239,24 @@ public struct ReportOutlineBuilder: Sendable {
                 OutlineTable(
                     caption: "Per jaar", headers: ["Jaar", "Lasten", "Baten", "Nadeel", "waarvan structureel", "waarvan incidenteel"],
                     rows: geld.jaren.map {
-                        ["\(text: String($0.jaar))", t($0.lasten), t($0.baten), t($0.nadeel), t($0.structureel), t($0.incidenteel)]
+                        ["\(text: String($0.jaar))", t($0.lasten), t($0.baten), b($0.nadeel), b($0.structureel), b($0.incidenteel)]
                     },
                     numericColumns: [1, 2, 3, 4, 5])),
             .paragraph(
-                "Structureel nadeel per jaar na \(text: String(report.dossier.periode.last ?? 0)): \(strong: DutchFormat.total(geld.structureelNaPeriode.amountTotal))."
+                "Structureel nadeel per jaar na \(text: String(report.dossier.periode.last ?? 0)): \(strong: DutchFormat.burdenTotal(geld.structureelNaPeriode.amountTotal))."
             ),
+            .table(
+                OutlineTable(
+                    caption:
+                        "Structureel evenwicht (BBV): structurele lasten vragen structurele dekking, niet incidentele middelen",
+                    headers: ["Jaar", "Structurele lasten", "Structurele dekking", "Structureel saldo", "Incidenteel saldo"],
+                    rows: geld.jaren.map {
+                        [
+                            "\(text: String($0.jaar))", b($0.structureelNadeel), b($0.structureelVoordeel), b($0.structureel),
+                            b($0.incidenteel),
+                        ]
+                    },
+                    numericColumns: [1, 2, 3, 4])),
         ]
         if let frame = geld.kader {
             var parts: [String] = []
@@ -235,7 +274,7 @@ public struct ReportOutlineBuilder: Sendable {
                 .table(
                     OutlineTable(
                         title: title, headers: [""] + years.map(String.init),
-                        rows: groups.map { ["\($0.titel)"] + $0.perJaar.map(t) }, numericColumns: Set(1...max(years.count, 1)))))
+                        rows: groups.map { ["\($0.titel)"] + $0.perJaar.map(b) }, numericColumns: Set(1...max(years.count, 1)))))
         }
         for (title, effects) in [
             ("Effecten", report.effecten), ("Al in de begroting (ter informatie, niet in de totalen)", report.inBegroting),
