@@ -136,7 +136,8 @@ enum TafelPage {
           const euro = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
           const bedrag = (cent) => euro.format(cent / 100);
           const totaal = (t) => (t.min_cent === t.max_cent ? bedrag(t.min_cent) : bedrag(t.min_cent) + " – " + bedrag(t.max_cent))
-            + (t.onbekend > 0 ? " + " + t.onbekend + " onbekend" : "");
+            + (t.onbekend_nadeel > 0 ? " + " + t.onbekend_nadeel + " onbekend nadeel" : "")
+            + (t.onbekend_voordeel > 0 ? " + " + t.onbekend_voordeel + " onbekend voordeel" : "");
 
           function el(tag, attrs, ...kinderen) {
             const e = document.createElement(tag);
@@ -303,7 +304,8 @@ enum TafelPage {
             const kaarten = $("kerncijfers");
             kaarten.textContent = "";
             const kaart = (label, waarde, klasse, sleutel, t) => kaarten.append(el("div", { class: "card " + (klasse || ""), "data-kerncijfer": sleutel,
-              "data-min-cent": t ? String(t.min_cent) : null, "data-max-cent": t ? String(t.max_cent) : null, "data-onbekend": t ? String(t.onbekend) : null },
+              "data-min-cent": t ? String(t.min_cent) : null, "data-max-cent": t ? String(t.max_cent) : null,
+              "data-onbekend-nadeel": t ? String(t.onbekend_nadeel) : null, "data-onbekend-voordeel": t ? String(t.onbekend_voordeel) : null },
               label, el("strong", { tekst: waarde })));
             const binnen = kader === undefined || kader === null ? null : s.structureel_na_periode.max_cent <= kader;
             kaart("Structureel na de periode", totaal(s.structureel_na_periode), binnen === null ? "" : (binnen ? "goed" : "slecht"), "structureel", s.structureel_na_periode);
@@ -323,7 +325,8 @@ enum TafelPage {
             if (figuur) grafiek.append(figuur);
             const jaren = el("table", { class: "jaren" }, el("thead", {}, el("tr", {}, el("th", { tekst: "Jaar" }), el("th", { class: "num", tekst: "Nadeel (lasten − baten)" }))));
             const lijf = el("tbody");
-            for (const j of rapport.geld.jaren) lijf.append(el("tr", { "data-jaar": j.jaar, "data-min-cent": String(j.nadeel.min_cent), "data-max-cent": String(j.nadeel.max_cent), "data-onbekend": String(j.nadeel.onbekend) }, el("td", { tekst: String(j.jaar) }), el("td", { class: "num", tekst: totaal(j.nadeel) })));
+            for (const j of rapport.geld.jaren) lijf.append(el("tr", { "data-jaar": j.jaar, "data-min-cent": String(j.nadeel.min_cent), "data-max-cent": String(j.nadeel.max_cent),
+              "data-onbekend-nadeel": String(j.nadeel.onbekend_nadeel), "data-onbekend-voordeel": String(j.nadeel.onbekend_voordeel) }, el("td", { tekst: String(j.jaar) }), el("td", { class: "num", tekst: totaal(j.nadeel) })));
             jaren.append(lijf);
             grafiek.append(jaren);
             const wijzigingen = document.createElement("template");

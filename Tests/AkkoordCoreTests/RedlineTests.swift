@@ -58,7 +58,8 @@ struct RedlineTests {
         for year in redline.geld {
             #expect(year.verschil.laagCent == year.huidige.minCent - year.vorige.minCent)
             #expect(year.verschil.hoogCent == year.huidige.maxCent - year.vorige.maxCent)
-            #expect(year.verschil.onbekend == year.huidige.onbekend - year.vorige.onbekend)
+            #expect(year.verschil.onbekendNadeel == year.huidige.onbekendNadeel - year.vorige.onbekendNadeel)
+            #expect(year.verschil.onbekendVoordeel == year.huidige.onbekendVoordeel - year.vorige.onbekendVoordeel)
         }
         #expect(redline.structureelNaPeriode.verschil.laagCent < 0, "closing the airport saves money structurally")
         #expect(redline.meldingenOpgelost.contains { $0.tekst.contains("provincie betaalt niet mee") })

@@ -81,8 +81,10 @@ def shown_totals(page):
     return page.evaluate("""() => {
       const card = document.querySelector('[data-kerncijfer="structureel"]');
       const years = [...document.querySelectorAll('tr[data-jaar]')].map((r) => ({
-        jaar: Number(r.dataset.jaar), min: Number(r.dataset.minCent), max: Number(r.dataset.maxCent), onbekend: Number(r.dataset.onbekend) }));
-      return { structureel: { min: Number(card.dataset.minCent), max: Number(card.dataset.maxCent), onbekend: Number(card.dataset.onbekend) },
+        jaar: Number(r.dataset.jaar), min: Number(r.dataset.minCent), max: Number(r.dataset.maxCent),
+        nadeel: Number(r.dataset.onbekendNadeel), voordeel: Number(r.dataset.onbekendVoordeel) }));
+      return { structureel: { min: Number(card.dataset.minCent), max: Number(card.dataset.maxCent),
+                              nadeel: Number(card.dataset.onbekendNadeel), voordeel: Number(card.dataset.onbekendVoordeel) },
                jaren: years, tekst: card.querySelector('strong').textContent };
     }""")
 
@@ -146,9 +148,11 @@ def run(binary, base, scenarios, artefacts):
         expected = json.loads(report.stdout)
         shown = shown_totals(page)
         structural = expected["samenvatting"]["structureel_na_periode"]
-        check(shown["structureel"] == {"min": structural["min_cent"], "max": structural["max_cent"], "onbekend": structural["onbekend"]},
+        check(shown["structureel"] == {"min": structural["min_cent"], "max": structural["max_cent"],
+                                       "nadeel": structural["onbekend_nadeel"], "voordeel": structural["onbekend_voordeel"]},
               f"het getoonde structurele nadeel ({shown['tekst']}) is dat van akkoord report")
-        years = [{"jaar": j["jaar"], "min": j["nadeel"]["min_cent"], "max": j["nadeel"]["max_cent"], "onbekend": j["nadeel"]["onbekend"]}
+        years = [{"jaar": j["jaar"], "min": j["nadeel"]["min_cent"], "max": j["nadeel"]["max_cent"],
+                  "nadeel": j["nadeel"]["onbekend_nadeel"], "voordeel": j["nadeel"]["onbekend_voordeel"]}
                  for j in expected["geld"]["jaren"]]
         check(shown["jaren"] == years, "het getoonde nadeel per jaar is dat van akkoord report")
         keuzes = {k["beslissing"]: k["gekozen"]["id"] for k in expected["keuzes"]}
