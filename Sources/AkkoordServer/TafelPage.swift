@@ -85,6 +85,7 @@ enum TafelPage {
         .tafel { display: grid; grid-template-columns: minmax(0, 3fr) minmax(22rem, 2fr); gap: 1rem; max-width: none; padding: .8rem 1rem; }
         .overzicht { position: sticky; top: 5.5rem; align-self: start; max-height: calc(100vh - 6.5rem); overflow: auto; }
         .overzicht figure { margin: 0; } .overzicht svg { width: 100%; height: auto; max-height: 13rem; }
+        #kerncijfers { position: sticky; top: 0; z-index: 2; background: #fff; padding-bottom: .4rem; }
         .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); gap: .5rem; }
         .card { border: 1px solid #c8c8c8; border-radius: 6px; padding: .4rem .6rem; font-size: .85rem; }
         .card strong { display: block; font-size: 1.2rem; }
