@@ -227,18 +227,20 @@ struct TafelServerTests {
     func presentationFollows() async throws {
         let tafel = try await RunningTafel.start()
         let port = tafel.port
-        let events = Task.detached { () -> String in
-            let socket = try RawHTTP.connect(port: port)
-            defer { close(socket) }
-            RawHTTP.write(socket, Data("GET /api/gebeurtenissen HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8))
-            var seen = Data()
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while !String(decoding: seen, as: UTF8.self).contains("\"revisie\":1") {
-                let count = recv(socket, &buffer, buffer.count, 0)
-                if count <= 0 { break }
-                seen.append(contentsOf: buffer[0..<count])
+        let events = Task { () -> String in
+            try await RawHTTP.onThread { () throws -> String in
+                let socket = try RawHTTP.connect(port: port)
+                defer { close(socket) }
+                RawHTTP.write(socket, Data("GET /api/gebeurtenissen HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8))
+                var seen = Data()
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                while !String(decoding: seen, as: UTF8.self).contains("\"revisie\":1") {
+                    let count = recv(socket, &buffer, buffer.count, 0)
+                    if count <= 0 { break }
+                    seen.append(contentsOf: buffer[0..<count])
+                }
+                return String(decoding: seen, as: UTF8.self)
             }
-            return String(decoding: seen, as: UTF8.self)
         }
         try await Task.sleep(for: .milliseconds(300))
         let change = try await tafel.send("PUT", "/api/tafel", body: Self.airport)
@@ -251,11 +253,13 @@ struct TafelServerTests {
         #expect((table.json["toestand"] as? [String: Any])?["keuzes"] as? [String: String] == ["2F.doorgaan": "sluiten"])
         #expect((table.json["weergave"] as? [String: String])?["wijzigingen"]?.contains(ReportOutlineBuilder.changesTitle) == true)
         // A view that stays connected does not keep the server from stopping.
-        let open = Task.detached { () -> Int in
-            let socket = try RawHTTP.connect(port: port)
-            defer { close(socket) }
-            RawHTTP.write(socket, Data("GET /api/gebeurtenissen HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8))
-            return RawHTTP.readAll(socket).count
+        let open = Task { () -> Int in
+            try await RawHTTP.onThread { () throws -> Int in
+                let socket = try RawHTTP.connect(port: port)
+                defer { close(socket) }
+                RawHTTP.write(socket, Data("GET /api/gebeurtenissen HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8))
+                return RawHTTP.readAll(socket).count
+            }
         }
         try await Task.sleep(for: .milliseconds(300))
         #expect(await tafel.stop(), "the server stops cleanly")
