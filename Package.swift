@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .target(
@@ -30,10 +34,21 @@ let package = Package(
             name: "AkkoordCommandLine",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The server behind `akkoord serve` (docs/serve.md); AkkoordCore itself does not depend on NIO.
+        .target(
+            name: "AkkoordServer",
+            dependencies: [
+                "AkkoordCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .executableTarget(
             name: "akkoord",
             dependencies: [
-                "AkkoordCore", "AkkoordCommandLine",
+                "AkkoordCore", "AkkoordCommandLine", "AkkoordServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,7 +66,7 @@ let package = Package(
         .testTarget(
             name: "AkkoordCoreTests",
             dependencies: [
-                "AkkoordCore", "akkoord",
+                "AkkoordCore", "AkkoordServer", "akkoord",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Resources")]

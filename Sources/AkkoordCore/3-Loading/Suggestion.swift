@@ -1,5 +1,5 @@
 /// "Did you mean" suggestions based on edit distance.
-enum Suggestion {
+public enum Suggestion {
     /// The longest word for which a suggestion is looked for.
     static let longestWord = 64
 
@@ -24,7 +24,7 @@ enum Suggestion {
 
     /// `"; bedoelde je 'x'?"` when a candidate is close; otherwise, when there are few, `"; mogelijk: a, b, c"`;
     /// otherwise an empty string. For references, where the user must pick one of the ids that exist.
-    static func hintOrList(for word: String, in candidates: some Sequence<String>) -> String {
+    public static func hintOrList(for word: String, in candidates: some Sequence<String>) -> String {
         let candidates = Array(Set(candidates))
         let close = hint(for: word, in: candidates)
         guard close.isEmpty, !candidates.isEmpty, candidates.count <= longestList else { return close }
@@ -32,7 +32,7 @@ enum Suggestion {
     }
 
     /// `" (bedoelde je 'x'?)"` or an empty string.
-    static func hint(for word: String, in candidates: some Sequence<String>) -> String {
+    public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { "; bedoelde je \(InputText.quoted($0))?" } ?? ""
     }
 
