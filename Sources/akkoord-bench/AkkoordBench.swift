@@ -33,6 +33,16 @@ struct AkkoordBench: ParsableCommand {
         if let fiches = options.measureCheck {
             throw ExitCode(CheckBenchmark.runChild(fiches: fiches, seed: options.seed, runs: options.runs(for: fiches)))
         }
+        if options.evaluatie {
+            let rates = try EvaluationBenchmark.run(rules: "rules", seed: options.seed, seconds: 2)
+            print("| evaluator | evaluaties/s (één kern, regelbasis geladen) |")
+            print("| --- | ---: |")
+            print("| referentie (`Evaluator`) | \(Int(rates.reference)) |")
+            print("| gecompileerd (`CompiledRuleBase`) | \(Int(rates.compiled)) |")
+            print("")
+            print("\(rates.scenarios) willekeurige scenario's (seed \(options.seed)); factor \(Int(rates.compiled / rates.reference)).")
+            return
+        }
         throw ExitCode(Bench(options: options).run())
     }
 }

@@ -30,6 +30,11 @@ struct BenchOptions: ParsableArguments {
     @Option(name: .long, help: .hidden)
     var measureCheck: Int?
 
+    @Flag(
+        name: .long,
+        help: "Meet alleen evaluaties per seconde op rules/ (referentie-evaluator en gecompileerde regelbasis, één kern).")
+    var evaluatie = false
+
     @Option(
         name: .customLong("write"),
         help: "Schrijf de gegenereerde regelbases en scenario's ook naar deze map (om te bekijken of te controleren).")

@@ -1,0 +1,265 @@
+/// A rule base compiled once for fast evaluation of many choice vectors (search and simulation).
+///
+/// Decisions, options, rules and assumptions are numbered; a condition is a small program of bit tests over the
+/// chosen options, the deviating decisions and the true assumptions; every option's and rule's budget effects are
+/// pre-aggregated into one sparse vector of totals (see ``CompiledTotals``). Evaluating a choice vector sets the bits,
+/// adds the chosen options' vectors, fires the rules and collects the errors, without allocating.
+///
+/// It agrees exactly with ``Evaluator`` on the budget totals (per year, structural run-rate, period, unknown
+/// effects), the fired rules and the errors (`vereist`, `sluit_uit`, rules with a `fout` message); a property test
+/// compares them. The reference evaluator stays the source of every report.
+public struct CompiledRuleBase: Sendable {
+    /// A decision that has a current line (decisions without one are not part of a scenario's choices).
+    public struct Decision: Sendable, Hashable {
+        public var ref: DecisionRef
+        /// Option ids, in rule-base order.
+        public var options: [String]
+        /// Index of the current line in ``options``.
+        public var currentLine: Int
+        /// Global index of the first option (options of a decision are numbered consecutively).
+        public var firstOption: Int
+        /// Source location of the decision.
+        public var location: SourceLocation
+    }
+
+    /// Where an error comes from.
+    public enum ErrorSource: Sendable, Hashable {
+        /// A chosen option (global option index).
+        case option(Int)
+        /// A fired rule (rule index).
+        case rule(Int)
+    }
+
+    /// What an error says.
+    public enum ErrorKind: Sendable, Hashable {
+        /// The source requires this option (global index, or `nil` for an option outside the compiled decisions).
+        case requires(Int?)
+        /// The source excludes this option (global index).
+        case excludes(Int)
+        /// A rule with a `fout` message fired.
+        case ruleMessage
+    }
+
+    /// One error of an evaluation.
+    public struct EvaluationError: Sendable, Hashable {
+        public var source: ErrorSource
+        public var kind: ErrorKind
+    }
+
+    public let decisions: [Decision]
+    /// For each global option index: its decision index.
+    public let optionDecision: [Int]
+    /// For each global option index: its option reference.
+    public let optionRefs: [OptionRef]
+    /// Assumption ids, as in the rule base (sorted).
+    public let assumptionIDs: [String]
+    /// Default value of each assumption.
+    public let assumptionDefaults: [Bool]
+    /// Rule ids, as in the rule base (sorted).
+    public let ruleIDs: [String]
+    /// The layout of the totals vector.
+    public let layout: CompiledTotals.Layout
+
+    /// Bits: one per option, then one per decision (deviates), then one per assumption (true).
+    let bitCount: Int
+    let wordCount: Int
+    let conditions: [CompiledCondition]
+    /// Per option, then per rule: a range into `termIndex`/`termValue`.
+    let optionTerms: [Range<Int>]
+    let ruleTerms: [Range<Int>]
+    let termIndex: [Int32]
+    let termValue: [Int64]
+    /// Per option: required options (`-1` for one that can never be chosen) and excluded options.
+    let optionRequires: [[Int]]
+    let optionExcludes: [[Int]]
+    let ruleRequires: [[Int]]
+    let ruleExcludes: [[Int]]
+    let ruleIsError: [Bool]
+    /// Rules that can do something an evaluation reports (all of them fire for ``Outcome/fired``).
+    let ruleCount: Int
+
+    /// Compiles a loaded rule base.
+    public init(_ ruleBase: RuleBase) throws(MoneyOverflow) {
+        var decisions: [Decision] = []
+        var optionDecision: [Int] = [], optionRefs: [OptionRef] = [], options: [DecisionOption] = []
+        var optionIndex: [OptionRef: Int] = [:], decisionIndex: [DecisionRef: Int] = [:]
+        for (ref, _, decision) in ruleBase.allDecisions {
+            guard let current = decision.currentLine else { continue }
+            let index = decisions.count
+            decisionIndex[ref] = index
+            decisions.append(
+                Decision(
+                    ref: ref, options: decision.options.map(\.id),
+                    currentLine: decision.options.firstIndex { $0.id == current.id } ?? 0,
+                    firstOption: optionRefs.count, location: decision.location))
+            for option in decision.options {
+                let optionRef = OptionRef(decision: ref, option: option.id)
+                // The first option with an id wins, as `Decision.option(_:)` does.
+                if optionIndex[optionRef] == nil { optionIndex[optionRef] = optionRefs.count }
+                optionDecision.append(index)
+                optionRefs.append(optionRef)
+                options.append(option)
+            }
+        }
+        self.decisions = decisions
+        self.optionDecision = optionDecision
+        self.optionRefs = optionRefs
+        assumptionIDs = ruleBase.assumptions.map(\.id)
+        assumptionDefaults = ruleBase.assumptions.map(\.defaultValue)
+        ruleIDs = ruleBase.rules.map(\.id)
+        ruleCount = ruleBase.rules.count
+        var assumptionIndex: [String: Int] = [:]
+        for (index, id) in assumptionIDs.enumerated() where assumptionIndex[id] == nil { assumptionIndex[id] = index }
+
+        let optionCount = optionRefs.count
+        bitCount = optionCount + decisions.count + assumptionIDs.count
+        wordCount = max(1, (bitCount + 63) / 64)
+        let bits = CompiledCondition.Bits(
+            option: { optionIndex[$0] }, deviates: { decisionIndex[$0].map { optionCount + $0 } },
+            assumption: { assumptionIndex[$0].map { optionCount + decisions.count + $0 } })
+        conditions = ruleBase.rules.map { CompiledCondition($0.condition, bits: bits) }
+
+        let layout = CompiledTotals.Layout(years: ruleBase.info.years)
+        self.layout = layout
+        var termIndex: [Int32] = [], termValue: [Int64] = []
+        func append(_ effects: [BudgetEffect]) throws(MoneyOverflow) -> Range<Int> {
+            let vector = try layout.vector(of: effects)
+            let start = termIndex.count
+            for (index, value) in vector.enumerated() where value != 0 {
+                termIndex.append(Int32(index))
+                termValue.append(value)
+            }
+            return start..<termIndex.count
+        }
+        var optionTerms: [Range<Int>] = []
+        for option in options { optionTerms.append(try append(option.effects)) }
+        var ruleTerms: [Range<Int>] = []
+        for rule in ruleBase.rules { ruleTerms.append(try append(rule.effects)) }
+        self.optionTerms = optionTerms
+        self.ruleTerms = ruleTerms
+        self.termIndex = termIndex
+        self.termValue = termValue
+        optionRequires = options.map { $0.requires.map { optionIndex[$0] ?? -1 } }
+        optionExcludes = options.map { $0.excludes.compactMap { optionIndex[$0] } }
+        ruleRequires = ruleBase.rules.map { $0.requires.map { optionIndex[$0] ?? -1 } }
+        ruleExcludes = ruleBase.rules.map { $0.excludes.compactMap { optionIndex[$0] } }
+        ruleIsError = ruleBase.rules.map { $0.message?.level == .fout }
+    }
+
+    /// The global option index of an option reference, if it belongs to a compiled decision.
+    public func optionIndex(_ ref: OptionRef) -> Int? {
+        guard let decision = decisions.firstIndex(where: { $0.ref == ref.decision }),
+            let local = decisions[decision].options.firstIndex(of: ref.option)
+        else { return nil }
+        return decisions[decision].firstOption + local
+    }
+
+    /// The current line of every decision, as a choice vector (local option index per decision).
+    public var currentLine: [Int] { decisions.map(\.currentLine) }
+
+    /// The choice vector and assumption values of a scenario, as ``Evaluator`` resolves them.
+    public func vectors(for scenario: Scenario) -> (choices: [Int], assumptions: [Bool]) {
+        let choices = decisions.map { decision in
+            scenario.choices[decision.ref].flatMap { decision.options.firstIndex(of: $0.value) } ?? decision.currentLine
+        }
+        let assumptions = zip(assumptionIDs, assumptionDefaults).map { id, value in scenario.assumptions[id]?.value ?? value }
+        return (choices, assumptions)
+    }
+
+    /// A reusable workspace and result of one evaluation.
+    public struct Outcome: Sendable {
+        /// The totals vector (see ``CompiledTotals/Layout``).
+        public internal(set) var totals: [Int64]
+        /// Whether each rule fired.
+        public internal(set) var fired: [Bool]
+        /// The errors, options first (in decision order), then rules (in rule order).
+        public internal(set) var errors: [EvaluationError]
+        var bits: [UInt64]
+
+        /// The budget totals as the reference evaluator reports them.
+        public func summary(_ layout: CompiledTotals.Layout) -> CompiledTotals { CompiledTotals(layout: layout, vector: totals) }
+    }
+
+    /// An empty workspace for this rule base.
+    public func makeOutcome() -> Outcome {
+        var errors: [EvaluationError] = []
+        errors.reserveCapacity(64)
+        return Outcome(
+            totals: Array(repeating: 0, count: layout.width), fired: Array(repeating: false, count: ruleCount),
+            errors: errors, bits: Array(repeating: 0, count: wordCount))
+    }
+
+    /// Evaluates a choice vector (local option index per decision) under assumption values into `outcome`.
+    /// Throws only when money does not fit in cents, which the loader's ceilings rule out (``MoneyLimits``).
+    public func evaluate(choices: [Int], assumptions: [Bool], into outcome: inout Outcome) throws(MoneyOverflow) {
+        precondition(choices.count == decisions.count && assumptions.count == assumptionIDs.count)
+        let optionCount = optionRefs.count
+        var overflow = false
+        outcome.errors.removeAll(keepingCapacity: true)
+        outcome.bits.withUnsafeMutableBufferPointer { bits in
+            for word in bits.indices { bits[word] = 0 }
+            for (index, decision) in decisions.enumerated() {
+                let option = decision.firstOption + choices[index]
+                bits[option >> 6] |= 1 << UInt64(option & 63)
+                if choices[index] != decision.currentLine {
+                    let bit = optionCount + index
+                    bits[bit >> 6] |= 1 << UInt64(bit & 63)
+                }
+            }
+            for (index, value) in assumptions.enumerated() where value {
+                let bit = optionCount + decisions.count + index
+                bits[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+        }
+        let bits = outcome.bits
+        @inline(__always) func isSet(_ bit: Int) -> Bool { bit >= 0 && bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
+
+        var totals: [Int64] = [], fired: [Bool] = []
+        swap(&totals, &outcome.totals)
+        swap(&fired, &outcome.fired)
+        totals.withUnsafeMutableBufferPointer { totals in
+            for index in totals.indices { totals[index] = 0 }
+            termIndex.withUnsafeBufferPointer { termIndex in
+                termValue.withUnsafeBufferPointer { termValue in
+                    @inline(__always) func add(_ range: Range<Int>) {
+                        for term in range {
+                            let slot = Int(termIndex[term])
+                            let (sum, carry) = totals[slot].addingReportingOverflow(termValue[term])
+                            totals[slot] = sum
+                            overflow = overflow || carry
+                        }
+                    }
+                    for (index, decision) in decisions.enumerated() {
+                        add(optionTerms[decision.firstOption + choices[index]])
+                    }
+                    for rule in 0..<ruleCount {
+                        let holds = conditions[rule].holds(bits)
+                        fired[rule] = holds
+                        if holds { add(ruleTerms[rule]) }
+                    }
+                }
+            }
+        }
+        swap(&totals, &outcome.totals)
+        swap(&fired, &outcome.fired)
+        for (index, decision) in decisions.enumerated() {
+            let option = decision.firstOption + choices[index]
+            for required in optionRequires[option] where !isSet(required) {
+                outcome.errors.append(EvaluationError(source: .option(option), kind: .requires(required < 0 ? nil : required)))
+            }
+            for excluded in optionExcludes[option] where isSet(excluded) {
+                outcome.errors.append(EvaluationError(source: .option(option), kind: .excludes(excluded)))
+            }
+        }
+        for rule in 0..<ruleCount where outcome.fired[rule] {
+            if ruleIsError[rule] { outcome.errors.append(EvaluationError(source: .rule(rule), kind: .ruleMessage)) }
+            for required in ruleRequires[rule] where !isSet(required) {
+                outcome.errors.append(EvaluationError(source: .rule(rule), kind: .requires(required < 0 ? nil : required)))
+            }
+            for excluded in ruleExcludes[rule] where isSet(excluded) {
+                outcome.errors.append(EvaluationError(source: .rule(rule), kind: .excludes(excluded)))
+            }
+        }
+        if overflow { throw MoneyOverflow(operation: "optellen", lhs: .zero, rhs: nil) }
+    }
+}
