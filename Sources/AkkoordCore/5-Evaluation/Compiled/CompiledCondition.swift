@@ -77,7 +77,7 @@ struct CompiledCondition: Sendable {
 
     /// Whether the condition holds for these bits.
     @inline(__always)
-    func holds(_ bits: [UInt64]) -> Bool {
+    func holds(_ bits: UnsafeBufferPointer<UInt64>) -> Bool {
         if let mustSet, let mustClear {
             if never { return false }
             for (word, mask) in mustSet where bits[word] & mask != mask { return false }
@@ -87,7 +87,7 @@ struct CompiledCondition: Sendable {
         return Self.holds(node, bits)
     }
 
-    private static func holds(_ node: Node, _ bits: [UInt64]) -> Bool {
+    private static func holds(_ node: Node, _ bits: UnsafeBufferPointer<UInt64>) -> Bool {
         switch node {
         case .constant(let value): value
         case .literal(let bit, let value): (bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0) == value

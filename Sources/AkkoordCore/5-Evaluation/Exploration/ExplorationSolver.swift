@@ -97,6 +97,12 @@ struct Model: Sendable {
     /// Decisions any position names (their choices make a package distinct).
     let named: [Int]
     let allConstraints: Set<ExplorationConstraint>
+    /// Sets of positions whose summed satisfaction bounds the lowest: each alone, each pair, all with weight.
+    let combinations: [[Int]]
+    /// Index in ``combinations`` of all positions with weight.
+    let allWithWeight: Int?
+    /// Named decisions that have wishes.
+    let namedWithWishes: [Int]
 
     init(_ problem: ExplorationProblem) throws(ExplorationError) {
         let compiled = problem.compiled
@@ -162,6 +168,17 @@ struct Model: Sendable {
         self.wishes = wishes
         self.unary = unary
         self.named = named.sorted()
+        namedWithWishes = (0..<compiled.decisions.count).filter { !wishes[$0].isEmpty }
+        let weighted = (0..<weights.count).filter { weights[$0] > 0 }
+        var combinations = (0..<weights.count).map { weights[$0] > 0 ? [$0] : [] }
+        if weighted.count <= 8 {
+            for (index, first) in weighted.enumerated() {
+                for second in weighted[(index + 1)...] { combinations.append([first, second]) }
+            }
+        }
+        allWithWeight = weighted.isEmpty ? nil : combinations.count
+        if !weighted.isEmpty { combinations.append(weighted) }
+        self.combinations = combinations
 
         var all = Set(unary.map(\.constraint))
         if problem.frame.maxStructural != nil { all.insert(.frameStructural) }
@@ -198,8 +215,11 @@ struct Model: Sendable {
         }
         optionOrder = (0..<compiled.decisions.count).map { decision in
             (0..<compiled.decisions[decision].options.count).sorted { lhs, rhs in
-                func key(_ local: Int) -> (Int64, Int64) {
-                    (-wishes[decision].filter { $0.option == local }.reduce(Int64(0)) { $0 + $1.weight }, structural(decision, local))
+                func key(_ local: Int) -> (Int64, Int64, Int) {
+                    (
+                        -wishes[decision].filter { $0.option == local }.reduce(Int64(0)) { $0 + $1.weight },
+                        structural(decision, local), local == compiled.decisions[decision].currentLine ? 0 : 1
+                    )
                 }
                 let (a, b) = (key(lhs), key(rhs))
                 return a != b ? a < b : lhs < rhs
@@ -394,13 +414,45 @@ struct Search {
         return bounds
     }
 
-    /// The best score any completion can reach.
+    /// The best score any completion can reach. Per position, the weight of the wishes still possible; for the
+    /// total, per decision the option with the most weight over all positions; for the lowest, also the average of
+    /// every pair and of all positions with weight (the lowest is never above an average), each per decision at its
+    /// best option. The positions' wishes conflict on the same decision, which the pair and average bounds see.
     func upperBound(structural: Int64) -> ExplorationScore {
-        var reachable = [Int64](repeating: 0, count: model.weights.count)
-        for (decision, wishes) in model.wishes.enumerated() {
-            for wish in wishes where domains[decision] & (1 << UInt64(wish.option)) != 0 { reachable[wish.position] += wish.weight }
+        let parties = model.weights.count
+        let combinations = model.combinations
+        var sums = [Int64](repeating: 0, count: combinations.count)
+        var values = [Int64](repeating: 0, count: parties)
+        var best = [Int64](repeating: 0, count: combinations.count)
+        for decision in model.namedWithWishes {
+            let wishes = model.wishes[decision]
+            for index in best.indices { best[index] = 0 }
+            var rest = domains[decision]
+            while rest != 0 {
+                let local = rest.trailingZeroBitCount
+                rest &= rest - 1
+                for party in values.indices { values[party] = 0 }
+                for wish in wishes where wish.option == local { values[wish.position] += wish.weight }
+                for (index, combination) in combinations.enumerated() {
+                    var sum: Int64 = 0
+                    for party in combination { sum += values[party] }
+                    best[index] = max(best[index], sum)
+                }
+            }
+            for index in sums.indices { sums[index] += best[index] }
         }
-        return score(reachable, structural: structural)
+        // Combinations: one per party (its own reachable weight), then the pairs and all parties with weight.
+        var lowest = Int64.max, total: Int64 = 0
+        for party in 0..<parties {
+            let value = model.weights[party] == 0 ? model.scale : sums[party]
+            lowest = min(lowest, value)
+            if model.weights[party] == 0 { total += model.scale }
+        }
+        for index in parties..<combinations.count where !combinations[index].isEmpty {
+            lowest = min(lowest, sums[index] / Int64(combinations[index].count))
+        }
+        if let all = model.allWithWeight { total += sums[all] }
+        return ExplorationScore(lowest: parties == 0 ? 0 : lowest, total: total, structural: structural)
     }
 
     func score(_ honoured: [Int64], structural: Int64) -> ExplorationScore {
