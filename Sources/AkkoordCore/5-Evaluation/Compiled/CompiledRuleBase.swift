@@ -100,6 +100,13 @@ public struct CompiledRuleBase: Sendable {
         var ruleRequires: [Int32] = []
         var ruleExcludesStart: [Int32] = []
         var ruleExcludes: [Int32] = []
+        /// The totals of the current line (every decision on its current line, no rule).
+        var base: [Int64] = []
+        /// Per option: its vector minus its decision's current-line vector (empty for the current line itself), so an
+        /// evaluation only adds the deviating decisions.
+        var deltaStart: [Int32] = []
+        var deltaIndex: [Int32] = []
+        var deltaValue: [Int64] = []
     }
 
     /// Compiles a loaded rule base.
@@ -203,6 +210,26 @@ public struct CompiledRuleBase: Sendable {
         (flat.optionExcludesStart, flat.optionExcludes) = csr(optionExcludes)
         (flat.ruleRequiresStart, flat.ruleRequires) = csr(ruleRequires)
         (flat.ruleExcludesStart, flat.ruleExcludes) = csr(ruleExcludes)
+        var base = [Int64](repeating: 0, count: layout.width)
+        func dense(_ range: Range<Int>) throws(MoneyOverflow) -> [Int64] {
+            var vector = [Int64](repeating: 0, count: layout.width)
+            for term in range { vector[Int(termIndex[term])] = termValue[term] }
+            return vector
+        }
+        flat.deltaStart = [0]
+        for decision in decisions {
+            let current = try dense(optionTerms[decision.firstOption + decision.currentLine])
+            for slot in base.indices { base[slot] = try Money(cents: base[slot]).adding(Money(cents: current[slot])).cents }
+            for local in decision.options.indices {
+                let vector = try dense(optionTerms[decision.firstOption + local])
+                for slot in vector.indices where vector[slot] != current[slot] {
+                    flat.deltaIndex.append(Int32(slot))
+                    flat.deltaValue.append(try Money(cents: vector[slot]).subtracting(Money(cents: current[slot])).cents)
+                }
+                flat.deltaStart.append(Int32(flat.deltaIndex.count))
+            }
+        }
+        flat.base = base
         self.flat = flat
     }
 
@@ -284,9 +311,11 @@ public struct CompiledRuleBase: Sendable {
             }
         }
         totals.withUnsafeMutableBufferPointer { totals in
-            for index in totals.indices { totals[index] = 0 }
+            flat.base.withUnsafeBufferPointer { base in
+                for index in totals.indices { totals[index] = base[index] }
+            }
             flat.decisionFirst.withUnsafeBufferPointer { first in
-                flat.optionTermStart.withUnsafeBufferPointer { optionStart in
+                flat.decisionCurrent.withUnsafeBufferPointer { current in
                     flat.ruleTermStart.withUnsafeBufferPointer { ruleStart in
                         termIndex.withUnsafeBufferPointer { termIndex in
                             termValue.withUnsafeBufferPointer { termValue in
@@ -303,9 +332,23 @@ public struct CompiledRuleBase: Sendable {
                                                     term += 1
                                                 }
                                             }
-                                            for index in 0..<decisionCount {
-                                                let option = Int(first[index]) + choices[index]
-                                                add(optionStart[option], optionStart[option + 1])
+                                            flat.deltaStart.withUnsafeBufferPointer { deltaStart in
+                                                flat.deltaIndex.withUnsafeBufferPointer { deltaIndex in
+                                                    flat.deltaValue.withUnsafeBufferPointer { deltaValue in
+                                                        for index in 0..<decisionCount where choices[index] != Int(current[index]) {
+                                                            let option = Int(first[index]) + choices[index]
+                                                            var term = Int(deltaStart[option])
+                                                            let end = Int(deltaStart[option + 1])
+                                                            while term < end {
+                                                                let slot = Int(deltaIndex[term])
+                                                                let (sum, carry) = totals[slot].addingReportingOverflow(deltaValue[term])
+                                                                totals[slot] = sum
+                                                                overflow = overflow || carry
+                                                                term += 1
+                                                            }
+                                                        }
+                                                    }
+                                                }
                                             }
                                             for rule in 0..<ruleCount {
                                                 let holds = conditionHolds(rule, bits, flat)
