@@ -35,6 +35,11 @@ struct AkkoordBench: ParsableCommand {
             )
             return
         }
+        if options.verken {
+            try ExplorationBenchmark.run(
+                sizes: options.sizes, seed: options.seed, timeLimit: options.verkenTimeLimit, export: options.verkenExport)
+            return
+        }
         throw ExitCode(Bench(options: options).run())
     }
 }

@@ -261,6 +261,9 @@ struct Search {
     let optionBitCount: Int
 
     var domains: [UInt64]
+    /// Per decision and money total, the lowest contribution among its remaining options; and their sums.
+    var lowest: [Int64]
+    var lowestSum: [Int64]
     var assigned: [Int]
     var nodes = 0
     var stopped = false
@@ -312,6 +315,18 @@ struct Search {
         self.removals = removals
         rootDomains = domains
         self.domains = domains
+        let metricCount = model.metricCount
+        var lowest = [Int64](repeating: 0, count: compiled.decisions.count * metricCount)
+        var lowestSum = [Int64](repeating: 0, count: metricCount)
+        for decision in compiled.decisions.indices {
+            for metric in 0..<metricCount {
+                let value = Self.lowest(model, compiled, decision, domains[decision], metric)
+                lowest[decision * metricCount + metric] = value
+                lowestSum[metric] += value
+            }
+        }
+        self.lowest = lowest
+        self.lowestSum = lowestSum
         assigned = [Int](repeating: -1, count: compiled.decisions.count)
         assumptionBits = model.problem.assumptions
         optionBitCount = compiled.optionRefs.count
@@ -357,6 +372,29 @@ struct Search {
     }
 
     /// Chooses an option and propagates; `false` on a contradiction (the caller restores the state).
+    /// The lowest contribution to a money total among the options in `domain`.
+    static func lowest(_ model: Model, _ compiled: CompiledRuleBase, _ decision: Int, _ domain: UInt64, _ metric: Int) -> Int64 {
+        var lowest = Int64.max
+        var rest = domain
+        let first = compiled.decisions[decision].firstOption
+        while rest != 0 {
+            let local = rest.trailingZeroBitCount
+            rest &= rest - 1
+            lowest = min(lowest, model.optionMetric[(first + local) * model.metricCount + metric])
+        }
+        return lowest == Int64.max ? 0 : lowest
+    }
+
+    /// Keeps ``lowest`` and ``lowestSum`` in step with a decision's new domain.
+    mutating func domainChanged(_ decision: Int) {
+        let count = model.metricCount
+        for metric in 0..<count {
+            let value = Self.lowest(model, compiled, decision, domains[decision], metric)
+            lowestSum[metric] += value - lowest[decision * count + metric]
+            lowest[decision * count + metric] = value
+        }
+    }
+
     mutating func assign(_ decision: Int, _ local: Int) -> Bool {
         var queue = [(decision, local)]
         while let (decision, local) = queue.popLast() {
@@ -367,7 +405,10 @@ struct Search {
             }
             if domains[decision] & mask == 0 { return false }
             assigned[decision] = local
-            domains[decision] = mask
+            if domains[decision] != mask {
+                domains[decision] = mask
+                domainChanged(decision)
+            }
             for (other, keep) in removals[compiled.decisions[decision].firstOption + local] {
                 if assigned[other] >= 0 {
                     if keep & (1 << UInt64(assigned[other])) == 0 { return false }
@@ -377,6 +418,7 @@ struct Search {
                 if domain == 0 { return false }
                 if domain != domains[other] {
                     domains[other] = domain
+                    domainChanged(other)
                     if domain.nonzeroBitCount == 1 { queue.append((other, domain.trailingZeroBitCount)) }
                 }
             }
@@ -387,20 +429,7 @@ struct Search {
     /// Lower bounds of the money totals, or `nil` when one exceeds its limit.
     func moneyBounds() -> [Int64]? {
         let count = model.metricCount
-        var bounds = [Int64](repeating: 0, count: count)
-        for (decision, entry) in compiled.decisions.enumerated() {
-            let domain = domains[decision]
-            for metric in 0..<count {
-                var lowest = Int64.max
-                var rest = domain
-                while rest != 0 {
-                    let local = rest.trailingZeroBitCount
-                    rest &= rest - 1
-                    lowest = min(lowest, model.optionMetric[(entry.firstOption + local) * count + metric])
-                }
-                bounds[metric] += lowest
-            }
-        }
+        var bounds = lowestSum
         for (rule, metrics) in model.moneyRules {
             switch compiled.conditions[rule].value(known) {
             case true?: for metric in 0..<count { bounds[metric] += metrics[metric] }
@@ -480,12 +509,10 @@ struct Search {
 
     /// Whether every named decision is decided and a package with those choices already scores at least `bound`.
     func signatureSettled(_ bound: ExplorationScore) -> Bool {
-        var signature: [Int] = []
-        for decision in model.named {
-            guard assigned[decision] >= 0 else { return false }
-            signature.append(assigned[decision])
+        for decision in model.named where assigned[decision] < 0 { return false }
+        return packages.contains { entry in
+            entry.score >= bound && model.named.allSatisfy { entry.choices[$0] == assigned[$0] }
         }
-        return packages.contains { entry in entry.score >= bound && model.named.map { entry.choices[$0] } == signature }
     }
 
     var finished: Bool { mode == .feasibility && !packages.isEmpty }
@@ -511,7 +538,7 @@ struct Search {
             return
         }
         let decision = model.order[depth]
-        let savedDomains = domains, savedAssigned = assigned
+        let savedDomains = domains, savedAssigned = assigned, savedLowest = lowest, savedSum = lowestSum
         for local in model.optionOrder[decision] where savedDomains[decision] & (1 << UInt64(local)) != 0 {
             if stopped || finished {
                 if stopped { openBound = max(openBound ?? bound, bound) }
@@ -520,6 +547,8 @@ struct Search {
             if assign(decision, local) && errorRulesHold() { dive(depth + 1) }
             domains = savedDomains
             assigned = savedAssigned
+            lowest = savedLowest
+            lowestSum = savedSum
         }
     }
 
