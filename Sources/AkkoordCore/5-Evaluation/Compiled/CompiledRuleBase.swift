@@ -350,10 +350,37 @@ public struct CompiledRuleBase: Sendable {
                                                     }
                                                 }
                                             }
-                                            for rule in 0..<ruleCount {
-                                                let holds = conditionHolds(rule, bits, flat)
-                                                fired[rule] = holds
-                                                if holds { add(ruleStart[rule], ruleStart[rule + 1]) }
+                                            flat.conditionKind.withUnsafeBufferPointer { kind in
+                                                flat.conditionStart.withUnsafeBufferPointer { start in
+                                                    flat.conditionWord.withUnsafeBufferPointer { word in
+                                                        flat.conditionSet.withUnsafeBufferPointer { set in
+                                                            flat.conditionClear.withUnsafeBufferPointer { clear in
+                                                                for rule in 0..<ruleCount {
+                                                                    var holds: Bool
+                                                                    switch kind[rule] {
+                                                                    case 0:
+                                                                        holds = true
+                                                                        var index = Int(start[rule])
+                                                                        let end = Int(start[rule + 1])
+                                                                        while index < end {
+                                                                            let value = bits[Int(word[index])]
+                                                                            if value & set[index] != set[index] || value & clear[index] != 0
+                                                                            {
+                                                                                holds = false
+                                                                                break
+                                                                            }
+                                                                            index += 1
+                                                                        }
+                                                                    case 1: holds = false
+                                                                    default: holds = conditions[rule].holds(bits)
+                                                                    }
+                                                                    fired[rule] = holds
+                                                                    if holds { add(ruleStart[rule], ruleStart[rule + 1]) }
+                                                                }
+                                                            }
+                                                        }
+                                                    }
+                                                }
                                             }
                                         }
                                     }
@@ -406,23 +433,5 @@ public struct CompiledRuleBase: Sendable {
         swap(&fired, &outcome.fired)
         swap(&errors, &outcome.errors)
         if overflow { throw MoneyOverflow(operation: "optellen", lhs: .zero, rhs: nil) }
-    }
-
-    /// Whether a rule's condition holds for these bits.
-    @inline(__always)
-    private func conditionHolds(_ rule: Int, _ bits: UnsafeBufferPointer<UInt64>, _ flat: Flat) -> Bool {
-        switch flat.conditionKind[rule] {
-        case 0:
-            var index = Int(flat.conditionStart[rule])
-            let end = Int(flat.conditionStart[rule + 1])
-            while index < end {
-                let word = bits[Int(flat.conditionWord[index])]
-                if word & flat.conditionSet[index] != flat.conditionSet[index] || word & flat.conditionClear[index] != 0 { return false }
-                index += 1
-            }
-            return true
-        case 1: return false
-        default: return conditions[rule].holds(bits)
-        }
     }
 }
