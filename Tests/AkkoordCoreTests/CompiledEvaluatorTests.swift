@@ -137,3 +137,22 @@ struct CompiledEvaluatorTests {
         }
     }
 }
+
+extension CompiledEvaluatorTests {
+    /// Random rule bases with nested conditions (`alle`, `een_van`, `niet`), money on options and rules.
+    @Test func agreesOnRandomRuleBasesWithNestedConditions() throws {
+        let info = try Fixture.exampleRuleBase().info
+        for seed in UInt64(0)..<40 {
+            let ruleBase = ExplorationTests.ruleBase(seed: seed, info: info)
+            let compiled = try CompiledRuleBase(ruleBase)
+            var random = SplitMix(seed: seed &+ 1_000)
+            for index in 0..<50 {
+                let scenario = Self.randomScenario(ruleBase, using: &random)
+                if let difference = try Self.difference(scenario, ruleBase, compiled) {
+                    Issue.record("seed \(seed), scenario \(index): \(difference)")
+                    return
+                }
+            }
+        }
+    }
+}

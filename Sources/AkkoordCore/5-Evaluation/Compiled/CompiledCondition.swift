@@ -128,6 +128,48 @@ struct CompiledCondition: Sendable {
         }
     }
 
+    /// The condition in disjunctive normal form: a list of conjunctions of (bit, value) literals, or `nil` when that
+    /// form would have more than `limit` conjunctions. An empty list never holds; an empty conjunction always does.
+    func disjunctiveNormalForm(limit: Int = 32) -> [[(bit: Int, value: Bool)]]? { Self.dnf(node, limit: limit) }
+
+    private static func negated(_ node: Node) -> Node {
+        switch node {
+        case .constant(let value): .constant(!value)
+        case .literal(let bit, let value): .literal(bit, !value)
+        case .all(let parts): .any(parts.map(negated))
+        case .any(let parts): .all(parts.map(negated))
+        case .not(let inner): inner
+        }
+    }
+
+    private static func dnf(_ node: Node, limit: Int) -> [[(bit: Int, value: Bool)]]? {
+        switch node {
+        case .constant(let value): return value ? [[]] : []
+        case .literal(let bit, let value): return [[(bit, value)]]
+        case .not(let inner): return dnf(negated(inner), limit: limit)
+        case .any(let parts):
+            var result: [[(bit: Int, value: Bool)]] = []
+            for part in parts {
+                guard let terms = dnf(part, limit: limit) else { return nil }
+                result += terms
+                if result.count > limit { return nil }
+            }
+            return result
+        case .all(let parts):
+            var result: [[(bit: Int, value: Bool)]] = [[]]
+            for part in parts {
+                guard let terms = dnf(part, limit: limit) else { return nil }
+                var next: [[(bit: Int, value: Bool)]] = []
+                for left in result {
+                    for right in terms { next.append(left + right) }
+                }
+                if next.count > limit { return nil }
+                result = next
+            }
+            return result
+        }
+    }
+
     /// Every bit the condition reads.
     var bitsRead: [Int] { Self.bitsRead(node) }
 

@@ -86,9 +86,11 @@ public struct CompiledRuleBase: Sendable {
         var decisionCurrent: [Int32] = []
         var optionTermStart: [Int32] = []
         var ruleTermStart: [Int32] = []
-        /// Per rule: 0 a conjunction of literals (masks), 1 never holds, 2 a general condition.
+        /// Per rule: 0 a disjunction of conjunctions of literals (masks), 2 a general condition.
         var conditionKind: [UInt8] = []
+        /// Per rule, its range of conjunctions; per conjunction, its range of words.
         var conditionStart: [Int32] = []
+        var conjunctionStart: [Int32] = []
         var conditionWord: [Int32] = []
         var conditionSet: [UInt64] = []
         var conditionClear: [UInt64] = []
@@ -181,22 +183,33 @@ public struct CompiledRuleBase: Sendable {
         flat.decisionCurrent = decisions.map { Int32($0.currentLine) }
         flat.optionTermStart = optionTerms.map { Int32($0.lowerBound) } + [Int32(optionTerms.last?.upperBound ?? 0)]
         flat.ruleTermStart = ruleTerms.map { Int32($0.lowerBound) } + [Int32(ruleTerms.last?.upperBound ?? 0)]
+        // Conditions in disjunctive normal form: per rule a range of conjunctions, per conjunction a range of words
+        // with the bits that must be set and those that must be clear.
         flat.conditionStart = [0]
+        flat.conjunctionStart = [0]
         for condition in conditions {
-            if let mustSet = condition.mustSet, let mustClear = condition.mustClear {
-                flat.conditionKind.append(condition.never ? 1 : 0)
-                var words: [Int: (UInt64, UInt64)] = [:]
-                for (word, mask) in mustSet { words[word, default: (0, 0)].0 |= mask }
-                for (word, mask) in mustClear { words[word, default: (0, 0)].1 |= mask }
-                for (word, masks) in words.sorted(by: { $0.key < $1.key }) {
-                    flat.conditionWord.append(Int32(word))
-                    flat.conditionSet.append(masks.0)
-                    flat.conditionClear.append(masks.1)
+            if let terms = condition.disjunctiveNormalForm() {
+                flat.conditionKind.append(0)
+                for term in terms {
+                    var words: [Int: (UInt64, UInt64)] = [:]
+                    for (bit, value) in term {
+                        if value {
+                            words[bit >> 6, default: (0, 0)].0 |= 1 << UInt64(bit & 63)
+                        } else {
+                            words[bit >> 6, default: (0, 0)].1 |= 1 << UInt64(bit & 63)
+                        }
+                    }
+                    for (word, masks) in words.sorted(by: { $0.key < $1.key }) {
+                        flat.conditionWord.append(Int32(word))
+                        flat.conditionSet.append(masks.0)
+                        flat.conditionClear.append(masks.1)
+                    }
+                    flat.conjunctionStart.append(Int32(flat.conditionWord.count))
                 }
             } else {
                 flat.conditionKind.append(2)
             }
-            flat.conditionStart.append(Int32(flat.conditionWord.count))
+            flat.conditionStart.append(Int32(flat.conjunctionStart.count - 1))
         }
         func csr(_ lists: [[Int]]) -> (start: [Int32], items: [Int32]) {
             var start: [Int32] = [0], items: [Int32] = []
@@ -352,30 +365,37 @@ public struct CompiledRuleBase: Sendable {
                                             }
                                             flat.conditionKind.withUnsafeBufferPointer { kind in
                                                 flat.conditionStart.withUnsafeBufferPointer { start in
-                                                    flat.conditionWord.withUnsafeBufferPointer { word in
-                                                        flat.conditionSet.withUnsafeBufferPointer { set in
-                                                            flat.conditionClear.withUnsafeBufferPointer { clear in
-                                                                for rule in 0..<ruleCount {
-                                                                    var holds: Bool
-                                                                    switch kind[rule] {
-                                                                    case 0:
-                                                                        holds = true
-                                                                        var index = Int(start[rule])
-                                                                        let end = Int(start[rule + 1])
-                                                                        while index < end {
-                                                                            let value = bits[Int(word[index])]
-                                                                            if value & set[index] != set[index] || value & clear[index] != 0
-                                                                            {
-                                                                                holds = false
-                                                                                break
+                                                    flat.conjunctionStart.withUnsafeBufferPointer { conjunction in
+                                                        flat.conditionWord.withUnsafeBufferPointer { word in
+                                                            flat.conditionSet.withUnsafeBufferPointer { set in
+                                                                flat.conditionClear.withUnsafeBufferPointer { clear in
+                                                                    for rule in 0..<ruleCount {
+                                                                        var holds = false
+                                                                        if kind[rule] == 0 {
+                                                                            var term = Int(start[rule])
+                                                                            let lastTerm = Int(start[rule + 1])
+                                                                            while term < lastTerm && !holds {
+                                                                                holds = true
+                                                                                var index = Int(conjunction[term])
+                                                                                let end = Int(conjunction[term + 1])
+                                                                                while index < end {
+                                                                                    let value = bits[Int(word[index])]
+                                                                                    if value & set[index] != set[index]
+                                                                                        || value & clear[index] != 0
+                                                                                    {
+                                                                                        holds = false
+                                                                                        break
+                                                                                    }
+                                                                                    index += 1
+                                                                                }
+                                                                                term += 1
                                                                             }
-                                                                            index += 1
+                                                                        } else {
+                                                                            holds = conditions[rule].holds(bits)
                                                                         }
-                                                                    case 1: holds = false
-                                                                    default: holds = conditions[rule].holds(bits)
+                                                                        fired[rule] = holds
+                                                                        if holds { add(ruleStart[rule], ruleStart[rule + 1]) }
                                                                     }
-                                                                    fired[rule] = holds
-                                                                    if holds { add(ruleStart[rule], ruleStart[rule + 1]) }
                                                                 }
                                                             }
                                                         }
