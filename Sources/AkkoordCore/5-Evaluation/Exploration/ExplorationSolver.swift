@@ -120,7 +120,7 @@ struct Model: Sendable {
             for year in layout.years {
                 result.append(vector[layout.slot(.lasten, year: year) + 1] - vector[layout.slot(.baten, year: year)])
             }
-            result.append(vector[layout.unknownEffectsSlot])
+            result.append(vector[layout.unknownEffectCountSlot])
             return result
         }
         optionMetric = compiled.optionTerms.flatMap(metrics)
@@ -563,7 +563,7 @@ struct Search {
         let layout = compiled.layout, totals = outcome.totals
         let structural = totals[layout.runRateSlot + 1]
         let perYear = layout.years.map { totals[layout.slot(.lasten, year: $0) + 1] - totals[layout.slot(.baten, year: $0)] }
-        let unknown = totals[layout.unknownEffectsSlot]
+        let unknown = totals[layout.unknownEffectCountSlot]
         let values = [structural] + perYear + [unknown]
         for (metric, limit) in limits.enumerated() {
             if let limit, values[metric] > limit { return }
