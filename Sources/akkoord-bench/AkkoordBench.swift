@@ -23,6 +23,23 @@ struct AkkoordBench: ParsableCommand {
         if let fiches = options.measureCheck {
             throw ExitCode(CheckBenchmark.runChild(fiches: fiches, seed: options.seed, runs: options.runs(for: fiches)))
         }
+        if options.evaluatie {
+            let rates = try EvaluationBenchmark.run(rules: "rules", seed: options.seed, seconds: 2)
+            print("| evaluator | evaluaties/s per CPU-seconde van de thread | evaluaties/s wandklok |")
+            print("| --- | ---: | ---: |")
+            print("| referentie (`Evaluator`) | \(Int(rates.referenceCPU)) | \(Int(rates.reference)) |")
+            print("| gecompileerd (`CompiledRuleBase`) | \(Int(rates.compiledCPU)) | \(Int(rates.compiled)) |")
+            print("")
+            print(
+                "\(rates.scenarios) willekeurige scenario's (seed \(options.seed)); factor \(Int(rates.compiledCPU / rates.referenceCPU)); één thread."
+            )
+            return
+        }
+        if options.verken {
+            try ExplorationBenchmark.run(
+                sizes: options.sizes, seed: options.seed, timeLimit: options.verkenTimeLimit, export: options.verkenExport)
+            return
+        }
         throw ExitCode(Bench(options: options).run())
     }
 }
