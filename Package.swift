@@ -25,17 +25,22 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // What the command-line programs share: the exit-code contract and Dutch usage errors.
+        .target(
+            name: "AkkoordCommandLine",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "akkoord",
             dependencies: [
-                "AkkoordCore",
+                "AkkoordCore", "AkkoordCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "akkoord-bench",
             dependencies: [
-                "AkkoordCore", .product(name: "Yams", package: "Yams"),
+                "AkkoordCore", "AkkoordCommandLine", .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

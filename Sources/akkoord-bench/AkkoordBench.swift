@@ -1,3 +1,4 @@
+import AkkoordCommandLine
 import ArgumentParser
 import Foundation
 
@@ -15,19 +16,8 @@ struct AkkoordBench: ParsableCommand {
 
     @OptionGroup var options: BenchOptions
 
-    /// Keeps the project's exit codes: a usage error is unusable input (2), not 64.
-    static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch let status as ExitCode {
-            exit(withError: status)
-        } catch {
-            if exitCode(for: error) == .success { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            exit(withError: ExitCode(2))
-        }
-    }
+    /// Keeps the project's exit codes: a usage error is unusable input (2), with a Dutch message.
+    static func main() { runKeepingExitCodes() }
 
     func run() throws {
         if let fiches = options.measureCheck {

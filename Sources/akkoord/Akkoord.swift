@@ -1,3 +1,4 @@
+import AkkoordCommandLine
 import AkkoordCore
 import ArgumentParser
 import Foundation
@@ -17,31 +18,8 @@ struct Akkoord: ParsableCommand {
         ]
     )
 
-    /// Runs the command and keeps to the exit-code contract: 0 in order, 1 findings, 2 unusable input. Usage errors
-    /// (a missing argument, an unknown option or value) are unusable input too: exit 2, a Dutch message and the usage.
-    static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch let status as ExitCode {
-            exit(withError: status)
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success {
-                // `--help` and `--version`: the parser prints them and exits 0.
-                exit(withError: error)
-            }
-            let usage = UsageError(fullMessage: fullMessage(for: error))
-            FileHandle.standardError.write(Data(usage.lines.map { $0 + "\n" }.joined().utf8))
-            exit(withError: ExitStatus.unusableInput)
-        }
-    }
-}
-
-/// Exit codes shared by all commands.
-enum ExitStatus {
-    static let findings = ExitCode(1)
-    static let unusableInput = ExitCode(2)
+    /// Runs the command and keeps to the exit-code contract (``ExitStatus``).
+    static func main() { runKeepingExitCodes() }
 }
 
 /// Options shared by commands that read a rule base.

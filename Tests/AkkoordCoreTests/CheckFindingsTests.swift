@@ -33,7 +33,7 @@ struct CheckFindingsTests {
         let text = try edited(
             "2A-bibliotheek.yaml",
             [("vereist: [1A.renovatie.renoveren]", "vereist: [1A.renovatie.renoveren]\n        sluit_uit: [1A.renovatie.renoveren]")])
-        let found = try #require(try findings(["fiches/2A-bibliotheek.yaml": text]).first { $0.message.contains("vereist én sluit uit") })
+        let found = try #require(try findings(["fiches/2A-bibliotheek.yaml": text]).first { $0.id == .constraintRequiresAndExcludes })
         #expect(found.severity == .error)
         #expect(found.location.file.hasSuffix("2A-bibliotheek.yaml"))
         #expect(found.location.line == 17)
@@ -55,7 +55,7 @@ struct CheckFindingsTests {
             ])
         let found = try findings(["fiches/1A-zwembad.yaml": pool])
         let dead = try #require(
-            found.first { $0.message.hasPrefix("optie 2A.bibliotheek.uitbreiden kan nooit zonder fout gekozen worden") })
+            found.first { $0.id == .constraintUnchoosable })
         #expect(dead.severity == .warning)
         #expect(dead.location.line == 17)
         #expect(
@@ -63,7 +63,7 @@ struct CheckFindingsTests {
                 ": 2A.bibliotheek.uitbreiden vereist 1A.renovatie.renoveren; 1A.renovatie.renoveren vereist 1A.exploitant.verlengen; 1A.exploitant.verlengen sluit 2A.bibliotheek.uitbreiden uit"
             ))
         // Every other option can still be chosen: nothing else is reported as dead.
-        #expect(found.filter { $0.message.contains("kan nooit zonder fout") }.count == 1)
+        #expect(found.filter { $0.id == .constraintUnchoosable }.count == 1)
     }
 
     @Test func deadCurrentLineIsAnError() throws {
@@ -71,15 +71,15 @@ struct CheckFindingsTests {
             "2A-bibliotheek.yaml",
             [("        titel: Zo laten\n", "        titel: Zo laten\n        vereist: [2A.bibliotheek.uitbreiden]\n")])
         let found = try #require(
-            try findings(["fiches/2A-bibliotheek.yaml": text]).first { $0.message.hasPrefix("optie 2A.bibliotheek.zo-laten kan nooit") })
-        #expect(found.severity == .error)
+            try findings(["fiches/2A-bibliotheek.yaml": text]).first { $0.id == .constraintUnchoosable && $0.severity == .error })
         #expect(found.location.line == 14)
+        #expect(found.message.hasPrefix("optie 2A.bibliotheek.zo-laten kan nooit"))
     }
 
     @Test func ruleWhoseConditionCanNeverHold() throws {
         let rules =
             "regels:\n  - id: onmogelijk\n    titel: Twee opties tegelijk\n    als:\n      alle:\n        - keuze: 1A.renovatie.renoveren\n        - keuze: 1A.renovatie.sluiten\n    dan:\n      melding: {niveau: info, tekst: nooit}\n    aanname: test\n"
-        let found = try #require(try findings(["regels/onmogelijk.yaml": rules]).first { $0.message.contains("'onmogelijk'") })
+        let found = try #require(try findings(["regels/onmogelijk.yaml": rules]).first { $0.id == .constraintNeverHolds })
         #expect(found.severity == .warning)
         #expect(found.location.file.hasSuffix("regels/onmogelijk.yaml"))
         #expect(found.location.line == 2)
@@ -88,7 +88,7 @@ struct CheckFindingsTests {
     }
 
     @Test func satisfiableRuleIsNotReported() throws {
-        #expect(!(try findings([:])).contains { $0.message.contains("kan nooit gelden") })
+        #expect(!(try findings([:])).contains { $0.id == .constraintNeverHolds })
     }
 
     @Test func valueUsedPastItsEndDate() throws {
@@ -100,7 +100,7 @@ struct CheckFindingsTests {
                     "        titel: Contract laten aflopen\n        huidige_lijn: ja\n        effecten:\n          - omschrijving: Restbijdrage\n            soort: lasten\n            bedrag: 1000\n            vanaf: 2026\n            aanname: test\n"
                 )
             ])
-        let found = try #require(try findings(["fiches/1A-zwembad.yaml": text]).first { $0.message.contains("loopt af") })
+        let found = try #require(try findings(["fiches/1A-zwembad.yaml": text]).first { $0.id == .auditAfterLapse })
         #expect(found.severity == .warning)
         #expect(found.location.line == 47)
         #expect(found.message == "1A.exploitant: de huidige lijn loopt af op 'eind 2026', maar dit bedrag wordt nog gebruikt in 2027–2030")
@@ -108,7 +108,7 @@ struct CheckFindingsTests {
 
     @Test func steeringMomentBeforeTheDossierStarts() throws {
         let text = try edited("2A-bibliotheek.yaml", [("periode: begroting-2027", "periode: najaar 2025")])
-        let found = try #require(try findings(["fiches/2A-bibliotheek.yaml": text]).first { $0.message.contains("vóór de start") })
+        let found = try #require(try findings(["fiches/2A-bibliotheek.yaml": text]).first { $0.id == .auditMomentBeforePeriod })
         #expect(found.location.line == 7)
         #expect(found.message == "stuurmoment 'bij de begroting 2027' ligt vóór de start van de periode (2026)")
     }
@@ -118,7 +118,7 @@ struct CheckFindingsTests {
         let pool = try source("1A-zwembad.yaml") + "  - {id: inwoners, waarde: \"200000\", citaat: a}\n"
         let library = try source("2A-bibliotheek.yaml") + "feiten:\n  - {id: inwoners, waarde: \"170000\", citaat: b}\n"
         let found = try findings(["fiches/1A-zwembad.yaml": pool, "fiches/2A-bibliotheek.yaml": library]).filter {
-            $0.message.contains("'inwoners'")
+            $0.id == .auditFactConflict
         }
         #expect(found.count == 1)
         #expect(found.first?.location.file.hasSuffix("2A-bibliotheek.yaml") == true)
@@ -127,7 +127,7 @@ struct CheckFindingsTests {
 
     @Test func recordedDoubtIsAWarning() throws {
         let text = try source("2A-bibliotheek.yaml") + "twijfels:\n  - tekst: Einddatum onleesbaar\n    citaat: \"31-12-207\"\n"
-        let found = try #require(try findings(["fiches/2A-bibliotheek.yaml": text]).first { $0.message.contains("twijfel") })
+        let found = try #require(try findings(["fiches/2A-bibliotheek.yaml": text]).first { $0.id == .auditDoubt })
         #expect(found.severity == .warning)
         #expect(found.location.line == 31)
         #expect(found.message == "twijfel in fiche 2A: Einddatum onleesbaar")

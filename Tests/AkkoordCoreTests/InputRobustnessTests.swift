@@ -32,12 +32,12 @@ struct InputRobustnessTests {
         try FileManager.default.removeItem(at: fiches)
         var diagnostics = Fixture.diagnostics(loading: directory)
         #expect(
-            diagnostics.contains { $0.severity == .error && $0.location.file == fiches.path && $0.message.contains("bestaat niet") },
+            diagnostics.contains { $0.id == .folderMissing && $0.severity == .error && $0.location.file == fiches.path },
             "\(diagnostics)")
         try Data("geen map".utf8).write(to: fiches)
         diagnostics = Fixture.diagnostics(loading: directory)
         #expect(
-            diagnostics.contains { $0.severity == .error && $0.location.file == fiches.path && $0.message.contains("geen map") },
+            diagnostics.contains { $0.id == .folderNotAFolder && $0.severity == .error && $0.location.file == fiches.path },
             "\(diagnostics)")
     }
 

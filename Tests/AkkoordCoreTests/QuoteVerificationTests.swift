@@ -47,6 +47,7 @@ struct QuoteVerificationTests {
         #expect(verification.notFound == 1)
         let error = try #require(verification.diagnostics.first)
         #expect(verification.diagnostics.count == 1)
+        #expect(error.id == .quoteNotFound)
         #expect(error.severity == .error)
         let lines = changed.components(separatedBy: "\n")
         let line = try #require(lines.firstIndex { $0.contains("citaat: \"Het zwembad wordt in 2028") })
@@ -85,6 +86,7 @@ struct QuoteVerificationTests {
         #expect(verification.verified == 3)
         let error = try #require(verification.diagnostics.first)
         #expect(verification.diagnostics.count == 1)
+        #expect(error.id == .quoteNotFound)
         #expect(error.location.file.hasSuffix("2A-bibliotheek.yaml"))
         #expect(error.notes.first?.message == "dichtstbijzijnde passage: “De bibliotheek in het centrum blijft open.”")
     }
@@ -102,6 +104,11 @@ struct QuoteVerificationTests {
         #expect(warning.contains("oefendossier.txt' ontbreekt"))
         #expect(warning.contains("--bronnen MAP") && warning.contains("AKKOORD_BRONNEN"))
         #expect(result.stderr.contains("0 van 2 citaten geverifieerd: 0 fout(en), 1 waarschuwing(en)"))
+        // The same finding in the machine-readable output, by its id and place.
+        let json = try CLI.run(["check", "--rules", "examples/regels", "--bronnen", empty.path, "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let diagnostics = try #require(report["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.compactMap { $0["id"] as? String } == [DiagnosticID.quoteUnverified.rawValue])
     }
 
     /// `AKKOORD_BRONNEN` names the folder when `--bronnen` does not; `--bronnen` wins over it.
@@ -127,6 +134,7 @@ struct QuoteVerificationTests {
         let verification = try verify(Fixture.examples.appendingPathComponent("regels"), sources: folder)
         #expect(verification.diagnostics.count == 1)
         let warning = try #require(verification.diagnostics.first)
+        #expect(warning.id == .quoteSourceChanged)
         #expect(warning.severity == .warning)
         #expect(warning.message.contains("SHA-256 \(SourceText.sha256(Data(edited.utf8)))"))
         #expect(warning.message.contains("verwacht 7405d8800c138e8b31bf82e557769e0007dd40ba133b710a06f37ff77054cd6f"))

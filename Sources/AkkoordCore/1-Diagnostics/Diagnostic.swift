@@ -105,4 +105,7 @@ final class DiagnosticSink {
     }
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    /// How many errors were reported so far; a reader compares it before and after reading one value.
+    var errorCount: Int { diagnostics.count { $0.severity == .error } }
 }

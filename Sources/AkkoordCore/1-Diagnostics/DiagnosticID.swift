@@ -117,6 +117,8 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Co
     public static let boundsPeriod = DiagnosticID("bounds.period")
     /// A number or amount is above its ceiling.
     public static let boundsAmount = DiagnosticID("bounds.amount")
+    /// A choice's `gewicht` lies outside 0–1000.
+    public static let boundsWeight = DiagnosticID("bounds.weight")
     /// Money arithmetic would overflow.
     public static let boundsOverflow = DiagnosticID("bounds.overflow")
 
@@ -138,6 +140,9 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Co
     public static let effectAmountMismatch = DiagnosticID("effect.amount-mismatch")
     /// 'aard: structureel' on an effect that counts in one year only.
     public static let effectStructuralOneYear = DiagnosticID("effect.structural-one-year")
+
+    /// A structured scenario choice contradicts itself (an option both chosen and under `nooit`, `moet` without `optie`).
+    public static let choiceContradiction = DiagnosticID("choice.contradiction")
 
     // MARK: References
 
@@ -224,9 +229,9 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Co
         valueNotMapping, valueNotList, valueNotText, valueEmpty, valueIdentifier, valueNotAllowed, valueBoolean,
         valueInteger, valueDate, valuePercentage, valueAmount, valueRangeReversed, valueFicheCode, valueReferenceForm,
         valuePeriod, valueSourceFile,
-        boundsYear, boundsPeriodYear, boundsPeriod, boundsAmount, boundsOverflow,
+        boundsYear, boundsPeriodYear, boundsPeriod, boundsAmount, boundsWeight, boundsOverflow,
         idDuplicate, yearDuplicate, decisionTooFewOptions, decisionCurrentLine, ruleNoEffect, assumptionPrefix,
-        effectAmountMismatch, effectStructuralOneYear,
+        effectAmountMismatch, effectStructuralOneYear, choiceContradiction,
         refUnknownOpgave, refUnknownProgramme, refUnknownFiche, refUnknownSource, refUnknownDecision, refUnknownOption,
         refUnknownAssumption, refUnknownRule,
         quoteNotFound, quoteUnverified, quoteSourceChanged,

@@ -30,6 +30,10 @@ public struct Scenario: Sendable, Hashable {
     public var referenceDate: Day
     /// Chosen option id per decision; missing decisions stay on the current line.
     public var choices: [DecisionRef: Located<String>]
+    /// What the file says about each decision it names, beyond the option: weight, must, red lines, status, note
+    /// (``ChoiceTerms``). Every decision under `keuzes` has an entry, the plain form too (with the defaults); a
+    /// decision with terms but no entry in ``choices`` stays on the current line.
+    public var terms: [DecisionRef: ChoiceTerms]
     public var assumptions: [String: Located<Bool>]
     public var frame: BudgetFrame?
     /// Expected outcomes for `akkoord test`, if the file has them.
@@ -38,8 +42,10 @@ public struct Scenario: Sendable, Hashable {
 
     public init(
         title: String, description: String?, referenceDate: Day, choices: [DecisionRef: Located<String>],
-        assumptions: [String: Located<Bool>], frame: BudgetFrame?, expectations: Expectations? = nil, file: String
+        assumptions: [String: Located<Bool>], frame: BudgetFrame?, expectations: Expectations? = nil, file: String,
+        terms: [DecisionRef: ChoiceTerms] = [:]
     ) {
+        self.terms = terms
         self.title = title
         self.description = description
         self.referenceDate = referenceDate

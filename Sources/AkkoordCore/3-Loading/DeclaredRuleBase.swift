@@ -23,7 +23,7 @@ public struct DeclaredRuleBase: Sendable, Hashable {
         guard let data = YAMLDocument.readBytes(path: path, limits: limits, sink: sink),
             let document = YAMLDocument.parse(data: data, path: path, limits: limits, sink: sink),
             case .mapping(let pairs) = document.root.content,
-            let pair = pairs.first(where: { $0.key == "regelbasis" }),
+            let pair = pairs.first(where: { $0.key == ScenarioKey.regelbasis.rawValue }),
             let written = pair.value.scalarText?.trimmingWhitespace(), !written.isEmpty, written != "~"
         else { return nil }
         return DeclaredRuleBase(

@@ -6,23 +6,23 @@ struct EffectReader {
     /// Programme used when an effect names none.
     let defaultProgramme: String?
 
-    func effects(in reader: MappingReader, key: String = "effecten") -> [BudgetEffect] {
+    func effects<Key: FormatKey>(in reader: MappingReader<Key>, key: Key) -> [BudgetEffect] {
         reader.list(key) { effect($0) }
     }
 
     func effect(_ node: YAMLNode) -> BudgetEffect? {
-        guard let reader = MappingReader(node, what: "een effect", context: context) else { return nil }
-        reader.allowOnly(FormatKeys.effect, in: "een effect")
-        let description = reader.string("omschrijving")
-        let side: BudgetSide? = reader.enumValue("soort")
+        guard let reader = MappingReader<EffectKey>(node, what: "een effect", context: context) else { return nil }
+        reader.allowOnly(in: "een effect")
+        let description = reader.string(.omschrijving)
+        let side: BudgetSide? = reader.enumValue(.soort)
         let provenance = self.provenance(in: reader, required: true)
 
         var amount: Amount?
         var total: Amount?
         var share: Share?
-        if let node = reader.node("bedrag") { amount = self.amount(node, what: "'bedrag'") }
-        if let node = reader.node("totaal") { total = self.amount(node, what: "'totaal'") }
-        if let node = reader.node("aandeel"), let text = context.text(node, what: "'aandeel'") {
+        if let node = reader.node(.bedrag) { amount = self.amount(node, what: "'bedrag'") }
+        if let node = reader.node(.totaal) { total = self.amount(node, what: "'totaal'") }
+        if let node = reader.node(.aandeel), let text = context.text(node, what: "'aandeel'") {
             share = MoneyParser.parseShare(text)
             if share == nil {
                 context.sink.error(
@@ -30,7 +30,7 @@ struct EffectReader {
                     "'aandeel' moet een percentage zijn zoals 50% (gevonden: \(InputText.quoted(text)))")
             }
         }
-        if reader.has("totaal") != reader.has("aandeel"), !reader.has("bedrag") {
+        if reader.has(.totaal) != reader.has(.aandeel), !reader.has(.bedrag) {
             context.sink.error(.keyMissing, reader.location, "'totaal' en 'aandeel' horen bij elkaar: geef beide, of geef 'bedrag'")
         }
         if amount == nil, let total, let share {
@@ -38,43 +38,43 @@ struct EffectReader {
             do throws(MoneyOverflow) {
                 amount = try total.applying(share)
             } catch {
-                context.sink.error(.boundsOverflow, reader.keyLocation("aandeel"), "'totaal' × 'aandeel': \(error)")
+                context.sink.error(.boundsOverflow, reader.keyLocation(.aandeel), "'totaal' × 'aandeel': \(error)")
             }
         }
-        if let explicit = amount, let total, let share, reader.has("bedrag"), explicit != (try? total.applying(share)) {
-            context.sink.error(.effectAmountMismatch, reader.keyLocation("bedrag"), "'bedrag' is niet gelijk aan 'totaal' × 'aandeel'")
+        if let explicit = amount, let total, let share, reader.has(.bedrag), explicit != (try? total.applying(share)) {
+            context.sink.error(.effectAmountMismatch, reader.keyLocation(.bedrag), "'bedrag' is niet gelijk aan 'totaal' × 'aandeel'")
         }
 
-        let timingKeys = ["jaar", "jaren", "vanaf", "per_jaar"].filter(reader.has)
+        let timingKeys = [EffectKey.jaar, .jaren, .vanaf, .perJaar].filter(reader.has)
         var timing: EffectTiming?
         if timingKeys.count != 1 {
             context.sink.error(
                 timingKeys.isEmpty ? .keyNoneOf : .keyConflict, reader.location,
                 timingKeys.isEmpty
                     ? "een effect heeft precies één van 'jaar', 'jaren', 'vanaf' of 'per_jaar' nodig"
-                    : "een effect heeft precies één van 'jaar', 'jaren', 'vanaf' of 'per_jaar', niet \(timingKeys.joined(separator: " en "))"
+                    : "een effect heeft precies één van 'jaar', 'jaren', 'vanaf' of 'per_jaar', niet \(timingKeys.map(\.rawValue).joined(separator: " en "))"
             )
         } else {
             switch timingKeys[0] {
-            case "jaar": timing = reader.year("jaar").map { .years([$0]) }
-            case "jaren": timing = yearList(reader).map { .years($0) }
-            case "vanaf": timing = reader.year("vanaf").map { .from($0) }
+            case .jaar: timing = reader.year(.jaar).map { .years([$0]) }
+            case .jaren: timing = yearList(reader).map { .years($0) }
+            case .vanaf: timing = reader.year(.vanaf).map { .from($0) }
             default:
-                if let perYear = reader.mapping("per_jaar") {
-                    if perYear.pairs.isEmpty {
+                if let perYear = reader.entries(.perJaar) {
+                    if perYear.isEmpty {
                         context.sink.error(
-                            .valueEmpty, reader.valueLocation("per_jaar"),
+                            .valueEmpty, reader.valueLocation(.perJaar),
                             "'per_jaar' is leeg: het effect zou in geen enkel jaar meetellen; noem minstens één jaar")
                     }
                     var amounts: [Int: Amount] = [:]
-                    for pair in perYear.pairs {
+                    for pair in perYear {
                         guard let year = context.year(pair.keyNode, what: "een jaar in 'per_jaar'"),
                             let value = self.amount(pair.value, what: "het bedrag voor \(pair.key)")
                         else { continue }
                         amounts[year] = value
                     }
                     timing = .perYear(amounts)
-                    if reader.has("bedrag") || reader.has("totaal") {
+                    if reader.has(.bedrag) || reader.has(.totaal) {
                         context.sink.error(
                             .keyConflict, reader.location, "bij 'per_jaar' staan de bedragen per jaar; laat 'bedrag' en 'totaal' weg")
                     }
@@ -82,16 +82,16 @@ struct EffectReader {
                 }
             }
         }
-        if amount == nil, !reader.has("bedrag"), !reader.has("totaal") {
+        if amount == nil, !reader.has(.bedrag), !reader.has(.totaal) {
             context.sink.error(
                 .keyMissing, reader.location, "verplichte sleutel 'bedrag' ontbreekt (schrijf 'onbekend' als niemand het bedrag weet)")
         }
         var nature: BudgetNature?
-        if reader.has("aard") {
-            nature = reader.enumValue("aard", required: false)
+        if reader.has(.aard) {
+            nature = reader.enumValue(.aard, required: false)
             if nature == .structureel, case .years(let years)? = timing, years.count == 1 {
                 context.sink.warning(
-                    .effectStructuralOneYear, reader.keyLocation("aard"),
+                    .effectStructuralOneYear, reader.keyLocation(.aard),
                     "'aard: structureel' met één jaar (\(years[0])): een "
                         + "structureel effect loopt door, maar dit telt alleen in \(years[0]) en niet na de periode; schrijf "
                         + "'vanaf: \(years[0])' als het blijvend is, of 'aard: incidenteel' als het eenmalig is")
@@ -99,21 +99,21 @@ struct EffectReader {
         } else if let timing {
             if case .from = timing { nature = .structureel } else { nature = .incidenteel }
         }
-        let programme = reader.identifier("programma", required: false) ?? defaultProgramme
-        if programme == nil, !reader.has("programma") {
+        let programme = reader.identifier(.programma, required: false) ?? defaultProgramme
+        if programme == nil, !reader.has(.programma) {
             context.sink.error(
                 .keyMissing, reader.location, "verplichte sleutel 'programma' ontbreekt (buiten een fiche is er geen standaardprogramma)")
         }
         guard let description, let side, let nature, let programme, let amount, let timing, let provenance else { return nil }
         return BudgetEffect(
             description: description, side: side, nature: nature, programme: programme, amount: amount,
-            total: total, share: share, cofunders: reader.strings("medefinanciers"), timing: timing,
+            total: total, share: share, cofunders: reader.strings(.medefinanciers), timing: timing,
             provenance: provenance, location: reader.location)
     }
 
     /// The years of `jaren`: at least one, each once (a repeated year would silently count once).
-    private func yearList(_ reader: MappingReader) -> [Int]? {
-        guard let node = reader.node("jaren") else { return nil }
+    private func yearList(_ reader: MappingReader<EffectKey>) -> [Int]? {
+        guard let node = reader.node(.jaren) else { return nil }
         if case .sequence(let items) = node.content, items.isEmpty {
             context.sink.error(
                 .valueEmpty, context.location(of: node),
@@ -123,7 +123,7 @@ struct EffectReader {
         }
         var seen: [Int: SourceLocation] = [:]
         var complete = true
-        let years = reader.list("jaren") { item -> Int? in
+        let years = reader.list(.jaren) { item -> Int? in
             guard let year = context.year(item, what: "een jaar in 'jaren'") else {
                 complete = false
                 return nil
@@ -146,10 +146,10 @@ struct EffectReader {
     /// `500000`, `"1.000.000,00"`, `{min: .., max: ..}` or `onbekend`.
     func amount(_ node: YAMLNode, what: String) -> Amount? {
         if case .mapping = node.content {
-            guard let reader = MappingReader(node, what: what, context: context) else { return nil }
-            reader.allowOnly(FormatKeys.range, in: "een bandbreedte")
-            guard let minText = reader.string("min"), let maxText = reader.string("max") else { return nil }
-            guard let minNode = reader.node("min"), let maxNode = reader.node("max"),
+            guard let reader = MappingReader<RangeKey>(node, what: what, context: context) else { return nil }
+            reader.allowOnly(in: "een bandbreedte")
+            guard let minText = reader.string(.min), let maxText = reader.string(.max) else { return nil }
+            guard let minNode = reader.node(.min), let maxNode = reader.node(.max),
                 let min = euros(minText, at: minNode, what: "'min'"),
                 let max = euros(maxText, at: maxNode, what: "'max'")
             else { return nil }
@@ -185,10 +185,10 @@ struct EffectReader {
     }
 
     /// Exactly one of `bron` or `aanname` (when `required`).
-    func provenance(in reader: MappingReader, required: Bool) -> Provenance? {
-        switch (reader.has("bron"), reader.has("aanname")) {
+    func provenance<Key: ProvenanceKey>(in reader: MappingReader<Key>, required: Bool) -> Provenance? {
+        switch (reader.has(.bron), reader.has(.aanname)) {
         case (true, true):
-            context.sink.error(.keyConflict, reader.keyLocation("aanname"), "geef 'bron' of 'aanname', niet beide")
+            context.sink.error(.keyConflict, reader.keyLocation(.aanname), "geef 'bron' of 'aanname', niet beide")
             return nil
         case (false, false):
             if required {
@@ -197,18 +197,23 @@ struct EffectReader {
             }
             return nil
         case (false, true):
-            return reader.string("aanname").map { .assumption($0) }
+            return reader.string(.aanname).map { .assumption($0) }
         case (true, false):
-            guard let bron = reader.mapping("bron") else { return nil }
-            bron.allowOnly(FormatKeys.quote, in: "'bron'")
-            let code = bron.string("fiche", required: fiche == nil) ?? fiche
-            let document = bron.identifier("document", required: false)
-            guard let code, let quote = bron.string("citaat") else { return nil }
-            if !FicheCode.isValid(code) {
-                context.sink.error(.valueFicheCode, bron.keyLocation("fiche"), "\(InputText.quoted(code)) is geen fichecode (zoals 2F)")
-            }
-            let location = bron.node("citaat").map { context.location(of: $0) } ?? bron.location
-            return .quote(Citation(fiche: code, text: quote, document: document, location: location))
+            return quote(in: reader).map { .quote($0) }
         }
+    }
+
+    /// The quote under `bron`: fiche (defaulting to the fiche being read), `citaat` and an optional `document`.
+    func quote<Key: QuotedKey>(in reader: MappingReader<Key>) -> Citation? {
+        guard let bron = reader.mapping(.bron, of: QuoteKey.self) else { return nil }
+        bron.allowOnly(in: "'bron'")
+        let code = bron.string(.fiche, required: fiche == nil) ?? fiche
+        let document = bron.identifier(.document, required: false)
+        guard let code, let quote = bron.string(.citaat) else { return nil }
+        if !FicheCode.isValid(code) {
+            context.sink.error(.valueFicheCode, bron.keyLocation(.fiche), "\(InputText.quoted(code)) is geen fichecode (zoals 2F)")
+        }
+        let location = bron.node(.citaat).map { context.location(of: $0) } ?? bron.location
+        return Citation(fiche: code, text: quote, document: document, location: location)
     }
 }

@@ -1,57 +1,335 @@
-/// Every key the loader accepts, per kind of mapping. The loader rejects anything else; the JSON Schemas in
-/// `schemas/` are tested against this list so editors and loader never disagree.
-public enum FormatKeys {
-    public static let dossier = [
-        "gemeente", "titel", "versie", "periode", "start_coalitie", "opgaven", "programmas", "planning", "aannames", "bronnen",
-    ]
-    public static let period = ["van", "tot"]
-    public static let label = ["id", "titel"]
-    public static let sourceText = ["id", "titel", "uitgever", "datum", "sha256", "bestand"]
-    public static let planningItem = ["id", "titel", "moment"]
-    public static let assumption = ["id", "titel", "standaard", "kans", "moment", "toelichting", "bron"]
-    public static let fiche = [
-        "code", "titel", "opgaven", "programma", "huidige_lijn", "bronnen", "partners", "externe_ontwikkelingen",
-        "stuurmoment", "aannames", "beslissingen", "begroot", "relaties", "regels", "feiten", "twijfels",
-    ]
-    public static let source = ["titel", "einddatum"]
-    public static let externalDevelopment = ["tekst", "moment", "aanname"]
-    public static let steeringMoment = ["tekst", "periode", "toelichting", "uiterlijk"]
-    public static let latestMoment = ["tekst", "periode", "bron", "aanname"]
-    public static let decision = ["id", "vraag", "vorm", "stuurmoment", "verloopt", "opties"]
-    public static let lapse = ["moment", "gevolg"]
-    public static let option = ["id", "titel", "huidige_lijn", "toelichting", "effecten", "vereist", "sluit_uit", "kansen", "risicos"]
-    public static let effect = [
-        "omschrijving", "soort", "aard", "programma", "bedrag", "totaal", "aandeel", "medefinanciers", "jaar",
-        "jaren", "vanaf", "per_jaar", "bron", "aanname",
-    ]
-    public static let range = ["min", "max"]
-    public static let quote = ["fiche", "citaat", "document"]
-    public static let relation = ["fiche", "beleidsterrein", "soort", "tekst"]
-    public static let fact = ["id", "waarde", "citaat"]
-    public static let doubt = ["tekst", "citaat"]
-    public static let ruleFile = ["regels"]
-    public static let rule = ["id", "titel", "als", "dan", "bron", "aanname"]
-    public static let condition = ["keuze", "afwijking", "aanname", "is", "alle", "een_van", "niet"]
-    public static let ruleThen = ["melding", "effecten", "vereist", "sluit_uit"]
-    public static let message = ["niveau", "tekst"]
-    public static let scenario = ["regelbasis", "titel", "omschrijving", "peildatum", "keuzes", "aannames", "kader", "verwachtingen"]
-    public static let frame = ["max_structureel_nadeel", "max_nadeel_per_jaar"]
-    public static let expectations = [
-        "keuzes", "nadeel_per_jaar", "structureel_na_periode", "meldingen_aanwezig", "meldingen_afwezig",
-        "regels_afgegaan", "regels_niet_afgegaan", "fouten",
-    ]
-    public static let expectedTotal = ["min", "max", "onbekend"]
-    public static let expectedMessage = ["niveau", "bevat", "regel"]
+/// The keys of one kind of YAML mapping, as an enumeration: the single source for the loader's key checks
+/// (``MappingReader`` accepts exactly these), its readers (which can only ask for a key of their own kind), the JSON
+/// Schemas in `schemas/` (SchemaTests compares them) and the glossary in docs/architecture.md. A case's raw value is the
+/// Dutch key as written in YAML.
+public protocol FormatKey: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {}
 
-    /// All kinds by name, for the schema test.
+/// The keys of a mapping that can quote its source (`bron`).
+protocol QuotedKey: FormatKey {
+    static var bron: Self { get }
+}
+
+/// The keys of a mapping that states its provenance: a quote (`bron`) or a labelled assumption (`aanname`).
+protocol ProvenanceKey: QuotedKey {
+    static var aanname: Self { get }
+}
+
+extension FormatKey {
+    /// The keys as written in YAML, in declaration order.
+    public static var keys: [String] { allCases.map(\.rawValue) }
+}
+
+/// The keys of `dossier.yaml`.
+public enum DossierKey: String, FormatKey {
+    case gemeente
+    case titel
+    case versie
+    case periode
+    case startCoalitie = "start_coalitie"
+    case opgaven
+    case programmas
+    case planning
+    case aannames
+    case bronnen
+}
+
+/// The keys of a period (`periode`).
+public enum PeriodKey: String, FormatKey {
+    case van
+    case tot
+}
+
+/// The keys of an opgave or programme.
+public enum LabelKey: String, FormatKey {
+    case id
+    case titel
+}
+
+/// The keys of a declared source text under `bronnen`.
+public enum SourceTextKey: String, FormatKey {
+    case id
+    case titel
+    case uitgever
+    case datum
+    case sha256
+    case bestand
+}
+
+/// The keys of a planning-and-control moment.
+public enum PlanningItemKey: String, FormatKey {
+    case id
+    case titel
+    case moment
+}
+
+/// The keys of an assumption.
+public enum AssumptionKey: String, FormatKey, QuotedKey {
+    case id
+    case titel
+    case standaard
+    case kans
+    case moment
+    case toelichting
+    case bron
+}
+
+/// The keys of a fiche file.
+public enum FicheKey: String, FormatKey {
+    case code
+    case titel
+    case opgaven
+    case programma
+    case huidigeLijn = "huidige_lijn"
+    case bronnen
+    case partners
+    case externeOntwikkelingen = "externe_ontwikkelingen"
+    case stuurmoment
+    case aannames
+    case beslissingen
+    case begroot
+    case relaties
+    case regels
+    case feiten
+    case twijfels
+}
+
+/// The keys of a source of a fiche (`bronnen`).
+public enum SourceKey: String, FormatKey {
+    case titel
+    case einddatum
+}
+
+/// The keys of an external development.
+public enum ExternalDevelopmentKey: String, FormatKey {
+    case tekst
+    case moment
+    case aanname
+}
+
+/// The keys of a steering moment (`stuurmoment`).
+public enum SteeringMomentKey: String, FormatKey {
+    case tekst
+    case periode
+    case toelichting
+    case uiterlijk
+}
+
+/// The keys of the last practical moment (`uiterlijk`).
+public enum LatestMomentKey: String, FormatKey, ProvenanceKey {
+    case tekst
+    case periode
+    case bron
+    case aanname
+}
+
+/// The keys of a decision.
+public enum DecisionKey: String, FormatKey {
+    case id
+    case vraag
+    case vorm
+    case stuurmoment
+    case verloopt
+    case opties
+}
+
+/// The keys of a lapse (`verloopt`).
+public enum LapseKey: String, FormatKey {
+    case moment
+    case gevolg
+}
+
+/// The keys of an option.
+public enum OptionKey: String, FormatKey {
+    case id
+    case titel
+    case huidigeLijn = "huidige_lijn"
+    case toelichting
+    case effecten
+    case vereist
+    case sluitUit = "sluit_uit"
+    case kansen
+    case risicos
+}
+
+/// The keys of a budget effect.
+public enum EffectKey: String, FormatKey, ProvenanceKey {
+    case omschrijving
+    case soort
+    case aard
+    case programma
+    case bedrag
+    case totaal
+    case aandeel
+    case medefinanciers
+    case jaar
+    case jaren
+    case vanaf
+    case perJaar = "per_jaar"
+    case bron
+    case aanname
+}
+
+/// The keys of a range (`min`, `max`).
+public enum RangeKey: String, FormatKey {
+    case min
+    case max
+}
+
+/// The keys of a quote (`bron`).
+public enum QuoteKey: String, FormatKey {
+    case fiche
+    case citaat
+    case document
+}
+
+/// The keys of a relation.
+public enum RelationKey: String, FormatKey {
+    case fiche
+    case beleidsterrein
+    case soort
+    case tekst
+}
+
+/// The keys of a fact (`feiten`).
+public enum FactKey: String, FormatKey {
+    case id
+    case waarde
+    case citaat
+}
+
+/// The keys of a doubt (`twijfels`).
+public enum DoubtKey: String, FormatKey {
+    case tekst
+    case citaat
+}
+
+/// The keys of a rule file.
+public enum RuleFileKey: String, FormatKey {
+    case regels
+}
+
+/// The keys of a cross-fiche rule.
+public enum RuleKey: String, FormatKey, ProvenanceKey {
+    case id
+    case titel
+    case als
+    case dan
+    case bron
+    case aanname
+}
+
+/// The keys of a condition (`als`).
+public enum ConditionKey: String, FormatKey {
+    case keuze
+    case afwijking
+    case aanname
+    case `is`
+    case alle
+    case eenVan = "een_van"
+    case niet
+}
+
+/// The keys of a rule's consequence (`dan`).
+public enum RuleThenKey: String, FormatKey {
+    case melding
+    case effecten
+    case vereist
+    case sluitUit = "sluit_uit"
+}
+
+/// The keys of a message (`melding`).
+public enum MessageKey: String, FormatKey {
+    case niveau
+    case tekst
+}
+
+/// The keys of a scenario file.
+public enum ScenarioKey: String, FormatKey {
+    case regelbasis
+    case titel
+    case omschrijving
+    case peildatum
+    case keuzes
+    case aannames
+    case kader
+    case verwachtingen
+}
+
+/// The keys of a structured choice under `keuzes`.
+public enum ChoiceKey: String, FormatKey {
+    case optie
+    case gewicht
+    case moet
+    case nooit
+    case status
+    case notitie
+}
+
+/// The keys of a budget frame (`kader`).
+public enum FrameKey: String, FormatKey {
+    case maxStructureelNadeel = "max_structureel_nadeel"
+    case maxNadeelPerJaar = "max_nadeel_per_jaar"
+}
+
+/// The keys of expectations (`verwachtingen`).
+public enum ExpectationsKey: String, FormatKey {
+    case keuzes
+    case nadeelPerJaar = "nadeel_per_jaar"
+    case structureelNaPeriode = "structureel_na_periode"
+    case meldingenAanwezig = "meldingen_aanwezig"
+    case meldingenAfwezig = "meldingen_afwezig"
+    case regelsAfgegaan = "regels_afgegaan"
+    case regelsNietAfgegaan = "regels_niet_afgegaan"
+    case fouten
+}
+
+/// The keys of an expected total.
+public enum ExpectedTotalKey: String, FormatKey {
+    case min
+    case max
+    case onbekend
+}
+
+/// The keys of an expected message.
+public enum ExpectedMessageKey: String, FormatKey {
+    case niveau
+    case bevat
+    case regel
+}
+
+/// Every kind of mapping by name, for the schema test.
+public enum FormatKeys {
     public static let all: [String: [String]] = [
-        "dossier": dossier, "period": period, "label": label, "sourceText": sourceText, "planningItem": planningItem,
-        "assumption": assumption,
-        "fiche": fiche, "source": source, "externalDevelopment": externalDevelopment, "steeringMoment": steeringMoment,
-        "latestMoment": latestMoment,
-        "decision": decision, "lapse": lapse, "option": option, "effect": effect, "range": range, "quote": quote,
-        "relation": relation, "fact": fact, "doubt": doubt, "ruleFile": ruleFile, "rule": rule, "condition": condition,
-        "ruleThen": ruleThen, "message": message, "scenario": scenario, "frame": frame, "expectations": expectations,
-        "expectedTotal": expectedTotal, "expectedMessage": expectedMessage,
+        "dossier": DossierKey.keys,
+        "period": PeriodKey.keys,
+        "label": LabelKey.keys,
+        "sourceText": SourceTextKey.keys,
+        "planningItem": PlanningItemKey.keys,
+        "assumption": AssumptionKey.keys,
+        "fiche": FicheKey.keys,
+        "source": SourceKey.keys,
+        "externalDevelopment": ExternalDevelopmentKey.keys,
+        "steeringMoment": SteeringMomentKey.keys,
+        "latestMoment": LatestMomentKey.keys,
+        "decision": DecisionKey.keys,
+        "lapse": LapseKey.keys,
+        "option": OptionKey.keys,
+        "effect": EffectKey.keys,
+        "range": RangeKey.keys,
+        "quote": QuoteKey.keys,
+        "relation": RelationKey.keys,
+        "fact": FactKey.keys,
+        "doubt": DoubtKey.keys,
+        "ruleFile": RuleFileKey.keys,
+        "rule": RuleKey.keys,
+        "condition": ConditionKey.keys,
+        "ruleThen": RuleThenKey.keys,
+        "message": MessageKey.keys,
+        "scenario": ScenarioKey.keys,
+        "choice": ChoiceKey.keys,
+        "frame": FrameKey.keys,
+        "expectations": ExpectationsKey.keys,
+        "expectedTotal": ExpectedTotalKey.keys,
+        "expectedMessage": ExpectedMessageKey.keys,
     ]
 }

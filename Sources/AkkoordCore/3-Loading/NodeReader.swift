@@ -1,6 +1,8 @@
-/// Reads one YAML mapping with typed getters that report problems to a sink instead of throwing.
-/// Every scalar is read as text and interpreted here, so YAML 1.1 surprises (`no` → false, `010` → 8) cannot happen.
-struct MappingReader {
+/// Reads one YAML mapping of a known kind with typed getters that report problems to a sink instead of throwing.
+/// `Key` lists the keys the kind allows (``FormatKey``): a reader can only ask for those, and ``allowOnly(in:)`` reports
+/// every other key. Every scalar is read as text and interpreted here, so YAML 1.1 surprises (`no` → false, `010` → 8)
+/// cannot happen.
+struct MappingReader<Key: FormatKey> {
     let pairs: [YAMLPair]
     let location: SourceLocation
     let context: ReadContext
@@ -17,43 +19,50 @@ struct MappingReader {
         self.pairs = pairs
     }
 
-    /// Reports every key not in `allowed`, with a suggestion when one is close.
-    func allowOnly(_ allowed: [String], in what: String) {
-        for pair in pairs where !allowed.contains(pair.key) {
+    /// Reports every key that is not one of `Key`'s, with a suggestion when one is close.
+    func allowOnly(in what: String) {
+        allowOnly(Array(Key.allCases), in: what)
+    }
+
+    /// Reports every key not in `allowed` (a subset of `Key`'s, for a form that allows fewer).
+    func allowOnly(_ allowed: [Key], in what: String) {
+        let names = allowed.map(\.rawValue)
+        for pair in pairs where !names.contains(pair.key) {
             context.sink.error(
                 .keyUnknown, context.location(of: pair.keyNode),
-                "onbekende sleutel \(InputText.quoted(pair.key)) in \(what)\(Suggestion.hint(for: pair.key, in: allowed))")
+                "onbekende sleutel \(InputText.quoted(pair.key)) in \(what)\(Suggestion.hint(for: pair.key, in: names))")
         }
     }
 
-    func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
+    func has(_ key: Key) -> Bool { pairs.contains { $0.key == key.rawValue } }
 
-    func node(_ key: String) -> YAMLNode? { pairs.first { $0.key == key }?.value }
+    func node(_ key: Key) -> YAMLNode? { pairs.first { $0.key == key.rawValue }?.value }
 
     /// Where the value under `key` is (the mapping itself when the key is absent), for messages about that value.
-    func valueLocation(_ key: String) -> SourceLocation {
+    func valueLocation(_ key: Key) -> SourceLocation {
         node(key).map { context.location(of: $0) } ?? location
     }
 
     /// One of an enumeration's raw values under `key`; an other text is reported with the allowed values.
-    func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, required: Bool = true) -> E? where E.RawValue == String {
+    func enumValue<E: RawRepresentable & CaseIterable>(_ key: Key, required: Bool = true) -> E? where E.RawValue == String {
         guard let text = string(key, required: required) else { return nil }
-        return context.enumValue(text, at: valueLocation(key), what: key)
+        return context.enumValue(text, at: valueLocation(key), what: key.rawValue)
     }
 
-    func keyLocation(_ key: String) -> SourceLocation {
-        pairs.first { $0.key == key }.map { context.location(of: $0.keyNode) } ?? location
+    func keyLocation(_ key: Key) -> SourceLocation {
+        pairs.first { $0.key == key.rawValue }.map { context.location(of: $0.keyNode) } ?? location
     }
 
     /// Reports a missing required key, unless a misspelt key in the same mapping is close to it: then the unknown
     /// key's "bedoelde je …?" already names the cause, and a second error would only repeat it.
-    private func missing(_ key: String) {
-        if pairs.contains(where: { $0.key != key && Suggestion.closest(to: $0.key, in: [key]) == key }) { return }
-        context.sink.error(.keyMissing, location, "verplichte sleutel \(InputText.quoted(key)) ontbreekt")
+    private func missing(_ key: Key) {
+        let name = key.rawValue
+        if pairs.contains(where: { $0.key != name && Suggestion.closest(to: $0.key, in: [name]) == name }) { return }
+        context.sink.error(.keyMissing, location, "verplichte sleutel \(InputText.quoted(name)) ontbreekt")
     }
 
     /// The value under `key` read with `read`; a missing required key is reported once, here.
-    private func value<T>(_ key: String, required: Bool, _ read: (YAMLNode) -> T?) -> T? {
+    func value<T>(_ key: Key, required: Bool, _ read: (YAMLNode) -> T?) -> T? {
         guard let node = node(key) else {
             if required { missing(key) }
             return nil
@@ -62,37 +71,38 @@ struct MappingReader {
     }
 
     /// A required or optional text.
-    func string(_ key: String, required: Bool = true) -> String? {
-        value(key, required: required) { context.text($0, what: InputText.quoted(key)) }
+    func string(_ key: Key, required: Bool = true) -> String? {
+        value(key, required: required) { context.text($0, what: InputText.quoted(key.rawValue)) }
     }
 
     /// A text that must be a simple identifier.
-    func identifier(_ key: String, required: Bool = true) -> String? {
+    func identifier(_ key: Key, required: Bool = true) -> String? {
         guard let value = string(key, required: required) else { return nil }
         guard Identifier.isValid(value) else {
             context.sink.error(
                 .valueIdentifier, valueLocation(key),
-                "\(InputText.quoted(key)) moet een id zijn van kleine letters, cijfers en '-' (gevonden: \(InputText.quoted(value)))")
+                "\(InputText.quoted(key.rawValue)) moet een id zijn van kleine letters, cijfers en '-' (gevonden: \(InputText.quoted(value)))"
+            )
             return nil
         }
         return value
     }
 
-    func bool(_ key: String, required: Bool = true) -> Bool? {
-        value(key, required: required) { context.bool($0, what: InputText.quoted(key)) }
+    func bool(_ key: Key, required: Bool = true) -> Bool? {
+        value(key, required: required) { context.bool($0, what: InputText.quoted(key.rawValue)) }
     }
 
-    func integer(_ key: String, required: Bool = true) -> Int? {
-        value(key, required: required) { context.integer($0, what: InputText.quoted(key)) }
+    func integer(_ key: Key, required: Bool = true) -> Int? {
+        value(key, required: required) { context.integer($0, what: InputText.quoted(key.rawValue)) }
     }
 
     /// A year in ``Day/supportedYears``.
-    func year(_ key: String, required: Bool = true) -> Int? {
-        value(key, required: required) { context.year($0, what: InputText.quoted(key)) }
+    func year(_ key: Key, required: Bool = true) -> Int? {
+        value(key, required: required) { context.year($0, what: InputText.quoted(key.rawValue)) }
     }
 
     /// A list of items read with `item`; a single scalar is not accepted as a list.
-    func list<T>(_ key: String, required: Bool = false, _ item: (YAMLNode) -> T?) -> [T] {
+    func list<T>(_ key: Key, required: Bool = false, _ item: (YAMLNode) -> T?) -> [T] {
         guard let node = node(key) else {
             if required { missing(key) }
             return []
@@ -100,24 +110,41 @@ struct MappingReader {
         guard case .sequence(let sequence) = node.content else {
             context.sink.error(
                 .valueNotList, context.location(of: node),
-                "\(InputText.quoted(key)) moet een lijst zijn, maar is \(ReadContext.kind(of: node))")
+                "\(InputText.quoted(key.rawValue)) moet een lijst zijn, maar is \(ReadContext.kind(of: node))")
             return []
         }
         return sequence.compactMap(item)
     }
 
     /// A list of texts.
-    func strings(_ key: String, required: Bool = false) -> [String] {
-        list(key, required: required) { context.text($0, what: "een element van \(InputText.quoted(key))") }
+    func strings(_ key: Key, required: Bool = false) -> [String] {
+        list(key, required: required) { context.text($0, what: "een element van \(InputText.quoted(key.rawValue))") }
     }
 
-    /// A nested mapping.
-    func mapping(_ key: String, required: Bool = true, what: String? = nil) -> MappingReader? {
+    /// A nested mapping of kind `Nested` (its reader checks its keys with ``allowOnly(in:)``).
+    func mapping<Nested: FormatKey>(
+        _ key: Key, of kind: Nested.Type, required: Bool = true, what: String? = nil
+    ) -> MappingReader<Nested>? {
         guard let node = node(key) else {
             if required { missing(key) }
             return nil
         }
-        return MappingReader(node, what: what ?? "\(InputText.quoted(key))", context: context)
+        return MappingReader<Nested>(node, what: what ?? InputText.quoted(key.rawValue), context: context)
+    }
+
+    /// The pairs of a nested mapping whose keys are data (decision refs, assumption ids, years), not format keys.
+    func entries(_ key: Key, required: Bool = true) -> [YAMLPair]? {
+        guard let node = node(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        guard case .mapping(let pairs) = node.content else {
+            context.sink.error(
+                .valueNotMapping, context.location(of: node),
+                "\(InputText.quoted(key.rawValue)) moet een mapping (sleutel: waarde) zijn, maar is \(ReadContext.kind(of: node))")
+            return nil
+        }
+        return pairs
     }
 }
 

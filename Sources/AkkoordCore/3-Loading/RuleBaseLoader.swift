@@ -68,10 +68,10 @@ public struct RuleBaseLoader: Sendable {
         {
             let context = ReadContext(path: path, sink: sink)
             if isRuleFile {
-                if let reader = MappingReader(document.root, what: "een regelbestand", context: context) {
-                    reader.allowOnly(FormatKeys.ruleFile, in: "een regelbestand")
+                if let reader = MappingReader<RuleFileKey>(document.root, what: "een regelbestand", context: context) {
+                    reader.allowOnly(in: "een regelbestand")
                     let ruleReader = RuleReader(context: context, fiche: nil, defaultProgramme: nil)
-                    result.rules = reader.list("regels", required: true) { ruleReader.rule($0) }
+                    result.rules = reader.list(.regels, required: true) { ruleReader.rule($0) }
                 }
             } else if let read = FicheReader(context: context, periods: periods).read(document.root) {
                 result.fiche = read.fiche
@@ -142,20 +142,20 @@ struct DossierReader {
     let context: ReadContext
 
     func read(_ root: YAMLNode) -> (info: DossierInfo, assumptions: [Assumption])? {
-        guard let reader = MappingReader(root, what: "dossier.yaml", context: context) else { return nil }
-        reader.allowOnly(FormatKeys.dossier, in: "dossier.yaml")
-        let municipality = reader.string("gemeente")
-        let title = reader.string("titel")
-        let version = reader.string("versie")
+        guard let reader = MappingReader<DossierKey>(root, what: "dossier.yaml", context: context) else { return nil }
+        reader.allowOnly(in: "dossier.yaml")
+        let municipality = reader.string(.gemeente)
+        let title = reader.string(.titel)
+        let version = reader.string(.versie)
         var years: ClosedRange<Int>?
-        if let periode = reader.mapping("periode") {
-            periode.allowOnly(FormatKeys.period, in: "'periode'")
-            if let from = periode.year("van"), let to = periode.year("tot") {
+        if let periode = reader.mapping(.periode, of: PeriodKey.self) {
+            periode.allowOnly(in: "'periode'")
+            if let from = periode.year(.van), let to = periode.year(.tot) {
                 if from > to {
                     context.sink.error(.boundsPeriod, periode.location, "'van' ligt na 'tot'")
                 } else if to - from + 1 > Day.maxPeriodYears {
                     context.sink.error(
-                        .boundsPeriod, periode.keyLocation("tot"),
+                        .boundsPeriod, periode.keyLocation(.tot),
                         "de periode \(from)–\(to) is \(to - from + 1) jaar; "
                             + "maximaal \(Day.maxPeriodYears) jaar")
                 } else {
@@ -164,40 +164,40 @@ struct DossierReader {
             }
         }
         var start: Day?
-        if let text = reader.string("start_coalitie") {
+        if let text = reader.string(.startCoalitie) {
             start = PeriodParser(coalitionStart: Day(year: 2000, month: 1, day: 1)!).parseDay(text)
             if start == nil {
                 context.sink.error(
-                    .valueDate, reader.keyLocation("start_coalitie"),
+                    .valueDate, reader.keyLocation(.startCoalitie),
                     "'start_coalitie' moet een datum zijn zoals 2026-06-01, 01-06-2026 of 1 juni 2026, met een jaar in \(ReadContext.supportedYearsText)"
                 )
             }
         }
         var seen = UniqueIDs(context: context)
-        let opgaven = reader.list("opgaven", required: true) { node in
+        let opgaven = reader.list(.opgaven, required: true) { node in
             label(node, what: "een opgave").flatMap { seen.first($0, id: $0.id, what: "opgave", at: node) }
         }
-        let programmes = reader.list("programmas", required: true) { node in
+        let programmes = reader.list(.programmas, required: true) { node in
             label(node, what: "een programma").flatMap { seen.first($0, id: $0.id, what: "programma", at: node) }
         }
         let parser = PeriodParser(coalitionStart: start ?? Day(year: 2026, month: 6, day: 1)!)
         let ficheReader = FicheReader(context: context, periods: parser)
-        let planning: [PlanningItem] = reader.list("planning") { node in
-            guard let item = MappingReader(node, what: "een planningsmoment", context: context) else { return nil }
-            item.allowOnly(FormatKeys.planningItem, in: "een planningsmoment")
-            let moment = item.node("moment").flatMap { ficheReader.moment($0, what: "'moment'") }
-            if !item.has("moment") { context.sink.error(.keyMissing, item.location, "verplichte sleutel 'moment' ontbreekt") }
-            guard let id = item.identifier("id"), let title = item.string("titel"), let moment else { return nil }
+        let planning: [PlanningItem] = reader.list(.planning) { node in
+            guard let item = MappingReader<PlanningItemKey>(node, what: "een planningsmoment", context: context) else { return nil }
+            item.allowOnly(in: "een planningsmoment")
+            let moment = item.node(.moment).flatMap { ficheReader.moment($0, what: "'moment'") }
+            if !item.has(.moment) { context.sink.error(.keyMissing, item.location, "verplichte sleutel 'moment' ontbreekt") }
+            guard let id = item.identifier(.id), let title = item.string(.titel), let moment else { return nil }
             // Planning ids are names in period texts ("bij begroting-2028"), matched without regard to case.
             return seen.first(
                 PlanningItem(id: id, title: title, moment: moment), id: id.lowercased(),
                 what: "planningsmoment", at: node)
         }
         let effects = EffectReader(context: context, fiche: nil, defaultProgramme: nil)
-        let assumptions = reader.list("aannames") {
+        let assumptions = reader.list(.aannames) {
             AssumptionReader(context: context, periods: parser, effects: effects).read($0, fiche: nil)
         }
-        let sources = reader.list("bronnen") { node in
+        let sources = reader.list(.bronnen) { node in
             sourceDocument(node).flatMap { seen.first($0, id: $0.id, what: "bron", at: node) }
         }
         guard let municipality, let title, let version, let years, let start else { return nil }
@@ -231,34 +231,34 @@ struct DossierReader {
 
     /// One entry of `bronnen`: a source text with its SHA-256 and file name (a plain name, no folders).
     private func sourceDocument(_ node: YAMLNode) -> DossierSource? {
-        guard let reader = MappingReader(node, what: "een bron", context: context) else { return nil }
-        reader.allowOnly(FormatKeys.sourceText, in: "een bron in 'bronnen'")
-        let id = reader.identifier("id")
-        let title = reader.string("titel")
-        var hash = reader.string("sha256")?.lowercased()
+        guard let reader = MappingReader<SourceTextKey>(node, what: "een bron", context: context) else { return nil }
+        reader.allowOnly(in: "een bron in 'bronnen'")
+        let id = reader.identifier(.id)
+        let title = reader.string(.titel)
+        var hash = reader.string(.sha256)?.lowercased()
         if let text = hash, text.count != 64 || !text.allSatisfy({ "0123456789abcdef".contains($0) }) {
             context.sink.error(
-                .valueSourceFile, reader.keyLocation("sha256"), "'sha256' moet 64 hexadecimale tekens zijn (de uitvoer van sha256sum)")
+                .valueSourceFile, reader.keyLocation(.sha256), "'sha256' moet 64 hexadecimale tekens zijn (de uitvoer van sha256sum)")
             hash = nil
         }
-        var file = reader.string("bestand")
+        var file = reader.string(.bestand)
         if let name = file, name.isEmpty || name.contains("/") || name.contains("\\") || name == "." || name == ".." {
             context.sink.error(
-                .valueSourceFile, reader.keyLocation("bestand"),
+                .valueSourceFile, reader.keyLocation(.bestand),
                 "'bestand' is een bestandsnaam zonder map (gevonden: \(InputText.quoted(name)))")
             file = nil
         }
         guard let id, let title, let hash, let file else { return nil }
         return DossierSource(
-            id: id, title: title, publisher: reader.string("uitgever", required: false),
-            date: reader.string("datum", required: false), sha256: hash, file: file,
+            id: id, title: title, publisher: reader.string(.uitgever, required: false),
+            date: reader.string(.datum, required: false), sha256: hash, file: file,
             location: reader.location)
     }
 
     private func label(_ node: YAMLNode, what: String) -> Label? {
-        guard let reader = MappingReader(node, what: what, context: context) else { return nil }
-        reader.allowOnly(FormatKeys.label, in: what)
-        guard let id = reader.identifier("id"), let title = reader.string("titel") else { return nil }
+        guard let reader = MappingReader<LabelKey>(node, what: what, context: context) else { return nil }
+        reader.allowOnly(in: what)
+        guard let id = reader.identifier(.id), let title = reader.string(.titel) else { return nil }
         return Label(id: id, title: title)
     }
 }

@@ -11,25 +11,25 @@ struct RuleReader {
     }
 
     func rule(_ node: YAMLNode) -> Rule? {
-        guard let reader = MappingReader(node, what: "een regel", context: context) else { return nil }
-        reader.allowOnly(FormatKeys.rule, in: "een regel")
-        let id = reader.identifier("id")
-        let title = reader.string("titel")
-        let condition = reader.node("als").flatMap { self.condition($0) }
-        if !reader.has("als") { context.sink.error(.keyMissing, reader.location, "verplichte sleutel 'als' ontbreekt") }
+        guard let reader = MappingReader<RuleKey>(node, what: "een regel", context: context) else { return nil }
+        reader.allowOnly(in: "een regel")
+        let id = reader.identifier(.id)
+        let title = reader.string(.titel)
+        let condition = reader.node(.als).flatMap { self.condition($0) }
+        if !reader.has(.als) { context.sink.error(.keyMissing, reader.location, "verplichte sleutel 'als' ontbreekt") }
         let provenance = effects.provenance(in: reader, required: true)
-        guard let then = reader.mapping("dan") else { return nil }
-        then.allowOnly(FormatKeys.ruleThen, in: "'dan'")
+        guard let then = reader.mapping(.dan, of: RuleThenKey.self) else { return nil }
+        then.allowOnly(in: "'dan'")
         var message: RuleMessage?
-        if let melding = then.mapping("melding", required: false) {
-            melding.allowOnly(FormatKeys.message, in: "'melding'")
-            let level: MessageLevel? = melding.enumValue("niveau")
-            if let level, let text = melding.string("tekst") { message = RuleMessage(level: level, text: text) }
+        if let melding = then.mapping(.melding, of: MessageKey.self, required: false) {
+            melding.allowOnly(in: "'melding'")
+            let level: MessageLevel? = melding.enumValue(.niveau)
+            if let level, let text = melding.string(.tekst) { message = RuleMessage(level: level, text: text) }
         }
-        let ruleEffects = effects.effects(in: then)
-        let requires = optionRefs(in: then, key: "vereist")
-        let excludes = optionRefs(in: then, key: "sluit_uit")
-        if !then.has("melding"), ruleEffects.isEmpty, requires.isEmpty, excludes.isEmpty {
+        let ruleEffects = effects.effects(in: then, key: .effecten)
+        let requires = optionRefs(in: then, key: .vereist)
+        let excludes = optionRefs(in: then, key: .sluitUit)
+        if !then.has(.melding), ruleEffects.isEmpty, requires.isEmpty, excludes.isEmpty {
             context.sink.error(.ruleNoEffect, then.location, "'dan' doet niets: geef een 'melding', 'effecten', 'vereist' of 'sluit_uit'")
         }
         guard let id, let title, let condition, let provenance else { return nil }
@@ -39,58 +39,60 @@ struct RuleReader {
     }
 
     func condition(_ node: YAMLNode) -> Condition? {
-        guard let reader = MappingReader(node, what: "een voorwaarde", context: context) else { return nil }
-        let forms = ["keuze", "afwijking", "aanname", "alle", "een_van", "niet"]
+        guard let reader = MappingReader<ConditionKey>(node, what: "een voorwaarde", context: context) else { return nil }
+        let forms: [ConditionKey] = [.keuze, .afwijking, .aanname, .alle, .eenVan, .niet]
+        let formNames = forms.map(\.rawValue).joined(separator: ", ")
         let present = forms.filter(reader.has)
         guard present.count == 1 else {
-            reader.allowOnly(FormatKeys.condition, in: "een voorwaarde")
+            reader.allowOnly(in: "een voorwaarde")
             context.sink.error(
                 present.isEmpty ? .keyNoneOf : .keyConflict, reader.location,
                 present.isEmpty
-                    ? "een voorwaarde heeft één van \(forms.joined(separator: ", ")) nodig"
-                    : "een voorwaarde heeft precies één van \(forms.joined(separator: ", ")); splits met 'alle' of 'een_van'")
+                    ? "een voorwaarde heeft één van \(formNames) nodig"
+                    : "een voorwaarde heeft precies één van \(formNames); splits met 'alle' of 'een_van'")
             return nil
         }
         let form = present[0]
-        reader.allowOnly(form == "aanname" ? ["aanname", "is"] : [form], in: "een voorwaarde")
+        reader.allowOnly(form == .aanname ? [.aanname, .`is`] : [form], in: "een voorwaarde")
         switch form {
-        case "keuze":
-            guard let text = reader.string("keuze") else { return nil }
+        case .keuze:
+            guard let text = reader.string(.keuze) else { return nil }
             guard let ref = OptionRef(parsing: text) else {
                 context.sink.error(
-                    .valueReferenceForm, reader.valueLocation("keuze"),
+                    .valueReferenceForm, reader.valueLocation(.keuze),
                     "'keuze' moet de vorm fiche.beslissing.optie hebben (gevonden: \(InputText.quoted(text)))")
                 return nil
             }
             return .chosen(ref)
-        case "afwijking":
-            guard let text = reader.string("afwijking") else { return nil }
+        case .afwijking:
+            guard let text = reader.string(.afwijking) else { return nil }
             guard let ref = DecisionRef(parsing: text) else {
                 context.sink.error(
-                    .valueReferenceForm, reader.valueLocation("afwijking"),
+                    .valueReferenceForm, reader.valueLocation(.afwijking),
                     "'afwijking' moet de vorm fiche.beslissing hebben (gevonden: \(InputText.quoted(text)))")
                 return nil
             }
             return .deviates(ref)
-        case "aanname":
-            guard let id = reader.identifier("aanname") else { return nil }
-            let value = reader.has("is") ? reader.bool("is") : true
+        case .aanname:
+            guard let id = reader.identifier(.aanname) else { return nil }
+            let value = reader.has(.`is`) ? reader.bool(.`is`) : true
             return value.map { .assumption(id: id, value: $0) }
-        case "niet":
-            return reader.node("niet").flatMap { self.condition($0) }.map { .not($0) }
+        case .niet:
+            return reader.node(.niet).flatMap { self.condition($0) }.map { .not($0) }
         default:
             let parts = reader.list(form, required: true) { self.condition($0) }
             guard !parts.isEmpty else {
-                context.sink.error(.valueEmpty, reader.keyLocation(form), "\(InputText.quoted(form)) heeft minstens één voorwaarde nodig")
+                context.sink.error(
+                    .valueEmpty, reader.keyLocation(form), "\(InputText.quoted(form.rawValue)) heeft minstens één voorwaarde nodig")
                 return nil
             }
-            return form == "alle" ? .all(parts) : .any(parts)
+            return form == .alle ? .all(parts) : .any(parts)
         }
     }
 
-    func optionRefs(in reader: MappingReader, key: String) -> [OptionRef] {
+    func optionRefs<Key: FormatKey>(in reader: MappingReader<Key>, key: Key) -> [OptionRef] {
         reader.list(key) { node in
-            guard let text = context.text(node, what: "een element van \(InputText.quoted(key))") else { return nil }
+            guard let text = context.text(node, what: "een element van \(InputText.quoted(key.rawValue))") else { return nil }
             guard let ref = OptionRef(parsing: text) else {
                 context.sink.error(
                     .valueReferenceForm, context.location(of: node), "\(InputText.quoted(text)) moet de vorm fiche.beslissing.optie hebben")

@@ -26,25 +26,26 @@ public struct ScenarioLoader: Sendable {
 
     private func read(_ root: YAMLNode, path: String, ruleBase: RuleBase, sink: DiagnosticSink) -> Scenario? {
         let context = ReadContext(path: path, sink: sink)
-        guard let reader = MappingReader(root, what: "een scenariobestand", context: context) else { return nil }
-        reader.allowOnly(FormatKeys.scenario, in: "een scenario")
+        guard let reader = MappingReader<ScenarioKey>(root, what: "een scenariobestand", context: context) else { return nil }
+        reader.allowOnly(in: "een scenario")
         // The rule base it names is found before loading (`DeclaredRuleBase`); here only its form is checked.
-        _ = reader.string("regelbasis", required: false)
-        let title = reader.string("titel")
+        _ = reader.string(.regelbasis, required: false)
+        let title = reader.string(.titel)
         var referenceDate: Day?
-        if let text = reader.string("peildatum") {
+        if let text = reader.string(.peildatum) {
             referenceDate = PeriodParser(coalitionStart: ruleBase.info.coalitionStart).parseDay(text)
             if referenceDate == nil {
                 sink.error(
-                    .valueDate, reader.valueLocation("peildatum"),
+                    .valueDate, reader.valueLocation(.peildatum),
                     "'peildatum' moet een datum zijn zoals 2026-06-15, 15-06-2026 of 15 juni 2026, met een jaar in \(ReadContext.supportedYearsText) (gevonden: \(InputText.quoted(text)))"
                 )
             }
         }
         var choices: [DecisionRef: Located<String>] = [:]
-        if let keuzes = reader.mapping("keuzes", required: false) {
+        var terms: [DecisionRef: ChoiceTerms] = [:]
+        if let keuzes = reader.entries(.keuzes, required: false) {
             let decisions = ruleBase.allDecisions.map(\.ref.description)
-            for pair in keuzes.pairs {
+            for pair in keuzes {
                 let keyLocation = context.location(of: pair.keyNode)
                 guard let ref = DecisionRef(parsing: pair.key) else {
                     sink.error(
@@ -58,21 +59,15 @@ public struct ScenarioLoader: Sendable {
                         "onbekende beslissing \(InputText.quoted(pair.key))" + unknownDecisionHint(ref, all: decisions, in: ruleBase))
                     continue
                 }
-                guard let option = context.text(pair.value, what: "de keuze voor \(InputText.quoted(pair.key))") else { continue }
-                guard decision.option(option) != nil else {
-                    sink.error(
-                        .refUnknownOption, context.location(of: pair.value),
-                        "beslissing \(ref) heeft geen optie \(InputText.quoted(option))\(Suggestion.hint(for: option, in: decision.options.map(\.id))) (opties: \(decision.options.map(\.id).joined(separator: ", ")))"
-                    )
-                    continue
-                }
-                choices[ref] = Located(option, at: context.location(of: pair.value))
+                guard let choice = ChoiceReader(context: context, decision: decision, ref: ref).read(pair.value) else { continue }
+                if let option = choice.option { choices[ref] = option }
+                terms[ref] = choice.terms
             }
         }
         var assumptions: [String: Located<Bool>] = [:]
-        if let aannames = reader.mapping("aannames", required: false) {
+        if let aannames = reader.entries(.aannames, required: false) {
             let known = ruleBase.assumptions.map(\.id)
-            for pair in aannames.pairs {
+            for pair in aannames {
                 guard known.contains(pair.key) else {
                     sink.error(
                         .refUnknownAssumption, context.location(of: pair.keyNode),
@@ -85,26 +80,28 @@ public struct ScenarioLoader: Sendable {
             }
         }
         var frame: BudgetFrame?
-        if let kader = reader.mapping("kader", required: false) {
-            kader.allowOnly(FormatKeys.frame, in: "'kader'")
+        if let kader = reader.mapping(.kader, of: FrameKey.self, required: false) {
+            kader.allowOnly(in: "'kader'")
             let effects = EffectReader(context: context, fiche: nil, defaultProgramme: nil)
-            func money(_ key: String) -> Money? {
-                guard let node = kader.node(key), let amount = effects.amount(node, what: "\(InputText.quoted(key))") else { return nil }
+            func money(_ key: FrameKey) -> Money? {
+                let name = InputText.quoted(key.rawValue)
+                guard let node = kader.node(key), let amount = effects.amount(node, what: name) else { return nil }
                 guard case .exact(let value) = amount else {
-                    sink.error(.valueAmount, context.location(of: node), "\(InputText.quoted(key)) moet een exact bedrag zijn")
+                    sink.error(.valueAmount, context.location(of: node), "\(name) moet een exact bedrag zijn")
                     return nil
                 }
                 return value
             }
-            frame = BudgetFrame(maxStructuralBurden: money("max_structureel_nadeel"), maxBurdenPerYear: money("max_nadeel_per_jaar"))
+            frame = BudgetFrame(maxStructuralBurden: money(.maxStructureelNadeel), maxBurdenPerYear: money(.maxNadeelPerJaar))
         }
-        let expectations = reader.mapping("verwachtingen", required: false).map {
+        let expectations = reader.mapping(.verwachtingen, of: ExpectationsKey.self, required: false).map {
             ExpectationsReader(context: context, ruleBase: ruleBase).read($0)
         }
         guard let title, let referenceDate else { return nil }
         return Scenario(
-            title: title, description: reader.string("omschrijving", required: false), referenceDate: referenceDate,
-            choices: choices, assumptions: assumptions, frame: frame, expectations: expectations, file: path)
+            title: title, description: reader.string(.omschrijving, required: false), referenceDate: referenceDate,
+            choices: choices, assumptions: assumptions, frame: frame, expectations: expectations, file: path,
+            terms: terms)
     }
 
     /// A close decision anywhere, or else the decisions of the fiche named, when it exists and has few.

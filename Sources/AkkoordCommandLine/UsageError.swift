@@ -3,14 +3,14 @@ import Foundation
 
 /// A command-line usage error in Dutch: what swift-argument-parser reports in English, translated, with the usage
 /// line. Usage errors exit with code 2, like any other unusable input.
-struct UsageError {
+public struct UsageError: Sendable {
     /// The translated message (first line).
-    var message: String
+    public var message: String
     /// The usage line(s) of the command, translated.
-    var usage: [String]
+    public var usage: [String]
 
     /// Translates swift-argument-parser's full message (`Error: …`, `Usage: …`, `See '…' for more information.`).
-    init(fullMessage: String) {
+    public init(fullMessage: String) {
         var message = ""
         var usage: [String] = []
         var inUsage = false
@@ -38,8 +38,8 @@ struct UsageError {
         self.usage = usage
     }
 
-    /// The lines to print on standard error: `akkoord: error: …` followed by the usage.
-    var lines: [String] { ["akkoord: error: \(message)"] + usage }
+    /// The lines to print on standard error: `PROGRAM: error: …` followed by the usage.
+    public func lines(program: String) -> [String] { ["\(program): error: \(message)"] + usage }
 
     private static func seeHelp(_ line: String) -> String? {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
