@@ -1,3 +1,4 @@
+import AkkoordCommandLine
 import AkkoordCore
 import ArgumentParser
 import Foundation

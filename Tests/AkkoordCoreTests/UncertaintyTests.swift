@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+
+@testable import AkkoordCore
+
+/// `akkoord risico`: the simulation on the compiled evaluator, its exact enumeration, percentiles, tornado and
+/// determinism.
+@Suite("Uncertainty: risico")
+struct UncertaintyTests {
+    /// The tutorial base with "renoveren + uitbreiden" and the province's co-funding drawn at 30%.
+    static func tutorialProblem(draws: Int = 1_000, seed: UInt64 = 7, enumerationLimit: Int = 20) throws -> UncertaintyProblem {
+        let ruleBase = try Fixture.exampleRuleBase()
+        let scenario = try Fixture.scenario(
+            "titel: t\npeildatum: 2026-06-15\nkeuzes:\n  1A.renovatie: renoveren\n  2A.bibliotheek: uitbreiden\n", in: ruleBase)
+        let model = try UncertaintyModel(ruleBase, compiled: try CompiledRuleBase(ruleBase))
+        return UncertaintyProblem(
+            model: model, scenario: scenario, probabilities: ["provincie-betaalt-mee": Share(basisPoints: 3_000)], draws: draws,
+            seed: seed, enumerationLimit: enumerationLimit)
+    }
+
+    static func enschede(_ file: String, draws: Int = 2_000, seed: UInt64 = 1) throws -> (UncertaintyProblem, Scenario) {
+        let ruleBase = try RuleBaseLoader().load(directory: Fixture.rules.path).value
+        let scenario = try ScenarioLoader().load(path: Fixture.scenarios.appendingPathComponent(file).path, ruleBase: ruleBase).value
+        let model = try UncertaintyModel(ruleBase, compiled: try CompiledRuleBase(ruleBase))
+        return (UncertaintyProblem(model: model, scenario: scenario, draws: draws, seed: seed), scenario)
+    }
+
+    @Test("Enumeration equals the hand-computed distribution on the tutorial rule base")
+    func enumerationMatchesHandComputation() throws {
+        let problem = try Self.tutorialProblem()
+        let result = try UncertaintySimulator().run(problem)
+        // No range applies to renoveren + uitbreiden, so two combinations are the whole distribution:
+        // province pays (30%): 2027 € 1.000.000, 2028 € 250.000; it does not (70%): 2027 € 2.000.000, 2028 € 250.000.
+        #expect(result.method == .enumeration(combinations: 2, maxRangeDraws: 1))
+        #expect(result.draws == 2)
+        #expect(result.period.minimum == 125_000_000 && result.period.maximum == 225_000_000)
+        #expect(result.period.p5 == 125_000_000)
+        #expect(result.period.p50 == 225_000_000)
+        #expect(result.period.p95 == 225_000_000)
+        #expect(result.period.mean == 195_000_000)
+        #expect(result.years[1].p5 == 100_000_000 && result.years[1].p95 == 200_000_000)
+        #expect(result.years[2].p50 == 25_000_000)
+        #expect(result.reservePeriod == 30_000_000)
+        let warning = try #require(result.rules.first)
+        #expect(problem.model.compiled.ruleIDs[warning.rule] == "zwembad-zonder-provincie")
+        #expect(abs(warning.probability - 0.7) < 1e-12)
+        #expect(result.anyError == 0)
+        #expect(result.dependsOnUnknown == 0)
+        #expect(result.tornadoPeriod.count == 1)
+        #expect(result.tornadoPeriod.first?.low == 225_000_000 && result.tornadoPeriod.first?.high == 125_000_000)
+    }
+
+    @Test("Sampling agrees with the enumeration within the statistical tolerance of the seed")
+    func samplingMatchesEnumeration() throws {
+        let problem = try Self.tutorialProblem(draws: 20_000, seed: 3, enumerationLimit: 0)
+        let result = try UncertaintySimulator().run(problem)
+        #expect(result.method == .sampling)
+        #expect(result.draws == 20_000)
+        // σ of a frequency at p = 0.7 over 20.000 draws is 0.0032; 5σ.
+        let warning = try #require(result.rules.first)
+        #expect(abs(warning.probability - 0.7) < 0.016)
+        #expect(abs(Double(result.period.mean) - 195_000_000) < 0.016 * 100_000_000)
+        #expect(result.period.p50 == 225_000_000)
+    }
+
+    @Test("Ranges are drawn within their bounds and unknown amounts are counted, never drawn as 0")
+    func rangesAndUnknowns() throws {
+        let ruleBase = try Fixture.exampleRuleBase()
+        let scenario = try Fixture.scenario(
+            "titel: t\npeildatum: 2026-06-15\nkeuzes:\n  1A.renovatie: sluiten\n  1A.exploitant: verlengen\n", in: ruleBase)
+        let model = try UncertaintyModel(ruleBase, compiled: try CompiledRuleBase(ruleBase))
+        let problem = UncertaintyProblem(model: model, scenario: scenario, draws: 4_000, seed: 11)
+        let result = try UncertaintySimulator().run(problem)
+        // No assumption has a probability: one combination, the saving drawn 4.000 times in [-450.000, -350.000].
+        #expect(result.method == .enumeration(combinations: 1, maxRangeDraws: 4_000))
+        #expect(result.structural.minimum >= -45_000_000 && result.structural.maximum <= -35_000_000)
+        #expect(result.structural.p5 < result.structural.p50 && result.structural.p50 < result.structural.p95)
+        // The year 2028 holds one draw of the same saving as the run-rate.
+        #expect(result.years[2].minimum >= -45_000_000 && result.years[2].maximum <= -35_000_000)
+        // The contract's amount is unknown in every year from 2027: every outcome depends on it.
+        #expect(abs(result.dependsOnUnknown - 1) < 1e-9)
+        #expect(result.structural.maxUnknown == 1)
+        #expect(result.period.maxUnknown == 4)
+        #expect(result.years[0].maxUnknown == 0)
+        #expect(result.tornadoStructural.count == 1)
+        #expect(result.tornadoStructural.first?.swing == 10_000_000)
+    }
+
+    @Test("Percentiles on a constructed case: the lower inverse of the distribution")
+    func percentiles() {
+        let values = (1...100).map { Int64($0) }.reversed().map { $0 }
+        let order = values.indices.sorted { values[$0] < values[$1] }
+        let distribution = UncertaintySimulator.distribution(
+            order: order, value: { values[$0] }, unknown: { $0 == 0 ? 2 : 0 },
+            weights: [Double](repeating: 0.01, count: 100), normalise: 1)
+        #expect(distribution.p5 == 5)
+        #expect(distribution.p50 == 50)
+        #expect(distribution.p90 == 90)
+        #expect(distribution.p95 == 95)
+        #expect(distribution.mean == 51)  // 50,5 rounded away from zero
+        #expect(distribution.minimum == 1 && distribution.maximum == 100)
+        #expect(abs(distribution.dependsOnUnknown - 0.01) < 1e-12)
+        #expect(distribution.maxUnknown == 2)
+        // Unequal weights: 90% on 10, 10% on 20.
+        let weighted = UncertaintySimulator.distribution(
+            order: [0, 1], value: { [10, 20][$0] }, unknown: { _ in 0 }, weights: [0.9, 0.1], normalise: 1)
+        #expect(weighted.p50 == 10 && weighted.p90 == 10 && weighted.p95 == 20)
+    }
+
+    @Test("The same seed gives the same result and the same bytes; another seed other draws")
+    func determinism() throws {
+        let (problem, scenario) = try Self.enschede("huidige-lijn.yaml", draws: 3_000, seed: 1)
+        let first = try UncertaintySimulator().run(problem)
+        let second = try UncertaintySimulator().run(problem)
+        #expect(first == second)
+        let render = { (result: UncertaintyResult) in
+            JSONRenderer().render(encodable: RiskReportBuilder().build(result, problem: problem, scenario: scenario))
+        }
+        #expect(render(first) == render(second))
+        var other = problem
+        other.seed = 2
+        #expect(try UncertaintySimulator().run(other).period != first.period)
+    }
+
+    @Test("The tornado of a scenario that continues the airport has the province's co-funding among the three largest")
+    func tornadoOrder() throws {
+        let (problem, _) = try Self.enschede("huidige-lijn.yaml")
+        let result = try UncertaintySimulator().run(problem)
+        let swings = result.tornadoPeriod.map(\.swing)
+        #expect(swings == swings.sorted(by: >))
+        let top = result.tornadoPeriod.prefix(3).compactMap { bar -> String? in
+            if case .assumption(let index) = bar.subject { return problem.model.assumptions[index].id }
+            return nil
+        }
+        #expect(top.contains("provincie-cofinanciert-baan"))
+    }
+
+    @Test("Property: P5 ≤ P50 ≤ P95 everywhere, and a fixed assumption is never drawn")
+    func properties() throws {
+        let ruleBase = try RuleBaseLoader().load(directory: Fixture.rules.path).value
+        let model = try UncertaintyModel(ruleBase, compiled: try CompiledRuleBase(ruleBase))
+        var random = SplitMix(seed: 12)
+        for round in 0..<12 {
+            let scenario = CompiledEvaluatorTests.randomScenario(ruleBase, using: &random)
+            var overrides: [String: Share] = [:], fixed: Set<String> = []
+            for assumption in ruleBase.assumptions {
+                switch Int.random(in: 0..<4, using: &random) {
+                case 0: overrides[assumption.id] = Share(basisPoints: Int.random(in: 0...10_000, using: &random))
+                case 1: fixed.insert(assumption.id)
+                default: break
+                }
+            }
+            let problem = UncertaintyProblem(
+                model: model, scenario: scenario, fixed: fixed, probabilities: overrides, draws: 500, seed: UInt64(round),
+                enumerationLimit: round.isMultiple(of: 2) ? 10 : 0)
+            let result = try UncertaintySimulator().run(problem)
+            let drawnIDs = Set(result.drawn.map { ruleBase.assumptions[$0].id })
+            #expect(drawnIDs.isDisjoint(with: fixed))
+            for distribution in result.years + [result.period, result.structural] {
+                #expect(distribution.minimum <= distribution.p5)
+                #expect(distribution.p5 <= distribution.p50 && distribution.p50 <= distribution.p90)
+                #expect(distribution.p90 <= distribution.p95 && distribution.p95 <= distribution.maximum)
+            }
+            #expect(result.reservePeriod >= 0)
+        }
+    }
+}
