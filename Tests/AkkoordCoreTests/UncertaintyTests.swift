@@ -164,4 +164,37 @@ struct UncertaintyTests {
             #expect(result.reservePeriod >= 0)
         }
     }
+
+    @Test("A scenario fixes an assumption (never drawn) or sets its probability under 'risico'")
+    func scenarioSettings() throws {
+        let ruleBase = try Fixture.exampleRuleBase()
+        let model = try UncertaintyModel(ruleBase, compiled: try CompiledRuleBase(ruleBase))
+        let drawn = try Fixture.scenario(
+            "titel: t\npeildatum: 2026-06-15\nkeuzes:\n  1A.renovatie: renoveren\nrisico:\n  kansen:\n    provincie-betaalt-mee: 30%\n",
+            in: ruleBase)
+        let drawnProblem = UncertaintyProblem(model: model, scenario: drawn, draws: 10, seed: 1)
+        #expect(drawnProblem.drawn.map { ruleBase.assumptions[$0].id } == ["provincie-betaalt-mee"])
+        #expect(drawnProblem.probabilities[drawnProblem.drawn[0]] == 3_000)
+        #expect(drawnProblem.probabilityFromScenario[drawnProblem.drawn[0]])
+
+        let fixed = try Fixture.scenario(
+            "titel: t\npeildatum: 2026-06-15\naannames:\n  provincie-betaalt-mee: nee\nrisico:\n  vast: [provincie-betaalt-mee]\n  kansen:\n    provincie-betaalt-mee: 30%\n",
+            in: ruleBase)
+        let fixedProblem = UncertaintyProblem(model: model, scenario: fixed, draws: 10, seed: 1)
+        #expect(fixedProblem.drawn.isEmpty)
+        #expect(fixedProblem.held == [.fixed])
+        let result = try UncertaintySimulator().run(fixedProblem)
+        // Held at the scenario's `nee`: the warning always fires.
+        #expect(result.rules.map(\.probability) == [1])
+
+        do {
+            _ = try Fixture.scenario(
+                "titel: t\npeildatum: 2026-06-15\nrisico:\n  vast: [bestaat-niet]\n  kansen:\n    provincie-betaalt-mee: veel\n",
+                in: ruleBase)
+            Issue.record("an unknown assumption under risico.vast must be an error")
+        } catch {
+            let found = error.diagnostics.map { "\($0.id.rawValue) \($0.location.line):\($0.location.column)" }
+            #expect(found == ["ref.unknown-assumption 4:10", "value.percentage 6:28"])
+        }
+    }
 }

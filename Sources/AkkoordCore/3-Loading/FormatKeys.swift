@@ -252,7 +252,14 @@ public enum ScenarioKey: String, FormatKey {
     case keuzes
     case aannames
     case kader
+    case risico
     case verwachtingen
+}
+
+/// The keys of a scenario's settings for `akkoord risico` (`risico`).
+public enum RiskKey: String, FormatKey {
+    case vast
+    case kansen
 }
 
 /// The keys of a structured choice under `keuzes`.
@@ -328,6 +335,7 @@ public enum FormatKeys {
         "scenario": ScenarioKey.keys,
         "choice": ChoiceKey.keys,
         "frame": FrameKey.keys,
+        "risk": RiskKey.keys,
         "expectations": ExpectationsKey.keys,
         "expectedTotal": ExpectedTotalKey.keys,
         "expectedMessage": ExpectedMessageKey.keys,

@@ -17,6 +17,8 @@ public struct UncertaintyProblem: Sendable {
     public var probabilities: [Int?]
     /// Why each held assumption is held (`nil` for a drawn one).
     public var held: [HeldReason?]
+    /// Whether a drawn assumption's probability comes from the scenario rather than the rule base.
+    public var probabilityFromScenario: [Bool]
     public var frame: BudgetFrame?
     /// Draws when sampling; when enumerating, the draws of the ranges spread over the combinations.
     public var draws: Int
@@ -24,18 +26,22 @@ public struct UncertaintyProblem: Sendable {
     /// Enumerate the combinations of the drawn assumptions exactly when there are at most this many.
     public var enumerationLimit: Int
 
-    /// The problem for a scenario: an assumption with a `kans` is drawn unless the scenario fixes it; the scenario
-    /// may override a probability. The scenario's own value (`aannames`) is the base of the tornado.
+    /// The problem for a scenario: an assumption with a `kans` is drawn unless the scenario fixes it (`risico.vast`,
+    /// or `fixed`); the scenario may set a probability (`risico.kansen`, or `probabilities`, which go first). The
+    /// scenario's own value (`aannames`) is the value of a held assumption and the base of the tornado.
     public init(
-        model: UncertaintyModel, scenario: Scenario, fixed: Set<String> = [], probabilities overrides: [String: Share] = [:],
+        model: UncertaintyModel, scenario: Scenario, fixed: Set<String> = [], probabilities: [String: Share] = [:],
         draws: Int, seed: UInt64, enumerationLimit: Int = 20
     ) {
+        let fixed = fixed.union(scenario.risk.fixed.map(\.value))
+        let overrides = scenario.risk.probabilities.mapValues(\.value).merging(probabilities) { _, given in given }
         self.model = model
         let vectors = model.compiled.vectors(for: scenario)
         choices = vectors.choices
         assumptionValues = vectors.assumptions
-        var probabilities: [Int?] = [], held: [HeldReason?] = []
+        var probabilities: [Int?] = [], held: [HeldReason?] = [], fromScenario: [Bool] = []
         for assumption in model.assumptions {
+            fromScenario.append(!fixed.contains(assumption.id) && overrides[assumption.id] != nil)
             if fixed.contains(assumption.id) {
                 probabilities.append(nil)
                 held.append(.fixed)
@@ -49,6 +55,7 @@ public struct UncertaintyProblem: Sendable {
         }
         self.probabilities = probabilities
         self.held = held
+        probabilityFromScenario = fromScenario
         frame = scenario.frame
         self.draws = draws
         self.seed = seed

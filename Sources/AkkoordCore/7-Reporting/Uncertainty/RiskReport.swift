@@ -28,6 +28,8 @@ public struct RiskReport: Sendable, Codable, Hashable {
         public var titel: String
         /// The probability that it holds (`ja`), for a drawn assumption.
         public var kans: Double?
+        /// Where the probability comes from: `regelbasis` or `scenario` (`risico.kansen`).
+        public var kansUit: String?
         /// The value in the scenario: of a held assumption, and the base of the tornado.
         public var waarde: Bool
         /// `getrokken`, `geen kans` or `vastgezet`.
@@ -141,7 +143,7 @@ public struct RiskReportBuilder: Sendable {
             RiskReport.Assumption(
                 id: assumption.id, title: assumption.title,
                 probability: problem.probabilities[index].map { Double($0) / 10_000 }, value: problem.assumptionValues[index],
-                held: problem.held[index])
+                held: problem.held[index], fromScenario: problem.probabilityFromScenario[index])
         }
         func bars(_ bars: [UncertaintyResult.TornadoBar]) -> [RiskReport.Bar] {
             bars.map { bar in
@@ -196,10 +198,11 @@ public struct RiskReportBuilder: Sendable {
 }
 
 extension RiskReport.Assumption {
-    init(id: String, title: String, probability: Double?, value: Bool, held: UncertaintyProblem.HeldReason?) {
+    init(id: String, title: String, probability: Double?, value: Bool, held: UncertaintyProblem.HeldReason?, fromScenario: Bool) {
         self.id = id
         titel = title
         kans = probability
+        kansUit = probability == nil ? nil : fromScenario ? "scenario" : "regelbasis"
         waarde = value
         status =
             switch held {

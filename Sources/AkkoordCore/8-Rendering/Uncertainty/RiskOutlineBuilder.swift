@@ -168,7 +168,9 @@ public struct RiskOutlineBuilder: Sendable {
                         headers: ["aanname", "kans", "in het scenario", "behandeling"],
                         rows: report.aannames.map { assumption in
                             [
-                                "\(assumption.id)\(detail: assumption.titel)", assumption.kans.map { "\(percent($0))" } ?? "—",
+                                "\(assumption.id)\(detail: assumption.titel)",
+                                assumption.kans.map { "\(percent($0))\(text: assumption.kansUit == "scenario" ? " (scenario)" : "")" }
+                                    ?? "—",
                                 "\(assumption.waarde ? "ja" : "nee")",
                                 "\(text: assumption.status == "getrokken" ? "getrokken" : assumption.status == "vastgezet" ? "vastgezet door het scenario" : "vast (geen kans)")",
                             ]
