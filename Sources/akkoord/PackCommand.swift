@@ -29,6 +29,9 @@ struct PackCommand: ParsableCommand {
     @Option(name: .long, help: "Markering op elke pagina, bijv. concept of vertrouwelijk.")
     var markering: String?
 
+    @Flag(name: .long, help: "Voeg bij elk scenario de risicoanalyse toe (akkoord risico, 10.000 trekkingen, zaad 1).")
+    var risico = false
+
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("Geef minstens één scenario.") }
         guard !(singleFile && pdf) else { throw ValidationError("kies --single-file of --pdf, niet allebei.") }
@@ -42,9 +45,11 @@ struct PackCommand: ParsableCommand {
         let loaded = try loadRuleBase(ruleBase)
         let evaluations = try evaluateScenarios(scenarios, in: loaded.value)
         let pack = try checkedMoney(scenarios) { () throws(MoneyOverflow) in
-            try BriefingPack(
+            var pack = try BriefingPack(
                 ruleBase: loaded.value, reports: try evaluations.map(ReportBuilder().build),
                 digest: InputDigest(ruleDirectory: ruleBase.rules, scenarioPaths: scenarios), marking: markering)
+            if risico { pack.risks = try RiskReportBuilder.reports(for: evaluations.map(\.scenario), in: loaded.value) }
+            return pack
         }
         let inputs = ruleBase.inputs(scenarios: scenarios)
         if pdf {

@@ -197,4 +197,37 @@ struct UncertaintyTests {
             #expect(found == ["ref.unknown-assumption 4:10", "value.percentage 6:28"])
         }
     }
+
+    @Test("akkoord risico --zaad 1 twice gives identical bytes; the JSON has per-year percentiles in cents")
+    func commandLine() throws {
+        let arguments = ["risico", "scenarios/huidige-lijn.yaml", "--zaad", "1", "--trekkingen", "2000", "--format", "json"]
+        let first = try CLI.run(arguments), second = try CLI.run(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == second.stdout)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        let years = try #require(object["per_jaar"] as? [[String: Any]])
+        #expect(years.count == 5)
+        #expect(years.allSatisfy { $0["p5_cent"] is Int && $0["p50_cent"] is Int && $0["p95_cent"] is Int })
+        let frame = try #require(object["kader"] as? [String: Any])
+        #expect(frame.keys.contains("kans_overschreden"))
+        let html = try CLI.run(["risk", "scenarios/bezuinigen.yaml", "--format", "html", "--trekkingen", "500"])
+        #expect(html.status == 0)
+        #expect(html.stdout.contains("<svg") && html.stdout.contains("Tornado"))
+        let bad = try CLI.run(["risico", "scenarios/huidige-lijn.yaml", "--trekkingen", "0"])
+        #expect(bad.status == 2)
+    }
+
+    @Test("The pack has a risk section per scenario when asked")
+    func packSection() throws {
+        let ruleBase = try Fixture.exampleRuleBase()
+        let scenarios = try ["scenario-renoveren.yaml", "scenario-sluiten.yaml"].map {
+            try ScenarioLoader().load(path: Fixture.examples.appendingPathComponent($0).path, ruleBase: ruleBase).value
+        }
+        let reports = try scenarios.map { try ReportBuilder().build(try Evaluator().evaluate($0, in: ruleBase)) }
+        var pack = try BriefingPack(ruleBase: ruleBase, reports: reports, digest: InputDigest(files: []))
+        #expect(!pack.singleFile().contains("Risicoanalyse"))
+        pack.risks = try RiskReportBuilder.reports(for: scenarios, in: ruleBase, draws: 200)
+        #expect(pack.singleFile().components(separatedBy: "<h2>Risicoanalyse: ").count == 3)
+        #expect(pack.files().keys.filter { $0.hasPrefix("data/risico-") }.count == 2)
+    }
 }

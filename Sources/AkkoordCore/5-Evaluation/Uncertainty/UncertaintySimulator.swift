@@ -72,6 +72,15 @@ public struct UncertaintySimulator: Sendable {
         var chunks = [Chunk](repeating: Chunk(), count: chunkCount)
         var failed = [Bool](repeating: false, count: chunkCount)
         let frame = problem.frame
+        // The ranges as one flat table (per variable: its width per year, then of the run-rate, which is the slot
+        // after the years), the options' variables (the choices are fixed) and the rules that have variables.
+        let stride = yearCount + 1
+        let widths = model.variables.flatMap { $0.yearWidths + [$0.runRateWidth] }
+        var chosenVariables: [Int] = []
+        model.appliedVariables(
+            choices: problem.choices, fired: [Bool](repeating: false, count: model.ruleLevels.count), into: &chosenVariables)
+        let optionVariables = chosenVariables
+        let ruleVariables = model.ruleVariables.enumerated().filter { !$0.element.isEmpty }.map { ($0.offset, $0.element) }
         values.withUnsafeMutableBufferPointer { valueBuffer in
             unknowns.withUnsafeMutableBufferPointer { unknownBuffer in
                 weights.withUnsafeMutableBufferPointer { weightBuffer in
@@ -84,7 +93,6 @@ public struct UncertaintySimulator: Sendable {
                                 var generator = SeededGenerator(seed: problem.seed, stream: UInt64(chunkIndex))
                                 var outcome = compiled.makeOutcome()
                                 var assumptions = problem.assumptionValues
-                                var applied: [Int] = []
                                 var chunk = Chunk(
                                     fired: [Double](repeating: 0, count: model.ruleLevels.count),
                                     applied: [Bool](repeating: false, count: model.variables.count))
@@ -127,17 +135,20 @@ public struct UncertaintySimulator: Sendable {
                                     }
                                     valueSlots.buffer[base + runRate] = UnknownAmounts.knownRunRate(totals, layout)
                                     unknownSlots.buffer[base + runRate] = UnknownAmounts.runRateCount(totals, layout)
-                                    model.appliedVariables(choices: problem.choices, fired: outcome.fired, into: &applied)
-                                    for index in applied {
-                                        let variable = model.variables[index]
+                                    func drawRange(_ index: Int) {
                                         chunk.applied[index] = true
                                         let position = generator.next()
-                                        for offset in 0..<yearCount where variable.yearWidths[offset] != 0 {
-                                            valueSlots.buffer[base + offset] &+= Self.offset(position, variable.yearWidths[offset])
+                                        let row = index * stride
+                                        for offset in 0..<yearCount where widths[row + offset] != 0 {
+                                            valueSlots.buffer[base + offset] &+= Self.offset(position, widths[row + offset])
                                         }
-                                        if variable.runRateWidth != 0 {
-                                            valueSlots.buffer[base + runRate] &+= Self.offset(position, variable.runRateWidth)
+                                        if widths[row + yearCount] != 0 {
+                                            valueSlots.buffer[base + runRate] &+= Self.offset(position, widths[row + yearCount])
                                         }
+                                    }
+                                    for index in optionVariables { drawRange(index) }
+                                    for (rule, variables) in ruleVariables where outcome.fired[rule] {
+                                        for index in variables { drawRange(index) }
                                     }
                                     var yearExceeded = false, yearOpen = false
                                     for offset in 0..<yearCount {
@@ -194,10 +205,7 @@ public struct UncertaintySimulator: Sendable {
         // Combinations with probability 0 (a `kans` of 0% or 100%) are evaluated but are no outcome.
         let possible = (0..<drawCount).filter { weights[$0] > 0 }
         for target in 0..<targets {
-            let order = possible.sorted {
-                let a = values[$0 * targets + target], b = values[$1 * targets + target]
-                return a != b ? a < b : $0 < $1
-            }
+            let order = possible.map { (values[$0 * targets + target], $0) }.sorted(by: <).map(\.1)
             if target == period { periodOrder = order }
             distributions.append(
                 Self.distribution(

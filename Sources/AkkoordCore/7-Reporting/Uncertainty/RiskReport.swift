@@ -128,6 +128,19 @@ public struct RiskReport: Sendable, Codable, Hashable {
 public struct RiskReportBuilder: Sendable {
     public init() {}
 
+    /// The risk reports of several scenarios with the command's defaults (the pack's section per scenario).
+    public static func reports(
+        for scenarios: [Scenario], in ruleBase: RuleBase, draws: Int = 10_000, seed: UInt64 = 1
+    ) throws(MoneyOverflow) -> [RiskReport] {
+        let model = try UncertaintyModel(ruleBase, compiled: try CompiledRuleBase(ruleBase))
+        var reports: [RiskReport] = []
+        for scenario in scenarios {
+            let problem = UncertaintyProblem(model: model, scenario: scenario, draws: draws, seed: seed)
+            reports.append(RiskReportBuilder().build(try UncertaintySimulator().run(problem), problem: problem, scenario: scenario))
+        }
+        return reports
+    }
+
     public func build(_ result: UncertaintyResult, problem: UncertaintyProblem, scenario: Scenario) -> RiskReport {
         let model = problem.model
         func chance(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }

@@ -6,6 +6,8 @@ public struct BriefingPack: Sendable {
     public var digest: InputDigest
     /// Optional marking on every page ("concept", "vertrouwelijk").
     public var marking: String?
+    /// Per report, in the same order, its `akkoord risico` analysis (`pack --risico`); empty: none.
+    public var risks: [RiskReport] = []
 
     /// The reports side by side.
     let comparison: ScenarioComparison
@@ -20,6 +22,11 @@ public struct BriefingPack: Sendable {
         self.digest = digest
         self.marking = marking
         self.comparison = try ScenarioComparison(reports: reports)
+    }
+
+    /// The scenario's risk analysis as a part of its page, or nothing.
+    private func risk(for report: ConsequenceReport) -> String {
+        risks.first { $0.bestand == report.scenario.bestand }.map { RiskHTMLRenderer().body($0, headingLevel: 2) } ?? ""
     }
 
     /// A file name stem per scenario, unique and safe: `huidige-lijn`, `bezuinigen`, ...
@@ -44,7 +51,11 @@ public struct BriefingPack: Sendable {
         let links = Links(single: false, slugs: slugs)
         files["index.html"] = page("Briefingpakket", cover(comparison, links: links) + contents(links))
         for (report, slug) in zip(reports, slugs) {
-            files["scenario-\(slug).html"] = page(report.scenario.titel, back(links) + HTMLReportRenderer().body(report, headingLevel: 1))
+            files["scenario-\(slug).html"] = page(
+                report.scenario.titel, back(links) + HTMLReportRenderer().body(report, headingLevel: 1) + risk(for: report))
+            if let risk = risks.first(where: { $0.bestand == report.scenario.bestand }) {
+                files["data/risico-\(slug).json"] = JSONRenderer().render(encodable: risk)
+            }
             files["data/rapport-\(slug).json"] = JSONRenderer().render(report)
             files["data/begroting-\(slug).csv"] = CSVRenderer().render(report)
         }
@@ -72,7 +83,9 @@ public struct BriefingPack: Sendable {
         var body = "<section id=\"omslag\">" + cover(comparison, links: links) + "</section>\n"
         body += "<section class=\"page\" id=\"inhoud\">" + contents(links) + "</section>\n"
         for (report, slug) in zip(reports, slugs) {
-            body += "<section class=\"page\" id=\"scenario-\(slug)\">" + HTMLReportRenderer().body(report, headingLevel: 1) + "</section>\n"
+            body +=
+                "<section class=\"page\" id=\"scenario-\(slug)\">" + HTMLReportRenderer().body(report, headingLevel: 1) + risk(for: report)
+                + "</section>\n"
         }
         body += "<section class=\"page\" id=\"vergelijking\">" + HTMLComparisonRenderer().body(comparison, headingLevel: 1) + "</section>\n"
         body += "<section class=\"page\" id=\"tijdlijn\">" + timeline(headingLevel: 1) + "</section>\n"
