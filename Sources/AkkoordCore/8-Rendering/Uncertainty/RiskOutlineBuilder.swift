@@ -125,24 +125,24 @@ public struct RiskOutlineBuilder: Sendable {
                         ]
                     }, numericColumns: [2, 3, 4], emptyState: "Geen aanname of bandbreedte verandert dit totaal."))
         }
+        func chart(_ bars: [RiskReport.Bar], base: Int64, title: String, caption: String) -> [OutlineBlock] {
+            bars.isEmpty ? [] : [.chart(OutlineChart(kind: .tornado(bars: bars, base: base), title: title, caption: caption))]
+        }
         return Outline.Section(
             "Tornado: wat het meest uitmaakt",
             [
                 .paragraph(
                     "Elke getrokken aanname op nee en op ja, en elke bandbreedte op haar onder- en bovengrens, met al het andere zoals in het scenario (bandbreedtes in het midden). Basis: \(euro(report.basisPeriodeCent)) over de periode, \(euro(report.basisStructureelCent)) structureel."
-                ),
-                .chart(
-                    OutlineChart(
-                        kind: .tornado(bars: report.tornadoPeriode, base: report.basisPeriodeCent),
-                        title: "Tornado: nadeel over de periode", caption: "Zwaai van het nadeel over de periode; de lijn is de basis.")),
-                table(report.tornadoPeriode, caption: "Nadeel over de periode"),
-                .chart(
-                    OutlineChart(
-                        kind: .tornado(bars: report.tornadoStructureel, base: report.basisStructureelCent),
-                        title: "Tornado: structureel nadeel na de periode",
-                        caption: "Zwaai van het structurele nadeel na de periode; de lijn is de basis.")),
-                table(report.tornadoStructureel, caption: "Structureel nadeel na de periode"),
-            ])
+                )
+            ]
+                + chart(
+                    report.tornadoPeriode, base: report.basisPeriodeCent, title: "Tornado: nadeel over de periode",
+                    caption: "Zwaai van het nadeel over de periode; de lijn is de basis.")
+                + [table(report.tornadoPeriode, caption: "Nadeel over de periode")]
+                + chart(
+                    report.tornadoStructureel, base: report.basisStructureelCent, title: "Tornado: structureel nadeel na de periode",
+                    caption: "Zwaai van het structurele nadeel na de periode; de lijn is de basis.")
+                + [table(report.tornadoStructureel, caption: "Structureel nadeel na de periode")])
     }
 
     private func messages(_ report: RiskReport) -> Outline.Section {
