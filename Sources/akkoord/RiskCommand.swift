@@ -48,7 +48,7 @@ struct RiskCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard (1...10_000_000).contains(draws) else { throw ValidationError("--trekkingen moet tussen 1 en 10.000.000 liggen") }
+        guard (1...1_000_000).contains(draws) else { throw ValidationError("--trekkingen moet tussen 1 en 1.000.000 liggen") }
         guard (0...20).contains(enumerationLimit) else { throw ValidationError("--max-opsomming moet tussen 0 en 20 liggen") }
     }
 

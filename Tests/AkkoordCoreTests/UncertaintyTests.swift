@@ -235,4 +235,28 @@ struct UncertaintyTests {
         #expect(pack.singleFile().components(separatedBy: "<h2>Risicoanalyse: ").count == 3)
         #expect(pack.files().keys.filter { $0.hasPrefix("data/risico-") }.count == 2)
     }
+
+    @Test("A probability can say where it comes from: kans: {waarde, schatting | bron}")
+    func probabilityBasis() throws {
+        let enschede = try RuleBaseLoader().load(directory: Fixture.rules.path).value
+        let province = try #require(enschede.assumptions.first { $0.id == "provincie-cofinanciert-baan" })
+        #expect(province.probability == Share(basisPoints: 5_000) && province.probabilityBasis == .estimate)
+
+        let dossier = try String(contentsOf: Fixture.examples.appendingPathComponent("regels/dossier.yaml"), encoding: .utf8)
+        func load(_ kans: String) -> (RuleBase?, [Diagnostic]) {
+            let text = dossier.replacingOccurrences(of: "    moment: juni 2026\n", with: "    kans: \(kans)\n    moment: juni 2026\n")
+            let directory = Fixture.ruleBase(replacing: ["dossier.yaml": text])
+            do {
+                return (try RuleBaseLoader().load(directory: directory.path).value, [])
+            } catch {
+                return (nil, error.diagnostics)
+            }
+        }
+        let sourced = try #require(load("{waarde: 40%, bron: \"Provinciale Staten, motie 12\"}").0)
+        #expect(sourced.assumptions[0].probability == Share(basisPoints: 4_000))
+        #expect(sourced.assumptions[0].probabilityBasis == .source("Provinciale Staten, motie 12"))
+        #expect(try #require(load("25%").0).assumptions[0].probabilityBasis == .unstated)
+        #expect(load("{waarde: veel}").1.map(\.id) == [.valuePercentage])
+        #expect(load("{waarde: 10%, zeker: ja}").1.map(\.id.rawValue).contains("key.unknown"))
+    }
 }

@@ -73,6 +73,13 @@ public enum AssumptionKey: String, FormatKey, QuotedKey {
     case bron
 }
 
+/// The keys of an assumption's probability written as a mapping (`kans: {waarde: 50%, schatting: ja}`).
+public enum ProbabilityKey: String, FormatKey {
+    case waarde
+    case schatting
+    case bron
+}
+
 /// The keys of a fiche file.
 public enum FicheKey: String, FormatKey {
     case code
@@ -313,6 +320,7 @@ public enum FormatKeys {
         "sourceText": SourceTextKey.keys,
         "planningItem": PlanningItemKey.keys,
         "assumption": AssumptionKey.keys,
+        "probability": ProbabilityKey.keys,
         "fiche": FicheKey.keys,
         "source": SourceKey.keys,
         "externalDevelopment": ExternalDevelopmentKey.keys,

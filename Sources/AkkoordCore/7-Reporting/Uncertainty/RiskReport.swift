@@ -30,6 +30,8 @@ public struct RiskReport: Sendable, Codable, Hashable {
         public var kans: Double?
         /// Where the probability comes from: `regelbasis` or `scenario` (`risico.kansen`).
         public var kansUit: String?
+        /// What the rule base says about its probability: `schatting`, the source it names, or `nil` (nothing).
+        public var kansBasis: String?
         /// The value in the scenario: of a held assumption, and the base of the tornado.
         public var waarde: Bool
         /// `getrokken`, `geen kans` or `vastgezet`.
@@ -156,7 +158,7 @@ public struct RiskReportBuilder: Sendable {
             RiskReport.Assumption(
                 id: assumption.id, title: assumption.title,
                 probability: problem.probabilities[index].map { Double($0) / 10_000 }, value: problem.assumptionValues[index],
-                held: problem.held[index], fromScenario: problem.probabilityFromScenario[index])
+                held: problem.held[index], fromScenario: problem.probabilityFromScenario[index], basis: assumption.probabilityBasis)
         }
         func bars(_ bars: [UncertaintyResult.TornadoBar]) -> [RiskReport.Bar] {
             bars.map { bar in
@@ -211,7 +213,16 @@ public struct RiskReportBuilder: Sendable {
 }
 
 extension RiskReport.Assumption {
-    init(id: String, title: String, probability: Double?, value: Bool, held: UncertaintyProblem.HeldReason?, fromScenario: Bool) {
+    init(
+        id: String, title: String, probability: Double?, value: Bool, held: UncertaintyProblem.HeldReason?, fromScenario: Bool,
+        basis: ProbabilityBasis
+    ) {
+        kansBasis =
+            switch basis {
+            case .unstated: nil
+            case .estimate: "schatting"
+            case .source(let source): source
+            }
         self.id = id
         titel = title
         kans = probability

@@ -169,13 +169,20 @@ public struct RiskOutlineBuilder: Sendable {
                         rows: report.aannames.map { assumption in
                             [
                                 "\(assumption.id)\(detail: assumption.titel)",
-                                assumption.kans.map { "\(percent($0))\(text: assumption.kansUit == "scenario" ? " (scenario)" : "")" }
-                                    ?? "—",
+                                probability(assumption),
                                 "\(assumption.waarde ? "ja" : "nee")",
                                 "\(text: assumption.status == "getrokken" ? "getrokken" : assumption.status == "vastgezet" ? "vastgezet door het scenario" : "vast (geen kans)")",
                             ]
                         }, emptyState: "De regelbasis heeft geen aannames."))
             ])
+    }
+
+    /// A drawn assumption's probability with where it comes from: `50% (schatting)`, `30% (scenario)`.
+    private func probability(_ assumption: RiskReport.Assumption) -> OutlineText {
+        guard let kans = assumption.kans else { return "—" }
+        if assumption.kansUit == "scenario" { return "\(percent(kans)) (scenario)" }
+        if let basis = assumption.kansBasis { return "\(percent(kans))\(detail: basis == "schatting" ? "schatting" : "bron: " + basis)" }
+        return "\(percent(kans))"
     }
 
     private func euro(_ cents: Int64) -> String { DutchFormat.euro(Money(cents: cents)) }
