@@ -35,6 +35,15 @@ struct BenchOptions: ParsableArguments {
         help: "Meet alleen evaluaties per seconde op rules/ (referentie-evaluator en gecompileerde regelbasis, één kern).")
     var evaluatie = false
 
+    @Flag(name: .long, help: "Meet alleen 'verken' (Enschede met drie posities en de synthetische groottes van --sizes).")
+    var verken = false
+
+    @Option(name: .customLong("verken-export"), help: "Schrijf elk verken-model als JSON naar deze map (voor Benchmarks/cpsat/solve.py).")
+    var verkenExport: String?
+
+    @Option(name: .customLong("verken-tijdslimiet"), help: "Tijdslimiet per verken-geval in seconden (standaard 30).")
+    var verkenTimeLimit: Double = 30
+
     @Option(
         name: .customLong("write"),
         help: "Schrijf de gegenereerde regelbases en scenario's ook naar deze map (om te bekijken of te controleren).")

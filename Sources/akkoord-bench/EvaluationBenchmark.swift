@@ -5,9 +5,20 @@ import Foundation
 /// ``Evaluator`` and the ``CompiledRuleBase``, on the same seeded random scenarios (random choices and assumptions).
 enum EvaluationBenchmark {
     struct Rates {
+        /// Evaluations per second of wall-clock time.
         var reference: Double
         var compiled: Double
+        /// Evaluations per second of this thread's CPU time (what one core does, whatever else the machine runs).
+        var referenceCPU: Double
+        var compiledCPU: Double
         var scenarios: Int
+    }
+
+    /// This thread's CPU time in seconds.
+    static func threadCPUSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
     static func run(rules: String, seed: UInt64, seconds: Double) throws -> Rates {
@@ -29,6 +40,7 @@ enum EvaluationBenchmark {
         let vectors = scenarios.map { compiled.vectors(for: $0) }
 
         var referenceCount = 0
+        let referenceCPUStart = threadCPUSeconds()
         let (_, referenceSeconds) = try Stopwatch.measure { () throws -> Void in
             let start = ContinuousClock.now
             while ContinuousClock.now - start < .milliseconds(Int64(seconds * 1000)) {
@@ -38,8 +50,10 @@ enum EvaluationBenchmark {
                 }
             }
         }
+        let referenceCPU = threadCPUSeconds() - referenceCPUStart
         var outcome = compiled.makeOutcome()
         var compiledCount = 0, checksum: Int64 = 0
+        let compiledCPUStart = threadCPUSeconds()
         let (_, compiledSeconds) = try Stopwatch.measure { () throws -> Void in
             let start = ContinuousClock.now
             while ContinuousClock.now - start < .milliseconds(Int64(seconds * 1000)) {
@@ -50,9 +64,11 @@ enum EvaluationBenchmark {
                 compiledCount += vectors.count
             }
         }
+        let compiledCPU = threadCPUSeconds() - compiledCPUStart
         if checksum == 42 { print("") }  // keeps the work observable
         return Rates(
             reference: Double(referenceCount) / referenceSeconds, compiled: Double(compiledCount) / compiledSeconds,
+            referenceCPU: Double(referenceCount) / referenceCPU, compiledCPU: Double(compiledCount) / compiledCPU,
             scenarios: scenarios.count)
     }
 }

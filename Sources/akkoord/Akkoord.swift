@@ -110,10 +110,16 @@ func printDiagnostics(_ diagnostics: [Diagnostic]) {
 /// Loads the rule base or exits with code 2 after printing every diagnostic. Quotes found in the source texts carry
 /// their place in the source (for the reports); `akkoord check` reports the quotes that are not found.
 func loadRuleBase(_ options: RuleBaseSelection) throws(ExitCode) -> Loaded<RuleBase> {
+    try loadVerifiedRuleBase(options).loaded
+}
+
+/// ``loadRuleBase(_:)`` with the outcome of the quote check, whose source texts the briefing pack shows.
+func loadVerifiedRuleBase(_ options: RuleBaseSelection) throws(ExitCode) -> (loaded: Loaded<RuleBase>, quotes: QuoteVerification) {
     do {
         var loaded = try RuleBaseLoader().load(directory: options.rules)
-        loaded.value = options.verifyQuotes(loaded.value).ruleBase
-        return loaded
+        let quotes = options.verifyQuotes(loaded.value)
+        loaded.value = quotes.ruleBase
+        return (loaded, quotes)
     } catch {
         printDiagnostics(options.explained(error.diagnostics))
         throw ExitStatus.unusableInput

@@ -52,8 +52,9 @@ struct CheckCommand: ParsableCommand {
             loaded = try RuleBaseLoader().load(directory: ruleBase.rules)
         } catch {
             try finish(
-                CheckReportRenderer.Result(files: files, diagnostics: ruleBase.explained(error.diagnostics)), unusable: true,
-                inputs: inputs)
+                CheckReportRenderer.Result(
+                    files: files, diagnostics: ruleBase.explained(error.diagnostics) + scenariosAgainstBrokenRuleBase(scenarios, ruleBase)),
+                unusable: true, inputs: inputs)
             return
         }
         let quotes = ruleBase.verifyQuotes(loaded.value)
@@ -81,6 +82,37 @@ struct CheckCommand: ParsableCommand {
         let summary =
             "\(loaded.value.fiches.count) fiches, \(loaded.value.allDecisions.count) beslissingen, \(loaded.value.rules.count) regels, \(scenarios.count == 1 ? "1 scenario" : "\(scenarios.count) scenario's"), \(quotes.verified) van \(loaded.value.citations.count) citaten geverifieerd: \(result.errors) fout(en), \(result.warnings) waarschuwing(en)\n"
         try finish(result, unusable: unusable, summary: summary, inputs: inputs)
+    }
+
+    /// The scenarios' own errors when the rule base has errors (docs/checks.md, "Scenario's bij een regelbasis met
+    /// fouten"): each scenario is read against what could be read of the rule base; references into it are left out
+    /// (they may follow from the rule base's errors) and nothing is evaluated. One warning per scenario says so.
+    private func scenariosAgainstBrokenRuleBase(_ scenarios: [String], _ ruleBase: RuleBaseSelection) -> [Diagnostic] {
+        guard !scenarios.isEmpty else { return [] }
+        let partial = RuleBaseLoader().loadPartially(directory: ruleBase.rules).ruleBase
+        var diagnostics: [Diagnostic] = []
+        for path in scenarios {
+            let start = SourceLocation(file: path, line: 1, column: 1)
+            guard let partial else {
+                diagnostics.append(
+                    Diagnostic(
+                        .scenarioNotChecked, .warning, start,
+                        "scenario niet gecontroleerd: de regelbasis is niet te lezen (zie de fouten hierboven); los die op en draai check opnieuw"
+                    ))
+                continue
+            }
+            do {
+                diagnostics += try ScenarioLoader().load(path: path, ruleBase: partial).warnings
+            } catch {
+                diagnostics += error.diagnostics.filter { !$0.id.rawValue.hasPrefix("ref.") }
+            }
+            diagnostics.append(
+                Diagnostic(
+                    .scenarioNotChecked, .warning, start,
+                    "verwijzingen naar de regelbasis en de berekening van dit scenario niet gecontroleerd: de regelbasis heeft fouten; los die op en draai check opnieuw"
+                ))
+        }
+        return diagnostics
     }
 
     private func finish(

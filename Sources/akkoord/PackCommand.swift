@@ -6,7 +6,7 @@ import Foundation
 struct PackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pack",
-        abstract: "Maak het briefingpakket: omslag, rapporten, vergelijking, tijdlijn, fiches, CSV en JSON.",
+        abstract: "Maak het briefingpakket: omslag, rapporten, vergelijking, tijdlijn, fiches, bronteksten, CSV en JSON.",
         aliases: ["dossier"]
     )
 
@@ -29,12 +29,19 @@ struct PackCommand: ParsableCommand {
     @Option(name: .long, help: "Markering op elke pagina, bijv. concept of vertrouwelijk.")
     var markering: String?
 
+    @Option(
+        name: .customLong("pdf-tijdslimiet"),
+        help: ArgumentHelp(
+            "Hoeveel seconden Chromium met --pdf mag doen over de PDF; daarna stopt pack (exitcode 2).", valueName: "seconden"))
+    var pdfTimeLimit: Int = 300
+
     @Flag(name: .long, help: "Voeg bij elk scenario de risicoanalyse toe (akkoord risico, 10.000 trekkingen, zaad 1).")
     var risico = false
 
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("Geef minstens één scenario.") }
         guard !(singleFile && pdf) else { throw ValidationError("kies --single-file of --pdf, niet allebei.") }
+        guard (1...86_400).contains(pdfTimeLimit) else { throw ValidationError("--pdf-tijdslimiet moet 1 tot 86400 seconden zijn.") }
         guard output != "-" || singleFile || pdf else {
             throw ValidationError("--output - (standaarduitvoer) kan alleen met --single-file of --pdf.")
         }
@@ -42,12 +49,13 @@ struct PackCommand: ParsableCommand {
 
     func run() throws {
         let ruleBase = try self.ruleBase.selection(for: scenarios)
-        let loaded = try loadRuleBase(ruleBase)
+        let (loaded, quotes) = try loadVerifiedRuleBase(ruleBase)
         let evaluations = try evaluateScenarios(scenarios, in: loaded.value)
         let pack = try checkedMoney(scenarios) { () throws(MoneyOverflow) in
             var pack = try BriefingPack(
                 ruleBase: loaded.value, reports: try evaluations.map(ReportBuilder().build),
-                digest: InputDigest(ruleDirectory: ruleBase.rules, scenarioPaths: scenarios), marking: markering)
+                digest: InputDigest(ruleDirectory: ruleBase.rules, scenarioPaths: scenarios), marking: markering,
+                sources: PackSource.all(quotes))
             if risico { pack.risks = try RiskReportBuilder.reports(for: evaluations.map(\.scenario), in: loaded.value) }
             return pack
         }
@@ -82,13 +90,15 @@ struct PackCommand: ParsableCommand {
                 try AtomicFileWriter.prepare(Data(), to: output, inputs: inputs, existing: existing).discard()
             }
         }
-        guard let printer = ChromiumPrinter.find() else {
+        guard var printer = ChromiumPrinter.find() else {
             FileHandle.standardError.write(Data(ChromiumPrinter.missingMessage.utf8))
             throw ExitStatus.unusableInput
         }
+        printer.deadline = Date().addingTimeInterval(TimeInterval(pdfTimeLimit))
+        printer.limit = pdfTimeLimit
         let data: Data
         do {
-            data = try printer.pdf(of: pack.singleFile(title: pack.title + PackMarker.pdfTitleSuffix))
+            data = try Self.numberedPDF(pack, printer: printer)
         } catch {
             FileHandle.standardError.write(Data("akkoord: error: \(error.message)\n".utf8))
             throw ExitStatus.unusableInput
@@ -100,5 +110,25 @@ struct PackCommand: ParsableCommand {
         try reportingWriteErrors { () throws(WriteError) in
             try AtomicFileWriter.prepare(data, to: output, inputs: inputs, existing: existing).commit()
         }
+    }
+
+    /// Prints the pack with page numbers in its contents. Chromium cannot compute them (no `target-counter`), so the
+    /// pack is printed first with blank numbers of the same width, the page of every section is read from the PDF's
+    /// named destinations (``PDFDestinations``), and the pack is printed again with them. When that print puts a
+    /// section on another page (the numbers changed the contents' layout), it is printed once more; the time limit
+    /// covers all prints.
+    static func numberedPDF(_ pack: BriefingPack, printer: ChromiumPrinter) throws(ChromiumPrinter.Failure) -> Data {
+        let title = pack.title + PackMarker.pdfTitleSuffix
+        var numbers: [String: Int] = [:]
+        var data = try printer.pdf(of: pack.singleFile(title: title, pageNumbers: numbers))
+        for _ in 0..<2 {
+            let found = PDFDestinations.pages(in: [UInt8](data))
+            let wanted = found.filter { pack.contentsTargets.contains($0.key) }
+            // No destinations found (another PDF writer): the contents keep blank numbers rather than wrong ones.
+            if wanted.isEmpty || wanted == numbers { break }
+            numbers = wanted
+            data = try printer.pdf(of: pack.singleFile(title: title, pageNumbers: numbers))
+        }
+        return data
     }
 }

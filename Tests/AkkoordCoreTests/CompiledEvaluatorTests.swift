@@ -38,6 +38,8 @@ struct CompiledEvaluatorTests {
                 ("structureel", year.structural, totals.total(.structural, year: year.year)),
                 ("incidenteel", year.incidental, totals.total(.incidental, year: year.year)),
                 ("nadeel", year.burden, try totals.burden(year: year.year)),
+                ("structurele lasten", year.structuralBurdens, totals.total(.structuralBurdens, year: year.year)),
+                ("structurele dekking", year.structuralMeans, totals.total(.structuralMeans, year: year.year)),
             ]
             for (name, expected, actual) in pairs where expected != actual {
                 return "\(name) \(year.year): \(expected) ≠ \(actual)"
@@ -45,7 +47,8 @@ struct CompiledEvaluatorTests {
         }
         if reference.budget.structuralRunRate != totals.structuralRunRate { return "structureel na de periode" }
         if reference.budget.periodBurden != (try totals.periodBurden()) { return "saldo periode" }
-        if reference.budget.unknownEffects != totals.unknownEffects { return "onbekende bedragen" }
+        if reference.budget.unknownEffects != totals.unknownEffects { return "onbekende bedragen per richting" }
+        if reference.budget.unknownEffectCount != totals.unknownEffectCount { return "onbekende bedragen" }
 
         let fired = zip(compiled.ruleIDs, outcome.fired).filter(\.1).map(\.0)
         if fired != reference.firedRules.map(\.id) { return "regels: \(fired) ≠ \(reference.firedRules.map(\.id))" }
@@ -133,6 +136,25 @@ struct CompiledEvaluatorTests {
             if let difference = try Self.difference(scenario, ruleBase, compiled) {
                 Issue.record("scenario \(index): \(difference)")
                 return
+            }
+        }
+    }
+}
+
+extension CompiledEvaluatorTests {
+    /// Random rule bases with nested conditions (`alle`, `een_van`, `niet`), money on options and rules.
+    @Test func agreesOnRandomRuleBasesWithNestedConditions() throws {
+        let info = try Fixture.exampleRuleBase().info
+        for seed in UInt64(0)..<40 {
+            let ruleBase = ExplorationTests.ruleBase(seed: seed, info: info)
+            let compiled = try CompiledRuleBase(ruleBase)
+            var random = SplitMix(seed: seed &+ 1_000)
+            for index in 0..<50 {
+                let scenario = Self.randomScenario(ruleBase, using: &random)
+                if let difference = try Self.difference(scenario, ruleBase, compiled) {
+                    Issue.record("seed \(seed), scenario \(index): \(difference)")
+                    return
+                }
             }
         }
     }

@@ -56,7 +56,7 @@ struct EndToEndTests {
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let written = try String(contentsOf: output, encoding: .utf8)
-        #expect(written.contains("\"schema_version\" : 2"))
+        #expect(written.contains("\"schema_version\" : \(ConsequenceReport.currentSchemaVersion)"))
         let conflicting = directory.appendingPathComponent("conflict.yaml")
         try "titel: x\npeildatum: 2026-06-15\nkeuzes:\n  1A.renovatie: sluiten\n  2A.bibliotheek: uitbreiden\n".write(
             to: conflicting, atomically: true, encoding: .utf8)

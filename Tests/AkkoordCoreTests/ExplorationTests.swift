@@ -19,7 +19,7 @@ struct ExplorationTests {
                 let low = Int64.random(in: -5...8, using: &random) * 100_000
                 let amount: Amount =
                     switch Int.random(in: 0..<6, using: &random) {
-                    case 0: .unknown
+                    case 0: .unknown(Bool.random(using: &random) ? .nadeel : .voordeel)
                     case 1: .range(min: Money(cents: low), max: Money(cents: low + 50_000))
                     default: .exact(Money(cents: low))
                     }
@@ -68,14 +68,65 @@ struct ExplorationTests {
         }
     }
 
-    /// Every package, with its score when it is feasible under the enabled constraints.
+    /// The score of a package when it is feasible under the enabled constraints, else `nil`.
+    static func score(
+        _ choices: [Int], _ problem: ExplorationProblem, _ model: Model, enabled: Set<ExplorationConstraint>,
+        outcome: inout CompiledRuleBase.Outcome
+    ) throws -> ExplorationScore? {
+        let compiled = problem.compiled, layout = compiled.layout
+        try compiled.evaluate(choices: choices, assumptions: problem.assumptions, into: &outcome)
+        for error in outcome.errors {
+            let constraint: ExplorationConstraint =
+                switch (error.source, error.kind) {
+                case (.rule(let rule), _): .rule(rule)
+                case (.option(let option), .requires(let target)): .requires(option: option, target: target)
+                case (.option(let option), .excludes(let target)): .excludes(option: option, target: target)
+                case (.option(let option), .ruleMessage): .requires(option: option, target: nil)
+                }
+            if enabled.contains(constraint) { return nil }
+        }
+        let totals = outcome.totals
+        let structural = totals[layout.runRateSlot + 1]
+        if enabled.contains(.frameStructural), let limit = problem.frame.maxStructural, structural > limit.cents { return nil }
+        if enabled.contains(.framePerYear), let limit = problem.frame.maxPerYear {
+            for year in layout.years
+            where totals[layout.slot(.lasten, year: year) + 1] - totals[layout.slot(.baten, year: year)] > limit.cents {
+                return nil
+            }
+        }
+        if enabled.contains(.frameUnknown), let limit = problem.frame.maxUnknown, totals[layout.unknownEffectCountSlot] > limit {
+            return nil
+        }
+        var honoured = [Int64](repeating: 0, count: problem.positions.count)
+        for (position, entry) in problem.positions.enumerated() {
+            for (index, wish) in entry.wishes.enumerated() {
+                let option = try #require(compiled.optionIndex(wish.option))
+                let decision = compiled.optionDecision[option]
+                let chosen = compiled.decisions[decision].firstOption + choices[decision] == option
+                if wish.isMust && !chosen && enabled.contains(.must(position: position, wish: index)) { return nil }
+                if chosen { honoured[position] += Int64(wish.weight) * (model.scale / Int64(model.weights[position])) }
+            }
+            for (index, line) in entry.redLines.enumerated() {
+                let option = try #require(compiled.optionIndex(line.option))
+                let decision = compiled.optionDecision[option]
+                if compiled.decisions[decision].firstOption + choices[decision] == option
+                    && enabled.contains(.redLine(position: position, index: index))
+                {
+                    return nil
+                }
+            }
+        }
+        let scaled = honoured.enumerated().map { model.weights[$0.offset] == 0 ? model.scale : $0.element }
+        return ExplorationScore(lowest: scaled.min() ?? 0, total: scaled.reduce(0, +), structural: structural)
+    }
+
+    /// Every feasible package under the enabled constraints, with its score.
     static func bruteForce(_ problem: ExplorationProblem, enabled: Set<ExplorationConstraint>) throws -> [([Int], ExplorationScore)] {
         let model = try Model(problem)
         let compiled = problem.compiled
         var outcome = compiled.makeOutcome()
         var results: [([Int], ExplorationScore)] = []
         var choices = [Int](repeating: 0, count: compiled.decisions.count)
-        let layout = compiled.layout
         func visit(_ index: Int) throws {
             if index < choices.count {
                 for option in compiled.decisions[index].options.indices {
@@ -84,49 +135,7 @@ struct ExplorationTests {
                 }
                 return
             }
-            try compiled.evaluate(choices: choices, assumptions: problem.assumptions, into: &outcome)
-            for error in outcome.errors {
-                let constraint: ExplorationConstraint =
-                    switch (error.source, error.kind) {
-                    case (.rule(let rule), _): .rule(rule)
-                    case (.option(let option), .requires(let target)): .requires(option: option, target: target)
-                    case (.option(let option), .excludes(let target)): .excludes(option: option, target: target)
-                    case (.option(let option), .ruleMessage): .requires(option: option, target: nil)
-                    }
-                if enabled.contains(constraint) { return }
-            }
-            let totals = outcome.totals
-            let structural = totals[layout.runRateSlot + 1]
-            if enabled.contains(.frameStructural), let limit = problem.frame.maxStructural, structural > limit.cents { return }
-            if enabled.contains(.framePerYear), let limit = problem.frame.maxPerYear {
-                for year in layout.years
-                where totals[layout.slot(.lasten, year: year) + 1] - totals[layout.slot(.baten, year: year)] > limit.cents {
-                    return
-                }
-            }
-            if enabled.contains(.frameUnknown), let limit = problem.frame.maxUnknown, totals[layout.unknownEffectsSlot] > limit { return }
-            var honoured = [Int64](repeating: 0, count: problem.positions.count)
-            for (position, entry) in problem.positions.enumerated() {
-                for (index, wish) in entry.wishes.enumerated() {
-                    let option = try #require(compiled.optionIndex(wish.option))
-                    let decision = compiled.optionDecision[option]
-                    let chosen = compiled.decisions[decision].firstOption + choices[decision] == option
-                    if wish.isMust && !chosen && enabled.contains(.must(position: position, wish: index)) { return }
-                    if chosen { honoured[position] += Int64(wish.weight) * (model.scale / Int64(model.weights[position])) }
-                }
-                for (index, line) in entry.redLines.enumerated() {
-                    let option = try #require(compiled.optionIndex(line.option))
-                    let decision = compiled.optionDecision[option]
-                    if compiled.decisions[decision].firstOption + choices[decision] == option
-                        && enabled.contains(.redLine(position: position, index: index))
-                    {
-                        return
-                    }
-                }
-            }
-            let scaled = honoured.enumerated().map { model.weights[$0.offset] == 0 ? model.scale : $0.element }
-            results.append(
-                (choices, ExplorationScore(lowest: scaled.min() ?? 0, total: scaled.reduce(0, +), structural: structural)))
+            if let score = try score(choices, problem, model, enabled: enabled, outcome: &outcome) { results.append((choices, score)) }
         }
         try visit(0)
         return results
@@ -203,6 +212,6 @@ extension ExplorationTests {
         }
         #expect(infeasible >= 5)
         #expect(withMustOrFrameInConflict >= 3)
-        #expect(richFront >= 5)
+        #expect(richFront >= 3)
     }
 }

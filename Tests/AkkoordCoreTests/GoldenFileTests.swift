@@ -89,7 +89,7 @@ struct GoldenFileTests {
     @Test func reportTextsReadBack() {
         let amounts: [Amount] = [
             .exact(Money(cents: -123_456)), .exact(Money(cents: 5)), .range(min: Money(cents: -45_000_000), max: Money(cents: 100)),
-            .unknown,
+            .unknown(.nadeel), .unknown(.voordeel),
         ]
         for amount in amounts { #expect(Amount(reportText: amount.reportText) == amount) }
         for points in [0, 5, 1250, 10_000] {
@@ -98,7 +98,7 @@ struct GoldenFileTests {
         let effects = [
             EffectAmount(side: .baten, timing: .years(.exact(Money(cents: 100_000)), [2026, 2028])),
             EffectAmount(side: .lasten, timing: .from(.range(min: Money(cents: -1), max: Money(cents: 1)), 2027)),
-            EffectAmount(side: .baten, timing: .perYear([2026: .unknown, 2027: .exact(Money(cents: 250))])),
+            EffectAmount(side: .baten, timing: .perYear([2026: .unknown(.voordeel), 2027: .exact(Money(cents: 250))])),
         ]
         for effect in effects { #expect(EffectAmount(reportText: effect.reportText) == effect) }
         let origins: [Origin] = [

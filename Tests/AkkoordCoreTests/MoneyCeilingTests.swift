@@ -18,7 +18,7 @@ struct MoneyCeilingTests {
         #expect(throws: MoneyOverflow.self) { try min.negated() }
         #expect(throws: MoneyOverflow.self) { try Money(cents: 930_000_000_000_000).applying(Share(basisPoints: 10_000)) }
         #expect(throws: MoneyOverflow.self) { try Amount.range(min: min, max: max).negated() }
-        var total = AmountTotal(minimum: max, maximum: max, unknownCount: 0)
+        var total = AmountTotal(minimum: max, maximum: max, unknownBurdens: 0, unknownBenefits: 0)
         #expect(throws: MoneyOverflow.self) { try total.add(.exact(Money(cents: 1))) }
         #expect(total.minimum == max, "a failed add leaves the total unchanged")
         #expect(throws: MoneyOverflow.self) { try AmountTotal(.exact(max)).subtracting(AmountTotal(.exact(Money(cents: -1)))) }

@@ -37,25 +37,29 @@ struct MoneyTests {
         var total = AmountTotal.zero
         try total.add(.exact(Money(euros: 100)))
         try total.add(.range(min: Money(euros: 10), max: Money(euros: 30)))
-        try total.add(.unknown)
+        try total.add(.unknown(.nadeel))
         #expect(total.minimum == Money(euros: 110))
         #expect(total.maximum == Money(euros: 130))
         #expect(total.unknownCount == 1)
         #expect(!total.isExact)
         var onlyUnknown = AmountTotal.zero
-        try onlyUnknown.add(.unknown)
-        #expect(DutchFormat.total(onlyUnknown) == "onbekend (1)")
+        try onlyUnknown.add(.unknown(.nadeel))
+        #expect(DutchFormat.total(onlyUnknown) == "1 onbekend nadeel")
+        try onlyUnknown.add(.unknown(.voordeel))
+        try onlyUnknown.add(.unknown(.voordeel))
+        #expect(DutchFormat.total(onlyUnknown) == "1 onbekend nadeel, 2 onbekend voordeel")
         #expect(DutchFormat.total(.zero) == "–")
-        #expect(DutchFormat.total(total) == "€ 110 – € 130 + 1 onbekend")
+        #expect(DutchFormat.total(total) == "€ 110 – € 130 + 1 onbekend nadeel")
     }
 
     @Test func subtractionWidensRanges() throws {
-        let lasten = AmountTotal(minimum: Money(euros: 100), maximum: Money(euros: 200), unknownCount: 0)
-        let baten = AmountTotal(minimum: Money(euros: 10), maximum: Money(euros: 50), unknownCount: 1)
+        let lasten = AmountTotal(minimum: Money(euros: 100), maximum: Money(euros: 200), unknownBurdens: 0, unknownBenefits: 0)
+        let baten = AmountTotal(minimum: Money(euros: 10), maximum: Money(euros: 50), unknownBurdens: 0, unknownBenefits: 1)
         let net = try lasten.subtracting(baten)
         #expect(net.minimum == Money(euros: 50))
         #expect(net.maximum == Money(euros: 190))
-        #expect(net.unknownCount == 1)
+        #expect(net.unknownBenefits == 1, "an unknown revenue stays a voordeel of the net burden")
+        #expect(net.unknownBurdens == 0)
     }
 
     @Test func dutchFormatting() {

@@ -24,7 +24,7 @@ struct PropertyTests {
             switch numbers[0] % 3 {
             case 0: .exact(Money(cents: a))
             case 1: .range(min: Money(cents: a), max: Money(cents: a + b))
-            default: .unknown
+            default: .unknown(numbers[1] % 2 == 0 ? .nadeel : .voordeel)
             }
         let year = 2026 + numbers[3] % 5
         let timing: EffectTiming =
@@ -61,7 +61,8 @@ struct PropertyTests {
                 var programmes = AmountTotal.zero
                 for perYear in budget.byProgramme.values { try programmes.add(perYear[year.year] ?? .zero) }
                 #expect(programmes.minimum == year.burden.minimum && programmes.maximum == year.burden.maximum)
-                #expect(programmes.unknownCount == year.lasten.unknownCount + year.baten.unknownCount)
+                #expect(programmes.unknownBurdens == year.lasten.unknownBurdens + year.baten.unknownBurdens)
+                #expect(programmes.unknownBenefits == year.lasten.unknownBenefits + year.baten.unknownBenefits)
             }
             var sum = AmountTotal.zero
             for year in budget.years { try sum.add(year.burden) }
@@ -145,16 +146,19 @@ struct PropertyTests {
                 #expect(decision.marginaal == ConsequenceReport.Change(try BudgetChange(evaluation.budget, minus: without.budget)))
             }
             func sum(_ measure: (ConsequenceReport.Change) -> ConsequenceReport.Delta) -> [Int64] {
-                var low: Int64 = 0, high: Int64 = 0, unknown: Int64 = 0
+                var low: Int64 = 0, high: Int64 = 0, burdens: Int64 = 0, benefits: Int64 = 0
                 for change in changes.bijsturingen.map(\.marginaal) + [changes.interactie].compactMap({ $0 }) {
                     let delta = measure(change)
                     low += delta.laagCent
                     high += delta.hoogCent
-                    unknown += Int64(delta.onbekend)
+                    burdens += Int64(delta.onbekendNadeel)
+                    benefits += Int64(delta.onbekendVoordeel)
                 }
-                return [low, high, unknown]
+                return [low, high, burdens, benefits]
             }
-            func parts(_ delta: ConsequenceReport.Delta) -> [Int64] { [delta.laagCent, delta.hoogCent, Int64(delta.onbekend)] }
+            func parts(_ delta: ConsequenceReport.Delta) -> [Int64] {
+                [delta.laagCent, delta.hoogCent, Int64(delta.onbekendNadeel), Int64(delta.onbekendVoordeel)]
+            }
             for (index, year) in changes.totaal.perJaar.enumerated() {
                 #expect(sum { $0.perJaar[index].verschil } == parts(year.verschil), "\(year.jaar)")
             }

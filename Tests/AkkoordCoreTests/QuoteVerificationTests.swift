@@ -31,8 +31,8 @@ struct QuoteVerificationTests {
         let passages = verification.ruleBase.citations.map(\.passage)
         #expect(
             passages == [
-                SourcePassage(document: "oefendossier", file: "oefendossier.txt", line: 12),
-                SourcePassage(document: "oefendossier", file: "oefendossier.txt", line: 13),
+                SourcePassage(document: "oefendossier", file: "oefendossier.txt", line: 12, lastLine: 13),
+                SourcePassage(document: "oefendossier", file: "oefendossier.txt", line: 13, lastLine: 15),
             ])
     }
 

@@ -23,7 +23,7 @@ struct ScenarioImpactTests {
     @Test func novelTCostsItsContributionEveryYearFrom2027InTheJSON() throws {
         let json = JSONRenderer().render(try Self.airportReport())
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(object["schema_version"] as? Int == 2)
+        #expect(object["schema_version"] as? Int == 3)
         let changes = try #require(object["wijzigingen"] as? [String: Any])
         let decisions = try #require(changes["bijsturingen"] as? [[String: Any]])
         let novelT = try #require(decisions.first { $0["beslissing"] as? String == "3G.bijdrage" })
@@ -34,7 +34,8 @@ struct ScenarioImpactTests {
             let expected: Int64 = (year["jaar"] as? Int ?? 0) >= 2027 ? 31_554_000 : 0
             #expect((delta["laag_cent"] as? NSNumber)?.int64Value == expected, "\(year)")
             #expect((delta["hoog_cent"] as? NSNumber)?.int64Value == expected, "\(year)")
-            #expect(delta["onbekend"] as? Int == 0)
+            #expect(delta["onbekend_nadeel"] as? Int == 0)
+            #expect(delta["onbekend_voordeel"] as? Int == 0)
         }
         #expect(perYear.count == 5)
         let structural = try #require(marginal["structureel_na_periode"] as? [String: Any])

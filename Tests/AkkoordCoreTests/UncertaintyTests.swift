@@ -29,17 +29,20 @@ struct UncertaintyTests {
     func enumerationMatchesHandComputation() throws {
         let problem = try Self.tutorialProblem()
         let result = try UncertaintySimulator().run(problem)
-        // No range applies to renoveren + uitbreiden, so two combinations are the whole distribution:
-        // province pays (30%): 2027 € 1.000.000, 2028 € 250.000; it does not (70%): 2027 € 2.000.000, 2028 € 250.000.
+        // No range applies to renoveren + uitbreiden, so two combinations are the whole distribution. Uitbreiden adds
+        // € 250.000 in 2028 and the capital charges of a € 1.000.000 investment (2028 € 70.000, 2029 € 69.000, 2030
+        // € 68.000, after the period € 67.000). Province pays (30%): 2027 € 1.000.000, period € 1.457.000; it does not
+        // (70%): 2027 € 2.000.000, period € 2.457.000. Mean 0,3 × 1.457.000 + 0,7 × 2.457.000 = € 2.157.000.
         #expect(result.method == .enumeration(combinations: 2, maxRangeDraws: 1))
         #expect(result.draws == 2)
-        #expect(result.period.minimum == 125_000_000 && result.period.maximum == 225_000_000)
-        #expect(result.period.p5 == 125_000_000)
-        #expect(result.period.p50 == 225_000_000)
-        #expect(result.period.p95 == 225_000_000)
-        #expect(result.period.mean == 195_000_000)
+        #expect(result.period.minimum == 145_700_000 && result.period.maximum == 245_700_000)
+        #expect(result.period.p5 == 145_700_000)
+        #expect(result.period.p50 == 245_700_000)
+        #expect(result.period.p95 == 245_700_000)
+        #expect(result.period.mean == 215_700_000)
         #expect(result.years[1].p5 == 100_000_000 && result.years[1].p95 == 200_000_000)
-        #expect(result.years[2].p50 == 25_000_000)
+        #expect(result.years[2].p50 == 32_000_000)
+        #expect(result.structural.p5 == 6_700_000 && result.structural.p95 == 6_700_000)
         #expect(result.reservePeriod == 30_000_000)
         let warning = try #require(result.rules.first)
         #expect(problem.model.compiled.ruleIDs[warning.rule] == "zwembad-zonder-provincie")
@@ -47,7 +50,7 @@ struct UncertaintyTests {
         #expect(result.anyError == 0)
         #expect(result.dependsOnUnknown == 0)
         #expect(result.tornadoPeriod.count == 1)
-        #expect(result.tornadoPeriod.first?.low == 225_000_000 && result.tornadoPeriod.first?.high == 125_000_000)
+        #expect(result.tornadoPeriod.first?.low == 245_700_000 && result.tornadoPeriod.first?.high == 145_700_000)
     }
 
     @Test("Sampling agrees with the enumeration within the statistical tolerance of the seed")
@@ -59,8 +62,8 @@ struct UncertaintyTests {
         // σ of a frequency at p = 0.7 over 20.000 draws is 0.0032; 5σ.
         let warning = try #require(result.rules.first)
         #expect(abs(warning.probability - 0.7) < 0.016)
-        #expect(abs(Double(result.period.mean) - 195_000_000) < 0.016 * 100_000_000)
-        #expect(result.period.p50 == 225_000_000)
+        #expect(abs(Double(result.period.mean) - 215_700_000) < 0.016 * 100_000_000)
+        #expect(result.period.p50 == 245_700_000)
     }
 
     @Test("Ranges are drawn within their bounds and unknown amounts are counted, never drawn as 0")

@@ -84,11 +84,16 @@ public struct SearchableText: Sendable {
     }
 
     /// The line on which the first occurrence of the quote begins, or `nil` when it does not occur.
-    public func line(of quote: String) -> Int? {
+    public func line(of quote: String) -> Int? { lines(of: quote)?.lowerBound }
+
+    /// The lines on which the first occurrence of the quote begins and ends, or `nil` when it does not occur.
+    public func lines(of quote: String) -> ClosedRange<Int>? {
         let needle = Self.normalised(quote)
         guard !needle.isEmpty else { return nil }
         for form in forms {
-            if let offset = Self.firstOffset(of: needle[...], in: form.bytes) { return Int(form.lines[offset]) }
+            if let offset = Self.firstOffset(of: needle[...], in: form.bytes) {
+                return Int(form.lines[offset])...Int(form.lines[offset + needle.count - 1])
+            }
         }
         return nil
     }

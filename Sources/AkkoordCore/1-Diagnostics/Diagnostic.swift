@@ -104,6 +104,33 @@ final class DiagnosticSink {
         diagnostics += other
     }
 
+    /// What kind of thing a declaration with an error declared.
+    enum DeclarationKind: Sendable, Hashable {
+        case assumption
+    }
+
+    /// Declarations whose id was read but that failed with an error reported at the cause (an assumption with a bad
+    /// `standaard`): a reference to one of them is not reported again as unknown.
+    private(set) var failedDeclarations: Set<Declaration> = []
+
+    struct Declaration: Sendable, Hashable {
+        var kind: DeclarationKind
+        var id: String
+    }
+
+    func declarationFailed(_ kind: DeclarationKind, id: String) {
+        failedDeclarations.insert(Declaration(kind: kind, id: id))
+    }
+
+    /// Takes over failed declarations collected elsewhere.
+    func append(failedDeclarations other: Set<Declaration>) {
+        failedDeclarations.formUnion(other)
+    }
+
+    func hasFailed(_ kind: DeclarationKind, id: String) -> Bool {
+        failedDeclarations.contains(Declaration(kind: kind, id: id))
+    }
+
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     /// How many errors were reported so far; a reader compares it before and after reading one value.

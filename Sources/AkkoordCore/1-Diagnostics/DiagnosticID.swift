@@ -186,6 +186,10 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Co
     public static let auditMomentBeforePeriod = DiagnosticID("audit.moment-before-period")
     /// An option that is not the current line has the current line's title.
     public static let auditCurrentLineTitle = DiagnosticID("audit.current-line-title")
+    /// A decision's current line lapses (`verloopt`) before its steering moment (or its last practical moment) begins.
+    public static let auditLapseBeforeMoment = DiagnosticID("audit.lapse-before-moment")
+    /// An option other than the current line has no budget effect and does not say `geen_begrotingseffect`.
+    public static let auditOptionWithoutEffect = DiagnosticID("audit.option-without-effect")
 
     // MARK: Constraints between options
 
@@ -200,6 +204,8 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Co
 
     // MARK: Scenario findings (check on a scenario)
 
+    /// A scenario was checked only in part (or not at all) because the rule base has errors.
+    public static let scenarioNotChecked = DiagnosticID("scenario.not-checked")
     /// A rule of the rule base fires.
     public static let scenarioRule = DiagnosticID("scenario.rule")
     /// A chosen option requires another choice.
@@ -218,6 +224,8 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Co
     public static let scenarioFrame = DiagnosticID("scenario.frame")
     /// An amount is unknown.
     public static let scenarioUnknownAmount = DiagnosticID("scenario.unknown-amount")
+    /// Structural costs lean on incidental money in a year (BBV: structureel en reëel evenwicht).
+    public static let scenarioStructuralBalance = DiagnosticID("scenario.structural-balance")
 
     /// Every id, in the order docs/checks.md lists them.
     public static let all: [DiagnosticID] = [
@@ -236,9 +244,11 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Co
         refUnknownAssumption, refUnknownRule,
         quoteNotFound, quoteUnverified, quoteSourceChanged,
         auditDoubt, auditFactConflict, auditAfterLapse, auditMomentDiffers, auditMomentBeforePeriod,
-        auditCurrentLineTitle,
+        auditCurrentLineTitle, auditLapseBeforeMoment,
+        auditOptionWithoutEffect,
         constraintRequiresAndExcludes, constraintUnchoosable, constraintNeverHolds, constraintIncomplete,
-        scenarioRule, scenarioRequires, scenarioExcludes, scenarioMomentPassed, scenarioMomentUnknown,
+        scenarioNotChecked, scenarioRule, scenarioRequires, scenarioExcludes, scenarioMomentPassed, scenarioMomentUnknown,
         scenarioDependencyLater, scenarioLapses, scenarioFrame, scenarioUnknownAmount,
+        scenarioStructuralBalance,
     ]
 }

@@ -38,11 +38,17 @@ public struct BudgetEffect: Sendable, Hashable {
     public var timing: EffectTiming
     public var provenance: Provenance
     public var location: SourceLocation
+    /// When the effect is an investment: the investment itself. `amount` is then the investment and `timing` the
+    /// yearly capital charges (`.perYear`), which are what the budget counts.
+    public var investment: Investment?
+    /// Next to a quote (`bron`: what the dossier says), what the rule-base authors added (`aanname`), such as the year
+    /// or the share the dossier does not state.
+    public var addedAssumption: String?
 
     public init(
         description: String, side: BudgetSide, nature: BudgetNature, programme: String, amount: Amount,
         total: Amount?, share: Share?, cofunders: [String], timing: EffectTiming,
-        provenance: Provenance, location: SourceLocation
+        provenance: Provenance, location: SourceLocation, investment: Investment? = nil, addedAssumption: String? = nil
     ) {
         self.description = description
         self.side = side
@@ -55,6 +61,8 @@ public struct BudgetEffect: Sendable, Hashable {
         self.timing = timing
         self.provenance = provenance
         self.location = location
+        self.investment = investment
+        self.addedAssumption = addedAssumption
     }
 
     /// Enschede's amount in a given year, or `nil` when the effect does not touch that year.

@@ -11,11 +11,14 @@ public struct DecisionOption: Sendable, Hashable {
     public var opportunities: [String]
     public var risks: [String]
     public var location: SourceLocation
+    /// Why choosing this option has no budget effect (`geen_begrotingseffect`): a quote or a labelled assumption. An
+    /// option other than the current line has effects, or says this, so that a missing effect is never a silent € 0.
+    public var noBudgetEffect: Provenance?
 
     public init(
         id: String, title: String, isCurrentLine: Bool, explanation: String?, effects: [BudgetEffect],
         requires: [OptionRef], excludes: [OptionRef], opportunities: [String], risks: [String],
-        location: SourceLocation
+        location: SourceLocation, noBudgetEffect: Provenance? = nil
     ) {
         self.id = id
         self.title = title
@@ -27,5 +30,6 @@ public struct DecisionOption: Sendable, Hashable {
         self.opportunities = opportunities
         self.risks = risks
         self.location = location
+        self.noBudgetEffect = noBudgetEffect
     }
 }

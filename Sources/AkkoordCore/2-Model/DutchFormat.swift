@@ -42,13 +42,24 @@ public enum DutchFormat {
         return result
     }
 
-    /// An amount: exact, `€ 10,5 mln – € 11,6 mln`, or `onbekend`.
+    /// An amount: exact, `€ 10,5 mln – € 11,6 mln`, or `onbekend nadeel` / `onbekend voordeel`.
     public static func amount(_ amount: Amount) -> String {
         switch amount {
         case .exact(let value): euro(value)
         case .range(let min, let max): "\(euro(min)) – \(euro(max))"
-        case .unknown: "onbekend"
+        case .unknown(let direction): "onbekend \(direction.rawValue)"
         }
+    }
+
+    /// The unknown amounts of a total by direction: `2 onbekend nadeel, 1 onbekend voordeel` (a direction without
+    /// unknown amounts is left out; empty when there are none). Negative counts (a change) are written with `−`.
+    public static func unknowns(burdens: Int, benefits: Int, signed: Bool = false) -> String {
+        func part(_ count: Int, _ direction: BudgetDirection) -> String? {
+            guard count != 0 else { return nil }
+            let sign = signed ? (count > 0 ? "+ " : "− ") : ""
+            return "\(sign)\(count.magnitude) onbekend \(direction.rawValue)"
+        }
+        return [part(burdens, .nadeel), part(benefits, .voordeel)].compactMap { $0 }.joined(separator: ", ")
     }
 
     /// A share: `50%`, `12,05%`.
@@ -69,26 +80,54 @@ public enum DutchFormat {
         }
     }
 
-    /// A total: `€ 1.000`, `€ 1.000 – € 2.000`, with `+ 2 onbekend` when unknown amounts were part of it;
-    /// `onbekend` when only unknown amounts were; `–` when nothing applies.
+    /// A total: `€ 1.000`, `€ 1.000 – € 2.000`, with `+ 2 onbekend nadeel, 1 onbekend voordeel` when unknown amounts
+    /// were part of it; only `2 onbekend nadeel` when only unknown amounts were; `–` when nothing applies.
     public static func total(_ total: AmountTotal, compact useCompact: Bool = false) -> String {
         let format = useCompact ? compact : euro
+        let unknown = unknowns(burdens: total.unknownBurdens, benefits: total.unknownBenefits)
         if total.minimum == .zero, total.maximum == .zero {
-            return total.unknownCount == 0 ? "–" : "onbekend (\(total.unknownCount))"
+            return total.unknownCount == 0 ? "–" : unknown
         }
         let known = total.isExact ? format(total.minimum) : "\(format(total.minimum)) – \(format(total.maximum))"
-        return total.unknownCount == 0 ? known : "\(known) + \(total.unknownCount) onbekend"
+        return total.unknownCount == 0 ? known : "\(known) + \(unknown)"
     }
 
-    /// A change of a total bound by bound: `+€ 315.540`, `ondergrens -€ 525.000, bovengrens -€ 475.000`, with
-    /// `+ 1 onbekend` / `− 1 onbekend` for unknown amounts that come in or drop out; `–` when nothing changes.
-    public static func change(lower: Money, upper: Money, unknown: Int, compact useCompact: Bool = false) -> String {
+    /// A change of the net burden, bound by bound, in words without double signs: `€ 315.540 nadeel`,
+    /// `€ 475.000 – € 525.000 voordeel` (both bounds move the same way), `van € 10.000 voordeel tot € 20.000 nadeel`
+    /// (the bounds move opposite ways), with `+ 1 onbekend nadeel` / `− 1 onbekend voordeel` for unknown amounts that
+    /// come in or drop out; `–` when nothing changes.
+    public static func change(
+        lower: Money, upper: Money, unknownBurdens: Int, unknownBenefits: Int, compact useCompact: Bool = false
+    ) -> String {
+        let unknownPart = unknowns(burdens: unknownBurdens, benefits: unknownBenefits, signed: true)
+        if lower == .zero, upper == .zero { return unknownPart.isEmpty ? "–" : unknownPart }
+        let known = burden(min: lower, max: upper, compact: useCompact)
+        return unknownPart.isEmpty ? known : "\(known) \(unknownPart)"
+    }
+
+    /// A net burden between two bounds (in either order) in words: `€ 1.000 nadeel`, `€ 301.960 – € 366.960 voordeel`,
+    /// `van € 10.000 voordeel tot € 20.000 nadeel`, `€ 0`. With `plainNadeel` (in a column that says it holds the
+    /// nadeel) a positive amount goes without the word: `€ 1.000 – € 2.000`.
+    public static func burden(min first: Money, max second: Money, compact useCompact: Bool = false, plainNadeel: Bool = false) -> String {
         let format = useCompact ? compact : euro
-        func signed(_ money: Money) -> String { money.cents > 0 ? "+" + format(money) : format(money) }
-        let unknownPart = unknown > 0 ? "+ \(unknown) onbekend" : "− \(unknown.magnitude) onbekend"
-        if lower == .zero, upper == .zero { return unknown == 0 ? "–" : unknownPart }
-        let known = lower == upper ? signed(lower) : "ondergrens \(signed(lower)), bovengrens \(signed(upper))"
-        return unknown == 0 ? known : "\(known) \(unknownPart)"
+        let low = first.cents <= second.cents ? first : second, high = first.cents <= second.cents ? second : first
+        func magnitude(_ money: Money) -> String { format(Money(cents: Int64(clamping: money.cents.magnitude))) }
+        let nadeel = plainNadeel ? "" : " nadeel"
+        if low.cents >= 0 {
+            return low == high ? magnitude(low) + (low.cents > 0 ? nadeel : "") : "\(magnitude(low)) – \(magnitude(high))\(nadeel)"
+        }
+        if high.cents <= 0 { return low == high ? "\(magnitude(low)) voordeel" : "\(magnitude(high)) – \(magnitude(low)) voordeel" }
+        return "van \(magnitude(low)) voordeel tot \(magnitude(high)) nadeel"
+    }
+
+    /// A net-burden total (positive is a nadeel) for a place that says so: `€ 1.000 – € 2.000`,
+    /// `€ 301.960 – € 366.960 voordeel`, `van € 10.000 voordeel tot € 20.000 nadeel`, with the unknown amounts as in
+    /// ``total(_:compact:)``.
+    public static func burdenTotal(_ total: AmountTotal, compact useCompact: Bool = false, plainNadeel: Bool = true) -> String {
+        let unknown = unknowns(burdens: total.unknownBurdens, benefits: total.unknownBenefits)
+        if total.minimum == .zero, total.maximum == .zero { return total.unknownCount == 0 ? "–" : unknown }
+        let known = burden(min: total.minimum, max: total.maximum, compact: useCompact, plainNadeel: plainNadeel)
+        return total.unknownCount == 0 ? known : "\(known) + \(unknown)"
     }
 
     /// `1 juni 2026`.

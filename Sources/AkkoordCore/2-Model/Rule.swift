@@ -40,6 +40,12 @@ public struct Rule: Sendable, Hashable {
     /// Fiche whose file defines the rule, or `nil` for a rule file.
     public var fiche: String?
     public var location: SourceLocation
+    /// Where the rule names each option, decision and assumption it refers to (`keuze`, `afwijking`, `aanname`,
+    /// `vereist`, `sluit_uit`), by the reference as written; the first use counts. For messages about a reference.
+    public var referencePlaces: [String: SourceLocation] = [:]
+
+    /// Where the rule uses `reference`; the rule itself when that is not known.
+    public func place(of reference: String) -> SourceLocation { referencePlaces[reference] ?? location }
 
     public init(
         id: String, title: String, condition: Condition, message: RuleMessage?, effects: [BudgetEffect],

@@ -1,4 +1,5 @@
-/// Every quote in a rule base, in a fixed order: fiches (last practical moments, effects of options, budgeted effects, facts, doubts), rules
+/// Every quote in a rule base, in a fixed order: fiches (last practical moments, effects of options and why an option has
+/// none, budgeted effects, facts, doubts), rules
 /// (their own source and their effects), then assumptions.
 extension RuleBase {
     /// All quotes.
@@ -32,7 +33,10 @@ extension RuleBase {
             update(&fiches[f].steeringMoment)
             for d in fiches[f].decisions.indices {
                 update(&fiches[f].decisions[d].steeringMoment)
-                for o in fiches[f].decisions[d].options.indices { update(&fiches[f].decisions[d].options[o].effects) }
+                for o in fiches[f].decisions[d].options.indices {
+                    update(&fiches[f].decisions[d].options[o].effects)
+                    update(&fiches[f].decisions[d].options[o].noBudgetEffect)
+                }
             }
             update(&fiches[f].budgeted)
             for index in fiches[f].facts.indices { fiches[f].facts[index].citation = transform(fiches[f].facts[index].citation) }
@@ -45,6 +49,11 @@ extension RuleBase {
             update(&rules[r].effects)
         }
         for a in assumptions.indices { update(&assumptions[a].provenance) }
+        var info = info
+        if var rate = info.investmentInterest {
+            update(&rate.provenance)
+            info.investmentInterest = rate
+        }
         return RuleBase(info: info, fiches: fiches, assumptions: assumptions, rules: rules)
     }
 }

@@ -34,10 +34,13 @@ public struct DossierInfo: Sendable, Hashable {
     public var planning: [PlanningItem]
     /// The source texts quotes come from (`bronnen`); the first is the dossier, the default for a quote.
     public var sources: [DossierSource]
+    /// The interest rate for investments whose fiche states none (`rente_investeringen`), if the rule base has one.
+    public var investmentInterest: InterestRate?
 
     public init(
         municipality: String, title: String, version: String, years: ClosedRange<Int>, coalitionStart: Day,
-        opgaven: [Label], programmes: [Label], planning: [PlanningItem], sources: [DossierSource] = []
+        opgaven: [Label], programmes: [Label], planning: [PlanningItem], sources: [DossierSource] = [],
+        investmentInterest: InterestRate? = nil
     ) {
         self.municipality = municipality
         self.title = title
@@ -48,6 +51,7 @@ public struct DossierInfo: Sendable, Hashable {
         self.programmes = programmes
         self.planning = planning
         self.sources = sources
+        self.investmentInterest = investmentInterest
     }
 
     /// The declared source with this id; `nil` asks for the dossier, the first declared source.

@@ -15,13 +15,14 @@ struct EffectReader {
         reader.allowOnly(in: "een effect")
         let description = reader.string(.omschrijving)
         let side: BudgetSide? = reader.enumValue(.soort)
-        let provenance = self.provenance(in: reader, required: true)
+        let provenance = self.provenance(in: reader, required: true, allowBoth: true)
+        let addedAssumption = reader.has(.bron) ? reader.string(.aanname, required: false) : nil
 
         var amount: Amount?
         var total: Amount?
         var share: Share?
-        if let node = reader.node(.bedrag) { amount = self.amount(node, what: "'bedrag'") }
-        if let node = reader.node(.totaal) { total = self.amount(node, what: "'totaal'") }
+        if let node = reader.node(.bedrag) { amount = self.amount(node, what: "'bedrag'", side: side) }
+        if let node = reader.node(.totaal) { total = self.amount(node, what: "'totaal'", side: side) }
         if let node = reader.node(.aandeel), let text = context.text(node, what: "'aandeel'") {
             share = MoneyParser.parseShare(text)
             if share == nil {
@@ -47,7 +48,23 @@ struct EffectReader {
 
         let timingKeys = [EffectKey.jaar, .jaren, .vanaf, .perJaar].filter(reader.has)
         var timing: EffectTiming?
-        if timingKeys.count != 1 {
+        var investment: Investment?
+        if reader.has(.investering) {
+            if !timingKeys.isEmpty {
+                context.sink.error(
+                    .keyConflict, reader.keyLocation(.investering),
+                    "bij 'investering' volgen de jaren uit de kapitaallasten; laat \(timingKeys.map(\.rawValue).joined(separator: " en ")) weg"
+                )
+            }
+            if let amount, let statement = reader.mapping(.investering, of: InvestmentKey.self) {
+                investment = self.investment(statement, amount: amount)
+                do throws(MoneyOverflow) {
+                    if let investment { timing = .perYear(try investment.charges()) }
+                } catch {
+                    context.sink.error(.boundsOverflow, reader.keyLocation(.investering), "kapitaallasten: \(error)")
+                }
+            }
+        } else if timingKeys.count != 1 {
             context.sink.error(
                 timingKeys.isEmpty ? .keyNoneOf : .keyConflict, reader.location,
                 timingKeys.isEmpty
@@ -69,7 +86,7 @@ struct EffectReader {
                     var amounts: [Int: Amount] = [:]
                     for pair in perYear {
                         guard let year = context.year(pair.keyNode, what: "een jaar in 'per_jaar'"),
-                            let value = self.amount(pair.value, what: "het bedrag voor \(pair.key)")
+                            let value = self.amount(pair.value, what: "het bedrag voor \(pair.key)", side: side)
                         else { continue }
                         amounts[year] = value
                     }
@@ -78,7 +95,7 @@ struct EffectReader {
                         context.sink.error(
                             .keyConflict, reader.location, "bij 'per_jaar' staan de bedragen per jaar; laat 'bedrag' en 'totaal' weg")
                     }
-                    amount = amount ?? .unknown
+                    amount = amount ?? .unknown(.natural(for: side ?? .lasten))
                 }
             }
         }
@@ -96,6 +113,8 @@ struct EffectReader {
                         + "structureel effect loopt door, maar dit telt alleen in \(years[0]) en niet na de periode; schrijf "
                         + "'vanaf: \(years[0])' als het blijvend is, of 'aard: incidenteel' als het eenmalig is")
             }
+        } else if investment != nil {
+            nature = .structureel
         } else if let timing {
             if case .from = timing { nature = .structureel } else { nature = .incidenteel }
         }
@@ -108,7 +127,38 @@ struct EffectReader {
         return BudgetEffect(
             description: description, side: side, nature: nature, programme: programme, amount: amount,
             total: total, share: share, cofunders: reader.strings(.medefinanciers), timing: timing,
-            provenance: provenance, location: reader.location)
+            provenance: provenance, location: reader.location, investment: investment, addedAssumption: addedAssumption)
+    }
+
+    /// `investering: {jaar, looptijd, methode, rente, aanname}`; without `rente` the rule base's `rente_investeringen`.
+    private func investment(_ reader: MappingReader<InvestmentKey>, amount: Amount) -> Investment? {
+        reader.allowOnly(in: "'investering'")
+        let year = reader.year(.jaar)
+        let term = reader.integer(.looptijd)
+        if let term, !(1...Investment.maxTerm).contains(term) {
+            context.sink.error(
+                .boundsYear, reader.valueLocation(.looptijd), "'looptijd' is \(term) jaar; geef 1 tot en met \(Investment.maxTerm) jaar")
+            return nil
+        }
+        let method: DepreciationMethod? = reader.enumValue(.methode)
+        var rate: Share?
+        if let text = reader.string(.rente, required: false) {
+            rate = MoneyParser.parseShare(text)
+            if rate == nil {
+                context.sink.error(
+                    .valuePercentage, reader.valueLocation(.rente),
+                    "'rente' moet een percentage zijn zoals 2,5% (gevonden: \(InputText.quoted(text)))")
+                return nil
+            }
+        } else if context.defaultInterest == nil {
+            context.sink.error(
+                .keyMissing, reader.location,
+                "'investering' zonder 'rente', en dossier.yaml noemt geen 'rente_investeringen'; geef een van beide")
+        }
+        guard let year, let term, let method, let rate = rate ?? context.defaultInterest?.rate else { return nil }
+        return Investment(
+            amount: amount, year: year, term: term, method: method, rate: rate, isDefaultRate: !reader.has(.rente),
+            assumption: reader.string(.aanname, required: false))
     }
 
     /// The years of `jaren`: at least one, each once (a repeated year would silently count once).
@@ -143,8 +193,9 @@ struct EffectReader {
         return complete && !years.isEmpty ? years : nil
     }
 
-    /// `500000`, `"1.000.000,00"`, `{min: .., max: ..}` or `onbekend`.
-    func amount(_ node: YAMLNode, what: String) -> Amount? {
+    /// `500000`, `"1.000.000,00"`, `{min: .., max: ..}`, `onbekend nadeel`, `onbekend voordeel` or `onbekend` (an unknown
+    /// amount in the direction of `side`: a cost on lasten, a revenue on baten).
+    func amount(_ node: YAMLNode, what: String, side: BudgetSide? = nil) -> Amount? {
         if case .mapping = node.content {
             guard let reader = MappingReader<RangeKey>(node, what: what, context: context) else { return nil }
             reader.allowOnly(in: "een bandbreedte")
@@ -160,7 +211,12 @@ struct EffectReader {
             return .range(min: min, max: max)
         }
         guard let text = context.text(node, what: what) else { return nil }
-        if text.lowercased() == "onbekend" { return .unknown }
+        switch text.lowercased().split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") {
+        case "onbekend": return .unknown(.natural(for: side ?? .lasten))
+        case "onbekend nadeel": return .unknown(.nadeel)
+        case "onbekend voordeel": return .unknown(.voordeel)
+        default: break
+        }
         return euros(text, at: node, what: what).map { .exact($0) }
     }
 
@@ -180,13 +236,17 @@ struct EffectReader {
             ? " (decimalen schrijf je met een komma: \"1.234,50\"; geen 1.5 of 0.5)" : ""
         context.sink.error(
             .valueAmount, context.location(of: node),
-            "\(what) moet een bedrag in euro zijn, een {min, max}-bandbreedte of 'onbekend' (gevonden: \(InputText.quoted(text)))\(hint)")
+            "\(what) moet een bedrag in euro zijn, een {min, max}-bandbreedte, 'onbekend', 'onbekend nadeel' of 'onbekend voordeel' (gevonden: \(InputText.quoted(text)))\(hint)"
+        )
         return nil
     }
 
-    /// Exactly one of `bron` or `aanname` (when `required`).
-    func provenance<Key: ProvenanceKey>(in reader: MappingReader<Key>, required: Bool) -> Provenance? {
+    /// Exactly one of `bron` or `aanname` (when `required`); with `allowBoth` (an effect) both may be given, and the
+    /// quote is the provenance (the caller reads `aanname` as what was added).
+    func provenance<Key: ProvenanceKey>(in reader: MappingReader<Key>, required: Bool, allowBoth: Bool = false) -> Provenance? {
         switch (reader.has(.bron), reader.has(.aanname)) {
+        case (true, true) where allowBoth:
+            return quote(in: reader).map { .quote($0) }
         case (true, true):
             context.sink.error(.keyConflict, reader.keyLocation(.aanname), "geef 'bron' of 'aanname', niet beide")
             return nil

@@ -71,12 +71,11 @@ struct ExpectationsReader {
             let min = reader.node(.min).flatMap { effects.amount($0, what: "'min'") }?.minimum ?? .zero
             let max = reader.node(.max).flatMap { effects.amount($0, what: "'max'") }?.maximum ?? min
             if reader.has(.max), !reader.has(.min) { context.sink.error(.keyMissing, reader.location, "'max' zonder 'min'") }
-            return AmountTotal(minimum: min, maximum: max, unknownCount: unknown)
+            // `onbekend: n` counts unknown amounts in either direction; ExpectationCheck compares the count only.
+            return AmountTotal(minimum: min, maximum: max, unknownBurdens: unknown, unknownBenefits: 0)
         }
         switch effects.amount(node, what: "het verwachte bedrag") {
-        case .exact(let value)?: return AmountTotal(minimum: value, maximum: value, unknownCount: 0)
-        case .range(let min, let max)?: return AmountTotal(minimum: min, maximum: max, unknownCount: 0)
-        case .unknown?: return AmountTotal(minimum: .zero, maximum: .zero, unknownCount: 1)
+        case let amount?: return AmountTotal(amount)
         case nil: return nil
         }
     }

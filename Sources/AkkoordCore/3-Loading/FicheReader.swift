@@ -153,11 +153,22 @@ struct FicheReader {
         let optionEffects = effects.effects(in: reader, key: .effecten)
         let requires = rules.optionRefs(in: reader, key: .vereist)
         let excludes = rules.optionRefs(in: reader, key: .sluitUit)
+        var noBudgetEffect: Provenance?
+        if let statement = reader.mapping(.geenBegrotingseffect, of: NoBudgetEffectKey.self, required: false) {
+            statement.allowOnly(in: "'geen_begrotingseffect'")
+            noBudgetEffect = effects.provenance(in: statement, required: true)
+            if !optionEffects.isEmpty {
+                context.sink.error(
+                    .keyConflict, reader.keyLocation(.geenBegrotingseffect),
+                    "een optie met 'effecten' heeft geen 'geen_begrotingseffect'; laat een van beide weg")
+            }
+        }
         guard let id, let title else { return nil }
         return DecisionOption(
             id: id, title: title, isCurrentLine: isCurrent, explanation: reader.string(.toelichting, required: false),
             effects: optionEffects, requires: requires, excludes: excludes,
-            opportunities: reader.strings(.kansen), risks: reader.strings(.risicos), location: reader.location)
+            opportunities: reader.strings(.kansen), risks: reader.strings(.risicos), location: reader.location,
+            noBudgetEffect: noBudgetEffect)
     }
 
     func relation(_ node: YAMLNode) -> Relation? {
@@ -239,7 +250,11 @@ struct AssumptionReader {
                 "een aanname in fiche \(fiche) heeft een id dat begint met '\(fiche)-' (of staat in dossier.yaml)"
             )
         }
-        guard let id, let title, let value else { return nil }
+        guard let id, let title, let value else {
+            // The error is reported here; rules that use the assumption do not report it again as unknown.
+            if let id { context.sink.declarationFailed(.assumption, id: id) }
+            return nil
+        }
         var assumption = Assumption(
             id: id, title: title, defaultValue: value, probability: probability, moment: moment,
             explanation: reader.string(.toelichting, required: false), provenance: provenance,

@@ -31,6 +31,23 @@ public enum DossierKey: String, FormatKey {
     case planning
     case aannames
     case bronnen
+    case renteInvesteringen = "rente_investeringen"
+}
+
+/// The keys of `rente_investeringen` in `dossier.yaml`: the rule base's interest rate for investments.
+public enum InterestKey: String, FormatKey, ProvenanceKey {
+    case percentage
+    case bron
+    case aanname
+}
+
+/// The keys of an effect's `investering`.
+public enum InvestmentKey: String, FormatKey {
+    case jaar
+    case looptijd
+    case methode
+    case rente
+    case aanname
 }
 
 /// The keys of a period (`periode`).
@@ -156,6 +173,13 @@ public enum OptionKey: String, FormatKey {
     case sluitUit = "sluit_uit"
     case kansen
     case risicos
+    case geenBegrotingseffect = "geen_begrotingseffect"
+}
+
+/// The keys of an option's `geen_begrotingseffect`: why choosing it changes no budget.
+public enum NoBudgetEffectKey: String, FormatKey, ProvenanceKey {
+    case bron
+    case aanname
 }
 
 /// The keys of a budget effect.
@@ -172,6 +196,7 @@ public enum EffectKey: String, FormatKey, ProvenanceKey {
     case jaren
     case vanaf
     case perJaar = "per_jaar"
+    case investering
     case bron
     case aanname
 }
@@ -315,6 +340,8 @@ public enum ExpectedMessageKey: String, FormatKey {
 public enum FormatKeys {
     public static let all: [String: [String]] = [
         "dossier": DossierKey.keys,
+        "investmentInterest": InterestKey.keys,
+        "investment": InvestmentKey.keys,
         "period": PeriodKey.keys,
         "label": LabelKey.keys,
         "sourceText": SourceTextKey.keys,
@@ -329,6 +356,7 @@ public enum FormatKeys {
         "decision": DecisionKey.keys,
         "lapse": LapseKey.keys,
         "option": OptionKey.keys,
+        "noBudgetEffect": NoBudgetEffectKey.keys,
         "effect": EffectKey.keys,
         "range": RangeKey.keys,
         "quote": QuoteKey.keys,

@@ -152,6 +152,8 @@ struct MappingReader<Key: FormatKey> {
 struct ReadContext {
     let path: String
     let sink: DiagnosticSink
+    /// The rule base's interest rate for investments (`rente_investeringen` in `dossier.yaml`), once it is read.
+    var defaultInterest: InterestRate? = nil
 
     func location(of node: YAMLNode) -> SourceLocation {
         SourceLocation(file: path, line: node.line, column: node.column)

@@ -10,12 +10,18 @@ public struct QuoteVerification: Sendable {
     public var unverified: Int
     /// How many quotes were not found in their source.
     public var notFound: Int
+    /// What was found for each declared source, in the order of `dossier.yaml`'s `bronnen` (empty when there are
+    /// none, or no quotes to check); the briefing pack shows the texts that were found.
+    public var texts: [SourceText]
 
-    public init(ruleBase: RuleBase, diagnostics: [Diagnostic], verified: Int, unverified: Int, notFound: Int) {
+    public init(
+        ruleBase: RuleBase, diagnostics: [Diagnostic], verified: Int, unverified: Int, notFound: Int, texts: [SourceText]
+    ) {
         self.ruleBase = ruleBase
         self.diagnostics = diagnostics
         self.verified = verified
         self.unverified = unverified
         self.notFound = notFound
+        self.texts = texts
     }
 }

@@ -27,7 +27,9 @@ public struct QuoteVerifier: Sendable {
         let citations = ruleBase.citations
         var diagnostics: [Diagnostic] = []
         guard !citations.isEmpty else {
-            return QuoteVerification(ruleBase: ruleBase, diagnostics: [], verified: 0, unverified: 0, notFound: 0)
+            return QuoteVerification(
+                ruleBase: ruleBase, diagnostics: [], verified: 0, unverified: 0, notFound: 0,
+                texts: sources.map { SourceText($0, directory: directory) })
         }
         guard !sources.isEmpty else {
             diagnostics.append(
@@ -37,11 +39,11 @@ public struct QuoteVerifier: Sendable {
                         + "'bronnen' (zie docs/format.md, Bronnen)"))
             return QuoteVerification(
                 ruleBase: ruleBase, diagnostics: diagnostics, verified: 0,
-                unverified: citations.count, notFound: 0)
+                unverified: citations.count, notFound: 0, texts: [])
         }
         let texts = sources.map { SourceText($0, directory: directory) }
         // Each distinct quote per source is searched once.
-        var lines: [String: [String: Int?]] = [:]
+        var lines: [String: [String: ClosedRange<Int>?]] = [:]
         var unusable: [String: Int] = [:]
         var verified = 0, notFound = 0
         let updated = ruleBase.updatingCitations { citation in
@@ -50,16 +52,18 @@ public struct QuoteVerifier: Sendable {
                 return citation
             }
             let source = sources[index]
-            guard case .found(let path, let text) = texts[index] else {
+            guard case .found(let path, let text, _) = texts[index] else {
                 unusable[source.id, default: 0] += 1
                 return citation
             }
-            let line: Int? = if let known = lines[source.id]?[citation.text] { known } else { text.line(of: citation.text) }
-            lines[source.id, default: [:]][citation.text] = .some(line)
+            let range: ClosedRange<Int>? =
+                if let known = lines[source.id]?[citation.text] { known } else { text.lines(of: citation.text) }
+            lines[source.id, default: [:]][citation.text] = .some(range)
             var result = citation
-            if let line {
+            if let range {
                 verified += 1
-                result.passage = SourcePassage(document: source.id, file: source.file, line: line)
+                result.passage = SourcePassage(
+                    document: source.id, file: source.file, line: range.lowerBound, lastLine: range.upperBound)
             } else {
                 notFound += 1
                 var notes: [Diagnostic.Note] = []
@@ -86,7 +90,7 @@ public struct QuoteVerifier: Sendable {
         diagnostics += warnings(sources: sources, texts: texts, unusable: unusable)
         return QuoteVerification(
             ruleBase: updated, diagnostics: diagnostics, verified: verified,
-            unverified: unusable.values.reduce(0, +), notFound: notFound)
+            unverified: unusable.values.reduce(0, +), notFound: notFound, texts: texts)
     }
 
     /// One warning for every text that is missing or unreadable together, one per changed text.

@@ -59,10 +59,10 @@ struct ReferenceChecker {
             }
         }
         for rule in ruleBase.rules {
-            rule.condition.optionRefs.forEach { reference($0, at: rule.location) }
-            rule.condition.decisionRefs.forEach { decisionReference($0, at: rule.location) }
-            rule.condition.assumptionIDs.forEach { assumption($0, at: rule.location, known: assumptionIDs) }
-            (rule.requires + rule.excludes).forEach { reference($0, at: rule.location) }
+            rule.condition.optionRefs.forEach { reference($0, at: rule.place(of: $0.description)) }
+            rule.condition.decisionRefs.forEach { decisionReference($0, at: rule.place(of: $0.description)) }
+            rule.condition.assumptionIDs.forEach { assumption($0, at: rule.place(of: $0), known: assumptionIDs) }
+            (rule.requires + rule.excludes).forEach { reference($0, at: rule.place(of: $0.description)) }
             rule.effects.forEach { effect($0, codes: codes, programmes: programmes) }
             if let code = rule.provenance?.citation?.fiche, !codes.contains(code) {
                 sink.error(
@@ -118,7 +118,8 @@ struct ReferenceChecker {
     }
 
     private func assumption(_ id: String, at location: SourceLocation, known: Set<String>) {
-        if !known.contains(id) {
+        // An assumption whose declaration failed was reported there; using it is not a second error.
+        if !known.contains(id), !sink.hasFailed(.assumption, id: id) {
             sink.error(
                 .refUnknownAssumption, location, "onbekende aanname \(InputText.quoted(id))\(Suggestion.hintOrList(for: id, in: known))")
         }
@@ -158,11 +159,16 @@ struct ReferenceChecker {
                 "onbekend programma \(InputText.quoted(effect.programme))\(Suggestion.hintOrList(for: effect.programme, in: programmes))")
         }
         let years = ruleBase.info.years
+        // An investment is made in a year of the period; its capital charges may run on after it.
         let used: [Int] =
-            switch effect.timing {
-            case .years(let list): list
-            case .from(let first): [first]
-            case .perYear(let amounts): amounts.keys.sorted()
+            if let investment = effect.investment {
+                [investment.year]
+            } else {
+                switch effect.timing {
+                case .years(let list): list
+                case .from(let first): [first]
+                case .perYear(let amounts): amounts.keys.sorted()
+                }
             }
         for year in used where !years.contains(year) {
             sink.error(.boundsPeriodYear, effect.location, "jaar \(year) ligt buiten de periode \(years.lowerBound)–\(years.upperBound)")

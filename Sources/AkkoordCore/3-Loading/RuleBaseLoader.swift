@@ -28,6 +28,21 @@ public struct RuleBaseLoader: Sendable {
         return Loaded(value: ruleBase!, warnings: sink.diagnostics.sorted())
     }
 
+    /// Reads as much of the folder as it can, also when it has errors: the rule base from every file that could be
+    /// read (`nil` when the folder or `dossier.yaml` cannot be), and every diagnostic. It is incomplete when there
+    /// are errors: `check` uses it only to check scenarios as far as a broken rule base allows, never to evaluate.
+    public func loadPartially(directory: String) -> (ruleBase: RuleBase?, diagnostics: [Diagnostic]) {
+        let sink = DiagnosticSink()
+        let layout: RuleBaseLayout
+        do {
+            layout = try RuleBaseLayout(directory: directory)
+        } catch {
+            return (nil, error.diagnostics)
+        }
+        let ruleBase = load(paths: layout.ficheFiles + layout.ruleFiles, dossierPath: layout.dossier, source: .disk, sink: sink)
+        return (ruleBase, sink.diagnostics)
+    }
+
     /// Loads from in-memory files (path → bytes). Used by tests, the fuzzer and the benchmark.
     public func load(files: [String: Data], dossierPath: String) throws(LoadError) -> Loaded<RuleBase> {
         let sink = DiagnosticSink()
@@ -55,18 +70,21 @@ public struct RuleBaseLoader: Sendable {
     /// What one fiche or rule file contributed, with its own diagnostics.
     private struct FileResult: Sendable {
         var diagnostics: [Diagnostic] = []
+        var failedDeclarations: Set<DiagnosticSink.Declaration> = []
         var fiche: Fiche?
         var assumptions: [Assumption] = []
         var rules: [Rule] = []
     }
 
-    private func read(_ path: String, source: FileSource, isRuleFile: Bool, periods: PeriodParser) -> FileResult {
+    private func read(
+        _ path: String, source: FileSource, isRuleFile: Bool, periods: PeriodParser, interest: InterestRate?
+    ) -> FileResult {
         let sink = DiagnosticSink()
         var result = FileResult()
         if let data = source.bytes(path, limits: limits, sink: sink),
             let document = YAMLDocument.parse(data: data, path: path, limits: limits, sink: sink)
         {
-            let context = ReadContext(path: path, sink: sink)
+            let context = ReadContext(path: path, sink: sink, defaultInterest: interest)
             if isRuleFile {
                 if let reader = MappingReader<RuleFileKey>(document.root, what: "een regelbestand", context: context) {
                     reader.allowOnly(in: "een regelbestand")
@@ -80,6 +98,7 @@ public struct RuleBaseLoader: Sendable {
             }
         }
         result.diagnostics = sink.diagnostics
+        result.failedDeclarations = sink.failedDeclarations
         return result
     }
 
@@ -113,19 +132,21 @@ public struct RuleBaseLoader: Sendable {
         // its own sink, then merge in path order so the result and the diagnostics do not depend on the scheduling.
         let base = String(dossierPath.dropLast("dossier.yaml".count))
         let paths = paths.sorted()
+        let interest = info?.investmentInterest
         var results = [FileResult](repeating: FileResult(), count: paths.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = DisjointSlots(buffer: buffer)
             DispatchQueue.concurrentPerform(iterations: paths.count) { index in
                 slots.buffer[index] = read(
                     paths[index], source: source, isRuleFile: paths[index].hasPrefix(base + "regels/"),
-                    periods: periods)
+                    periods: periods, interest: interest)
             }
         }
         var fiches: [Fiche] = []
         var rules: [Rule] = []
         for result in results {
             sink.append(contentsOf: result.diagnostics)
+            sink.append(failedDeclarations: result.failedDeclarations)
             if let fiche = result.fiche { fiches.append(fiche) }
             assumptions += result.assumptions
             rules += result.rules
@@ -200,12 +221,27 @@ struct DossierReader {
         let sources = reader.list(.bronnen) { node in
             sourceDocument(node).flatMap { seen.first($0, id: $0.id, what: "bron", at: node) }
         }
+        var interest: InterestRate?
+        if let rate = reader.mapping(.renteInvesteringen, of: InterestKey.self, required: false) {
+            rate.allowOnly(in: "'rente_investeringen'")
+            let share = rate.string(.percentage).flatMap { text -> Share? in
+                let parsed = MoneyParser.parseShare(text)
+                if parsed == nil {
+                    context.sink.error(
+                        .valuePercentage, rate.valueLocation(.percentage),
+                        "'percentage' moet een percentage zijn zoals 2,5% (gevonden: \(InputText.quoted(text)))")
+                }
+                return parsed
+            }
+            let provenance = EffectReader(context: context, fiche: nil, defaultProgramme: nil).provenance(in: rate, required: true)
+            if let share, let provenance { interest = InterestRate(rate: share, provenance: provenance) }
+        }
         guard let municipality, let title, let version, let years, let start else { return nil }
         return (
             DossierInfo(
                 municipality: municipality, title: title, version: version, years: years,
                 coalitionStart: start, opgaven: opgaven, programmes: programmes, planning: planning,
-                sources: sources),
+                sources: sources, investmentInterest: interest),
             assumptions
         )
     }

@@ -33,9 +33,39 @@ struct RuleReader {
             context.sink.error(.ruleNoEffect, then.location, "'dan' doet niets: geef een 'melding', 'effecten', 'vereist' of 'sluit_uit'")
         }
         guard let id, let title, let condition, let provenance else { return nil }
-        return Rule(
+        var rule = Rule(
             id: id, title: title, condition: condition, message: message, effects: ruleEffects,
             requires: requires, excludes: excludes, provenance: provenance, fiche: fiche, location: reader.location)
+        var places: [String: SourceLocation] = [:]
+        collectReferencePlaces(node, into: &places)
+        rule.referencePlaces = places
+        return rule
+    }
+
+    /// The place of every reference in a rule, so that an unknown one is reported where it is written.
+    private func collectReferencePlaces(_ node: YAMLNode, into places: inout [String: SourceLocation]) {
+        func record(_ value: YAMLNode) {
+            guard let text = value.scalarText?.trimmingWhitespace(), !text.isEmpty, places[text] == nil else { return }
+            places[text] = context.location(of: value)
+        }
+        switch node.content {
+        case .scalar:
+            return
+        case .sequence(let items):
+            items.forEach { collectReferencePlaces($0, into: &places) }
+        case .mapping(let pairs):
+            for pair in pairs {
+                switch pair.key {
+                case ConditionKey.keuze.rawValue, ConditionKey.afwijking.rawValue, ConditionKey.aanname.rawValue:
+                    record(pair.value)
+                case RuleThenKey.vereist.rawValue, RuleThenKey.sluitUit.rawValue:
+                    if case .sequence(let items) = pair.value.content { items.forEach(record) }
+                default:
+                    break
+                }
+                collectReferencePlaces(pair.value, into: &places)
+            }
+        }
     }
 
     func condition(_ node: YAMLNode) -> Condition? {

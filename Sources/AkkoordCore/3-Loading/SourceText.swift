@@ -3,8 +3,8 @@ import Foundation
 
 /// A declared source text as found (or not) in the sources folder.
 public enum SourceText: Sendable {
-    /// Read, with the hash the declaration names, and prepared for searching.
-    case found(path: String, text: SearchableText)
+    /// Read, with the hash the declaration names: the text as it is (`contents`) and prepared for searching.
+    case found(path: String, text: SearchableText, contents: String)
     /// No such file in the folder.
     case missing(path: String)
     /// Read, but its SHA-256 is not the declared one: another version of the text.
@@ -44,7 +44,7 @@ public enum SourceText: Sendable {
             self = .unreadable(path: path, reason: "is geen UTF-8-tekst")
             return
         }
-        self = .found(path: path, text: SearchableText(text))
+        self = .found(path: path, text: SearchableText(text), contents: text)
     }
 
     /// Lower-case hexadecimal SHA-256, as `sha256sum` prints it.

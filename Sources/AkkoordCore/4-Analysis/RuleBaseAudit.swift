@@ -8,6 +8,7 @@ public struct RuleBaseAudit: Sendable {
     /// Every finding, sorted by location.
     public func findings() -> [Diagnostic] {
         (doubts() + conflictingFacts() + valuesPastTheirEnd() + momentsWithoutReason() + optionsRepeatingCurrentLine()
+            + lapsesBeforeTheirMoment() + optionsWithoutBudgetEffect()
             + ConstraintAnalysis(ruleBase: ruleBase).findings()).sorted()
     }
 
@@ -72,6 +73,40 @@ public struct RuleBaseAudit: Sendable {
         return findings
     }
 
+    /// Decisions whose current line lapses (`verloopt`) before the moment to decide begins: the logical steering
+    /// moment (the decision's own, else its fiche's) or, when that is in time, the last practical moment
+    /// (`uiterlijk`). Whoever waits for that moment finds the line already lapsed, so the order is wrong: the moment, or
+    /// the lapse, is not what the dossier means. One warning per decision, at the moment, with a note at the decision
+    /// that holds `verloopt`. Unknown moments and moments relative to the coalition start are not compared.
+    public func lapsesBeforeTheirMoment() -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for (ref, fiche, decision) in ruleBase.allDecisions {
+            guard let lapse = decision.lapse, let lapsed = lapse.moment.period,
+                let steering = decision.steeringMoment ?? fiche.steeringMoment
+            else { continue }
+            let lapseText = "de huidige lijn verloopt \(InputText.quoted(lapsed.text)) (t/m \(DutchFormat.date(lapsed.end)))"
+            let note = Diagnostic.Note(decision.location, "hier staat 'verloopt' bij beslissing \(ref)")
+            if let moment = steering.moment.period, moment.start > lapsed.end {
+                findings.append(
+                    Diagnostic(
+                        .auditLapseBeforeMoment, .warning, steering.location,
+                        "\(ref): \(lapseText), vóór het logische moment om bij te sturen \(InputText.quoted(steering.text)) "
+                            + "(vanaf \(DutchFormat.date(moment.start))); wie tot dan wacht, is te laat. Controleer 'verloopt' "
+                            + "en het stuurmoment, of geef de beslissing een eigen, eerder stuurmoment",
+                        notes: [note]))
+            } else if let latest = steering.latest, let moment = latest.moment.period, moment.start > lapsed.end {
+                findings.append(
+                    Diagnostic(
+                        .auditLapseBeforeMoment, .warning, latest.location,
+                        "\(ref): \(lapseText), vóór het uiterste moment \(InputText.quoted(latest.text)) "
+                            + "(vanaf \(DutchFormat.date(moment.start))); dat moment is dan te laat. Controleer 'verloopt' "
+                            + "en 'uiterlijk'",
+                        notes: [note]))
+            }
+        }
+        return findings
+    }
+
     /// Options that are not the current line while their title repeats the fiche's `huidige_lijn` text: either the
     /// current line is marked on the wrong option, or the title needs to say how it differs.
     public func optionsRepeatingCurrentLine() -> [Diagnostic] {
@@ -89,6 +124,43 @@ public struct RuleBaseAudit: Sendable {
             }
         }
         return findings
+    }
+
+    /// Options other than the current line that change no budget and do not say so: no effects of their own, no rule
+    /// with effects that names the option (`keuze`) or its decision (`afwijking`), no effects on the current line that
+    /// the choice would drop, and no `geen_begrotingseffect`. Such an option would count as a silent € 0.
+    public func optionsWithoutBudgetEffect() -> [Diagnostic] {
+        var namedOptions: Set<OptionRef> = [], namedDecisions: Set<DecisionRef> = []
+        for rule in ruleBase.rules where !rule.effects.isEmpty {
+            Self.collect(rule.condition, options: &namedOptions, decisions: &namedDecisions)
+        }
+        var findings: [Diagnostic] = []
+        for (ref, _, decision) in ruleBase.allDecisions {
+            let currentLineChangesMoney =
+                !(decision.currentLine?.effects.isEmpty ?? true) || namedDecisions.contains(ref)
+                || decision.currentLine.map { namedOptions.contains(OptionRef(decision: ref, option: $0.id)) } ?? false
+            for option in decision.options
+            where !option.isCurrentLine && option.effects.isEmpty && option.noBudgetEffect == nil && !currentLineChangesMoney
+                && !namedOptions.contains(OptionRef(decision: ref, option: option.id))
+            {
+                findings.append(
+                    Diagnostic(
+                        .auditOptionWithoutEffect, .warning, option.location,
+                        "\(ref).\(option.id) heeft geen begrotingseffect en zegt niet waarom; geef 'effecten' (desnoods 'bedrag: onbekend') of 'geen_begrotingseffect' met 'bron' of 'aanname'"
+                    ))
+            }
+        }
+        return findings
+    }
+
+    private static func collect(_ condition: Condition, options: inout Set<OptionRef>, decisions: inout Set<DecisionRef>) {
+        switch condition {
+        case .chosen(let ref): options.insert(ref)
+        case .deviates(let ref): decisions.insert(ref)
+        case .assumption: break
+        case .all(let parts), .any(let parts): for part in parts { collect(part, options: &options, decisions: &decisions) }
+        case .not(let inner): collect(inner, options: &options, decisions: &decisions)
+        }
     }
 
     /// A title shorter than this many words ("Continueren") repeats a current line by chance.

@@ -7,33 +7,40 @@ public struct BudgetDelta: Sendable, Hashable {
     public var lower: Money
     /// Change of the upper bound of the total.
     public var upper: Money
-    /// Change in the number of unknown amounts that are part of the total.
-    public var unknown: Int
+    /// Change in the number of unknown costs (nadeel) that are part of the total.
+    public var unknownBurdens: Int
+    /// Change in the number of unknown savings or revenues (voordeel) that are part of the total.
+    public var unknownBenefits: Int
 
-    public static let zero = BudgetDelta(lower: .zero, upper: .zero, unknown: 0)
+    public static let zero = BudgetDelta(lower: .zero, upper: .zero, unknownBurdens: 0, unknownBenefits: 0)
 
-    public init(lower: Money, upper: Money, unknown: Int) {
+    public init(lower: Money, upper: Money, unknownBurdens: Int, unknownBenefits: Int) {
         self.lower = lower
         self.upper = upper
-        self.unknown = unknown
+        self.unknownBurdens = unknownBurdens
+        self.unknownBenefits = unknownBenefits
     }
 
-    /// `total − reference`, bound by bound.
+    /// `total − reference`, bound by bound and direction by direction.
     public init(_ total: AmountTotal, minus reference: AmountTotal) throws(MoneyOverflow) {
         self.init(
             lower: try total.minimum.subtracting(reference.minimum), upper: try total.maximum.subtracting(reference.maximum),
-            unknown: total.unknownCount - reference.unknownCount)
+            unknownBurdens: total.unknownBurdens - reference.unknownBurdens,
+            unknownBenefits: total.unknownBenefits - reference.unknownBenefits)
     }
 
     /// Whether nothing changes.
-    public var isZero: Bool { lower == .zero && upper == .zero && unknown == 0 }
+    public var isZero: Bool { lower == .zero && upper == .zero && unknownBurdens == 0 && unknownBenefits == 0 }
 
     public func adding(_ other: BudgetDelta) throws(MoneyOverflow) -> BudgetDelta {
-        BudgetDelta(lower: try lower.adding(other.lower), upper: try upper.adding(other.upper), unknown: unknown + other.unknown)
+        BudgetDelta(
+            lower: try lower.adding(other.lower), upper: try upper.adding(other.upper),
+            unknownBurdens: unknownBurdens + other.unknownBurdens, unknownBenefits: unknownBenefits + other.unknownBenefits)
     }
 
     public func subtracting(_ other: BudgetDelta) throws(MoneyOverflow) -> BudgetDelta {
         BudgetDelta(
-            lower: try lower.subtracting(other.lower), upper: try upper.subtracting(other.upper), unknown: unknown - other.unknown)
+            lower: try lower.subtracting(other.lower), upper: try upper.subtracting(other.upper),
+            unknownBurdens: unknownBurdens - other.unknownBurdens, unknownBenefits: unknownBenefits - other.unknownBenefits)
     }
 }

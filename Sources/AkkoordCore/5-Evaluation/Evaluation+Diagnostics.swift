@@ -23,6 +23,7 @@ extension Evaluation {
             case .verloopt: id = .scenarioLapses
             case .kader: id = .scenarioFrame
             case .onbekendBedrag: id = .scenarioUnknownAmount
+            case .structureelEvenwicht: id = .scenarioStructuralBalance
             }
             let text = "scenario \(scenario.file): \(message.text)"
             let fallback = SourceLocation(file: scenario.file, line: 1, column: 1)

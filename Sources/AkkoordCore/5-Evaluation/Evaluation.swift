@@ -72,6 +72,7 @@ public enum MessageKind: String, Sendable, Hashable, Codable {
     case verloopt
     case kader
     case onbekendBedrag = "onbekend_bedrag"
+    case structureelEvenwicht = "structureel_evenwicht"
 }
 
 /// A finding of the evaluation.

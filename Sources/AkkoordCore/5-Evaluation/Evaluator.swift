@@ -46,13 +46,27 @@ public struct Evaluator: Sendable {
 
         let budget = try BudgetSummary(effects: effects, ruleBase: ruleBase)
         messages += frameMessages(scenario.frame, budget: budget)
-        if budget.unknownEffects > 0 {
+        if budget.unknownEffectCount > 0 {
+            let directions = BudgetDirection.allCases.compactMap { direction in
+                budget.unknownEffects[direction].map { "\($0) \(direction.rawValue)" }
+            }
             messages.append(
                 EvaluationMessage(
                     level: .info, kind: .onbekendBedrag,
                     text:
-                        "\(budget.unknownEffects) effect(en) hebben een onbekend bedrag; die tellen niet als € 0 maar zijn apart vermeld.",
+                        "\(budget.unknownEffectCount) effect(en) hebben een onbekend bedrag (\(directions.joined(separator: ", "))); "
+                        + "die tellen niet als € 0 maar zijn apart vermeld.",
                     origin: .scenario, location: nil))
+        }
+        for year in budget.years where year.structuralCostsCoveredIncidentally {
+            messages.append(
+                EvaluationMessage(
+                    level: .waarschuwing, kind: .structureelEvenwicht,
+                    text:
+                        "In \(year.year) staat een structureel nadeel (\(DutchFormat.burdenTotal(year.structural))) tegenover een "
+                        + "incidenteel voordeel (\(DutchFormat.burdenTotal(year.incidental))): structurele lasten vragen structurele "
+                        + "dekking (BBV: structureel en reëel evenwicht); incidentele middelen dekken ze maar één keer.",
+                    origin: .frame, location: nil))
         }
         let steering = SteeringAnalysis(scenario: scenario, ruleBase: ruleBase, choices: choices, assumptions: assumptions)
         messages += steering.messages()
@@ -110,19 +124,22 @@ public struct Evaluator: Sendable {
                 messages.append(
                     EvaluationMessage(
                         level: .fout, kind: .kader,
-                        text: "\(what) (\(DutchFormat.total(total))) overschrijdt het kader van \(formatted).",
+                        text: "\(what) (\(DutchFormat.burdenTotal(total))) overschrijdt het kader van \(formatted).",
                         origin: .frame, location: nil))
             } else if total.maximum > limit {
                 messages.append(
                     EvaluationMessage(
                         level: .waarschuwing, kind: .kader,
-                        text: "\(what) (\(DutchFormat.total(total))) kan het kader van \(formatted) overschrijden (bovenkant bandbreedte).",
+                        text:
+                            "\(what) (\(DutchFormat.burdenTotal(total))) kan het kader van \(formatted) overschrijden (bovenkant bandbreedte).",
                         origin: .frame, location: nil))
-            } else if total.unknownCount > 0 {
+            } else if total.unknownBurdens > 0 {
                 messages.append(
                     EvaluationMessage(
                         level: .waarschuwing, kind: .kader,
-                        text: "\(what) blijft binnen het kader van \(formatted), maar \(total.unknownCount) bedrag(en) zijn onbekend.",
+                        text:
+                            "\(what) blijft binnen het kader van \(formatted), maar \(total.unknownBurdens) bedrag(en) met een "
+                            + "onbekend nadeel kunnen het overschrijden.",
                         origin: .frame, location: nil))
             }
         }

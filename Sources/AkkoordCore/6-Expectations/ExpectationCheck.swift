@@ -22,14 +22,14 @@ public struct ExpectationCheck: Sendable {
         }
         for (year, expected) in expectations.burdenPerYear.sorted(by: { $0.key < $1.key }) {
             let actual = evaluation.budget.years.first { $0.year == year }?.burden ?? .zero
-            if actual != expected.value {
+            if !Self.matches(actual, expected.value) {
                 failures.append(
                     Failure(
                         location: expected.location, what: "nadeel \(year)", expected: Self.describe(expected.value),
                         actual: Self.describe(actual)))
             }
         }
-        if let expected = expectations.structuralRunRate, expected.value != evaluation.budget.structuralRunRate {
+        if let expected = expectations.structuralRunRate, !Self.matches(evaluation.budget.structuralRunRate, expected.value) {
             failures.append(
                 Failure(
                     location: expected.location, what: "structureel nadeel na de periode",
@@ -71,8 +71,15 @@ public struct ExpectationCheck: Sendable {
         return true
     }
 
+    /// An expected total names the known bounds and how many unknown amounts are part of it, in either direction.
+    static func matches(_ actual: AmountTotal, _ expected: AmountTotal) -> Bool {
+        actual.minimum == expected.minimum && actual.maximum == expected.maximum && actual.unknownCount == expected.unknownCount
+    }
+
     static func describe(_ total: AmountTotal) -> String {
-        "\(DutchFormat.total(total)) (min \(total.minimum), max \(total.maximum), onbekend \(total.unknownCount))"
+        let known =
+            total.isExact ? DutchFormat.euro(total.minimum) : "\(DutchFormat.euro(total.minimum)) – \(DutchFormat.euro(total.maximum))"
+        return "\(known) (min \(total.minimum), max \(total.maximum), onbekend \(total.unknownCount))"
     }
 
     static func describe(_ pattern: Expectations.MessagePattern) -> String {

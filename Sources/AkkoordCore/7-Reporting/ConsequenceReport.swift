@@ -2,7 +2,7 @@
 /// renderer (Markdown, JSON, ...) draws from. Field names are Dutch and stable; see `docs/report-json.md`.
 public struct ConsequenceReport: Sendable, Hashable, Codable {
     /// Version of the JSON schema; raised on every incompatible change.
-    public static let currentSchemaVersion = 2
+    public static let currentSchemaVersion = 3
 
     public var schemaVersion: Int
     public var dossier: DossierHeader
@@ -44,9 +44,17 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
         public var fouten: Int
         public var waarschuwingen: Int
         public var info: Int
+        /// Effects with an unknown amount, in either direction.
         public var onbekendeBedragen: Int
+        /// Effects with an unknown cost (nadeel) and with an unknown saving or revenue (voordeel).
+        public var onbekendNadeel: Int
+        public var onbekendVoordeel: Int
         public var saldoPeriode: Total
         public var structureelNaPeriode: Total
+        /// The structural balance after the period (BBV "structureel en reëel evenwicht").
+        public var structureelEvenwicht: StructuralBalance
+        /// Years in which a structural nadeel stands against an incidental voordeel.
+        public var structureelIncidenteelGedekt: [Int]
         /// Deviating choices that have no budget effect because of an assumption (a warning each).
         public var zonderBegrotingseffect: [NoEffectWarning]
     }
@@ -71,19 +79,29 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
     }
 
     /// A change bound by bound, in cents: how much the lower and the upper bound of a total move, and how many
-    /// unknown amounts come in (positive) or drop out (negative). Changes add up exactly.
+    /// unknown costs (nadeel) and unknown savings (voordeel) come in (positive) or drop out (negative). Changes add up
+    /// exactly.
     public struct Delta: Sendable, Hashable, Codable {
         public var laagCent: Int64
         public var hoogCent: Int64
-        public var onbekend: Int
+        public var onbekendNadeel: Int
+        public var onbekendVoordeel: Int
 
         init(_ delta: BudgetDelta) {
             laagCent = delta.lower.cents
             hoogCent = delta.upper.cents
-            onbekend = delta.unknown
+            onbekendNadeel = delta.unknownBurdens
+            onbekendVoordeel = delta.unknownBenefits
         }
 
-        public var isZero: Bool { laagCent == 0 && hoogCent == 0 && onbekend == 0 }
+        public var isZero: Bool { laagCent == 0 && hoogCent == 0 && onbekendNadeel == 0 && onbekendVoordeel == 0 }
+
+        /// The change in words (``DutchFormat/change(lower:upper:unknownBurdens:unknownBenefits:compact:)``).
+        public func text(compact: Bool = false) -> String {
+            DutchFormat.change(
+                lower: Money(cents: laagCent), upper: Money(cents: hoogCent), unknownBurdens: onbekendNadeel,
+                unknownBenefits: onbekendVoordeel, compact: compact)
+        }
     }
 
     /// A change of the net burden: per year of the period, over the period, structurally after it.
@@ -153,20 +171,25 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
         public var standaardwaarde: Bool
     }
 
-    /// An amount total in euro cents: `min` and `max` of the known part and the number of unknown amounts.
+    /// An amount total in euro cents: `min` and `max` of the known part and the number of unknown costs (nadeel) and
+    /// unknown savings or revenues (voordeel).
     public struct Total: Sendable, Hashable, Codable {
         public var minCent: Int64
         public var maxCent: Int64
-        public var onbekend: Int
+        public var onbekendNadeel: Int
+        public var onbekendVoordeel: Int
 
         init(_ total: AmountTotal) {
             minCent = total.minimum.cents
             maxCent = total.maximum.cents
-            onbekend = total.unknownCount
+            onbekendNadeel = total.unknownBurdens
+            onbekendVoordeel = total.unknownBenefits
         }
 
         public var amountTotal: AmountTotal {
-            AmountTotal(minimum: Money(cents: minCent), maximum: Money(cents: maxCent), unknownCount: onbekend)
+            AmountTotal(
+                minimum: Money(cents: minCent), maximum: Money(cents: maxCent), unknownBurdens: onbekendNadeel,
+                unknownBenefits: onbekendVoordeel)
         }
     }
 
@@ -216,6 +239,10 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
         public var nadeel: Total
         public var structureel: Total
         public var incidenteel: Total
+        /// `structureel` split at zero: the structural burdens (positive) and the structural means (negative, as a
+        /// burden); together they are `structureel`.
+        public var structureelNadeel: Total
+        public var structureelVoordeel: Total
     }
 
     public struct GroupLine: Sendable, Hashable, Codable {
@@ -249,6 +276,23 @@ public struct ConsequenceReport: Sendable, Hashable, Codable {
         public var bron: Quote?
         public var aanname: String?
         @ReportText public var locatie: SourceLocation
+        /// When the effect is an investment: the investment; `per_jaar` then holds its capital charges.
+        public var investering: InvestmentLine?
+    }
+
+    /// An investment (BBV): the amount and year, and how it is written off. Its capital charges are the effect's
+    /// `per_jaar` (structural, from the year after `jaar`, for `looptijd` years).
+    public struct InvestmentLine: Sendable, Hashable, Codable {
+        @ReportText public var bedrag: Amount
+        public var jaar: Int
+        public var looptijd: Int
+        public var methode: DepreciationMethod
+        @ReportText public var rente: Share
+        /// Whether the rate is the rule base's `rente_investeringen` (a labelled assumption or quote) rather than the fiche's.
+        public var standaardRente: Bool
+        /// The capital charge of the first year (`jaar + 1`).
+        public var eersteJaarlast: Total
+        public var aanname: String?
     }
 
     public struct YearAmount: Sendable, Hashable, Codable {

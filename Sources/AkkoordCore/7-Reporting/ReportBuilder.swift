@@ -53,9 +53,8 @@ public struct ReportBuilder: Sendable {
     private func noEffectWarnings(_ impact: ScenarioImpact, years: ClosedRange<Int>) -> [R.NoEffectWarning] {
         func yesNo(_ value: Bool) -> String { value ? "ja" : "nee" }
         func effect(_ change: BudgetChange) -> String {
-            let period = DutchFormat.change(lower: change.period.lower, upper: change.period.upper, unknown: change.period.unknown)
-            let structural = DutchFormat.change(
-                lower: change.structural.lower, upper: change.structural.upper, unknown: change.structural.unknown)
+            let period = R.Delta(change.period).text()
+            let structural = R.Delta(change.structural).text()
             return "nadeel over \(years.lowerBound)–\(years.upperBound) \(period), structureel na de periode \(structural) per jaar"
         }
         return impact.decisions.compactMap { decision in
@@ -85,8 +84,12 @@ public struct ReportBuilder: Sendable {
             beslissingen: evaluation.choices.count, bijsturingen: evaluation.deviations.count,
             standaardKeuzes: evaluation.choices.filter { !$0.isExplicit }.count,
             fouten: evaluation.count(.fout), waarschuwingen: evaluation.count(.waarschuwing), info: evaluation.count(.info),
-            onbekendeBedragen: evaluation.budget.unknownEffects, saldoPeriode: R.Total(evaluation.budget.periodBurden),
+            onbekendeBedragen: evaluation.budget.unknownEffectCount,
+            onbekendNadeel: evaluation.budget.unknownEffects[.nadeel] ?? 0,
+            onbekendVoordeel: evaluation.budget.unknownEffects[.voordeel] ?? 0, saldoPeriode: R.Total(evaluation.budget.periodBurden),
             structureelNaPeriode: R.Total(evaluation.budget.structuralRunRate),
+            structureelEvenwicht: evaluation.budget.structuralBalance,
+            structureelIncidenteelGedekt: evaluation.budget.years.filter(\.structuralCostsCoveredIncidentally).map(\.year),
             zonderBegrotingseffect: noEffectWarnings(impact, years: evaluation.ruleBase.info.years))
     }
 
@@ -119,7 +122,8 @@ public struct ReportBuilder: Sendable {
             jaren: budget.years.map {
                 R.YearLine(
                     jaar: $0.year, lasten: R.Total($0.lasten), baten: R.Total($0.baten), nadeel: R.Total($0.burden),
-                    structureel: R.Total($0.structural), incidenteel: R.Total($0.incidental))
+                    structureel: R.Total($0.structural), incidenteel: R.Total($0.incidental),
+                    structureelNadeel: R.Total($0.structuralBurdens), structureelVoordeel: R.Total($0.structuralMeans))
             },
             programmas: groups(info.programmes, budget.byProgramme), opgaven: groups(info.opgaven, budget.byOpgave),
             structureelNaPeriode: R.Total(budget.structuralRunRate),
@@ -149,6 +153,7 @@ public struct ReportBuilder: Sendable {
                     bestand: citation.passage?.file, regel: citation.passage?.line)
                 quoteUse[cited, default: []].append(number)
                 quote = cited
+                assumption = effect.addedAssumption
             case .assumption(let text):
                 assumption = text
             }
@@ -161,7 +166,14 @@ public struct ReportBuilder: Sendable {
                 bedrag: EffectAmount(effect), perJaar: perYear,
                 vanaf: { if case .from(let year) = effect.timing { year } else { nil } }(),
                 totaal: effect.total, aandeel: effect.share, medefinanciers: effect.cofunders,
-                bron: quote, aanname: assumption, locatie: effect.location)
+                bron: quote, aanname: assumption, locatie: effect.location,
+                investering: effect.investment.map { investment in
+                    R.InvestmentLine(
+                        bedrag: investment.amount, jaar: investment.year, looptijd: investment.term, methode: investment.method,
+                        rente: investment.rate, standaardRente: investment.isDefaultRate,
+                        eersteJaarlast: R.Total(effect.amount(in: investment.year + 1).map(AmountTotal.init) ?? .zero),
+                        aanname: investment.assumption)
+                })
         }
         let applied = evaluation.effects.enumerated().map { line("E\($0.offset + 1)", $0.element) }
         let budgeted = touchedFiches(evaluation).flatMap { fiche in

@@ -41,10 +41,11 @@ extension Origin: ReportTextConvertible {
 extension Amount: ReportTextConvertible {
     public var reportText: String { DutchFormat.amount(self) }
 
-    /// Reads `€ 1.234,56`, `-€ 1.234 – € 5.000` or `onbekend`.
+    /// Reads `€ 1.234,56`, `-€ 1.234 – € 5.000`, `onbekend nadeel` or `onbekend voordeel`.
     public init?(reportText: String) {
-        if reportText == "onbekend" {
-            self = .unknown
+        if reportText.hasPrefix("onbekend ") {
+            guard let direction = BudgetDirection(rawValue: String(reportText.dropFirst("onbekend ".count))) else { return nil }
+            self = .unknown(direction)
         } else if let dash = reportText.range(of: " – ") {
             guard let min = Money(dutchEuro: reportText[..<dash.lowerBound]), let max = Money(dutchEuro: reportText[dash.upperBound...])
             else { return nil }

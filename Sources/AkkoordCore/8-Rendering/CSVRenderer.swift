@@ -20,18 +20,19 @@ public struct CSVRenderer: Sendable {
         var rows: [[Field]] = [
             [
                 "scenario", "nummer", "fiche", "herkomst", "omschrijving", "soort", "aard", "programma", "jaar",
-                "min_euro", "max_euro", "onbekend", "bron_fiche", "citaat", "aanname",
+                "min_euro", "max_euro", "onbekend_nadeel", "onbekend_voordeel", "bron_fiche", "citaat", "aanname",
                 "bron_bestand", "bron_regel",
             ].map(Field.text)
         ]
         for effect in report.effecten {
             for year in effect.perJaar {
-                let known = year.bedrag.onbekend == 0
+                let known = year.bedrag.onbekendNadeel == 0 && year.bedrag.onbekendVoordeel == 0
                 rows.append([
                     .text(report.scenario.titel), .text(effect.nummer), .text(effect.fiche), .text(effect.herkomst.description),
                     .text(effect.omschrijving), .text(effect.soort.rawValue), .text(effect.aard.rawValue), .text(effect.programma),
                     .number("\(year.jaar)"), known ? .money(year.bedrag.minCent) : .empty, known ? .money(year.bedrag.maxCent) : .empty,
-                    .number("\(year.bedrag.onbekend)"), .text(effect.bron?.fiche ?? ""), .text(effect.bron?.citaat ?? ""),
+                    .number("\(year.bedrag.onbekendNadeel)"), .number("\(year.bedrag.onbekendVoordeel)"), .text(effect.bron?.fiche ?? ""),
+                    .text(effect.bron?.citaat ?? ""),
                     .text(effect.aanname ?? ""), .text(effect.bron?.bestand ?? ""),
                     effect.bron?.regel.map { .number("\($0)") } ?? .empty,
                 ])
@@ -43,13 +44,17 @@ public struct CSVRenderer: Sendable {
     /// One row per year per scenario: net burden and the difference with the first scenario.
     public func render(_ comparison: ScenarioComparison) -> String {
         var rows: [[Field]] = [
-            ["jaar", "scenario", "nadeel_min_euro", "nadeel_max_euro", "onbekend", "verschil_min_euro", "verschil_max_euro"].map(Field.text)
+            [
+                "jaar", "scenario", "nadeel_min_euro", "nadeel_max_euro", "onbekend_nadeel", "onbekend_voordeel", "verschil_min_euro",
+                "verschil_max_euro",
+            ].map(Field.text)
         ]
         func append(_ label: String, _ totals: [ScenarioComparison.TotalWithDelta]) {
             for (index, value) in totals.enumerated() {
                 rows.append([
                     .text(label), .text(comparison.scenarios[index].titel), .money(value.totaal.minCent), .money(value.totaal.maxCent),
-                    .number("\(value.totaal.onbekend)"), value.verschil.map { .money($0.minCent) } ?? .empty,
+                    .number("\(value.totaal.onbekendNadeel)"), .number("\(value.totaal.onbekendVoordeel)"),
+                    value.verschil.map { .money($0.minCent) } ?? .empty,
                     value.verschil.map { .money($0.maxCent) } ?? .empty,
                 ])
             }

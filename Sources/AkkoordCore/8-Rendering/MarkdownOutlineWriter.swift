@@ -26,7 +26,7 @@ struct MarkdownOutlineWriter: Sendable {
     private func visible(_ blocks: [OutlineBlock]) -> [OutlineBlock] {
         blocks.flatMap { block -> [OutlineBlock] in
             switch block {
-            case .only(.text, let inner): visible(inner)
+            case .only(.text, let inner), .collapsed(_, let inner): visible(inner)
             case .only(.visual, _), .chart: []
             default: [block]
             }
@@ -42,7 +42,7 @@ struct MarkdownOutlineWriter: Sendable {
         case .groups(let groups):
             groups.flatMap { group in ["- **\(inline(group.key))** " + render(group.title)] + group.items.map { "  - " + render($0) } }
         case .figures(let figures): figures.map { "- \(inline($0.label)): \(inline($0.value))" }
-        case .chart, .only: []
+        case .chart, .only, .collapsed: []
         }
     }
 

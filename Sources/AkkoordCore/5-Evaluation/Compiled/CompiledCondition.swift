@@ -77,7 +77,7 @@ struct CompiledCondition: Sendable {
 
     /// Whether the condition holds for these bits.
     @inline(__always)
-    func holds(_ bits: [UInt64]) -> Bool {
+    func holds(_ bits: UnsafeBufferPointer<UInt64>) -> Bool {
         if let mustSet, let mustClear {
             if never { return false }
             for (word, mask) in mustSet where bits[word] & mask != mask { return false }
@@ -87,7 +87,7 @@ struct CompiledCondition: Sendable {
         return Self.holds(node, bits)
     }
 
-    private static func holds(_ node: Node, _ bits: [UInt64]) -> Bool {
+    private static func holds(_ node: Node, _ bits: UnsafeBufferPointer<UInt64>) -> Bool {
         switch node {
         case .constant(let value): value
         case .literal(let bit, let value): (bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0) == value
@@ -125,6 +125,48 @@ struct CompiledCondition: Sendable {
             }
             return result
         case .not(let inner): return value(inner, known).map { !$0 }
+        }
+    }
+
+    /// The condition in disjunctive normal form: a list of conjunctions of (bit, value) literals, or `nil` when that
+    /// form would have more than `limit` conjunctions. An empty list never holds; an empty conjunction always does.
+    func disjunctiveNormalForm(limit: Int = 32) -> [[(bit: Int, value: Bool)]]? { Self.dnf(node, limit: limit) }
+
+    private static func negated(_ node: Node) -> Node {
+        switch node {
+        case .constant(let value): .constant(!value)
+        case .literal(let bit, let value): .literal(bit, !value)
+        case .all(let parts): .any(parts.map(negated))
+        case .any(let parts): .all(parts.map(negated))
+        case .not(let inner): inner
+        }
+    }
+
+    private static func dnf(_ node: Node, limit: Int) -> [[(bit: Int, value: Bool)]]? {
+        switch node {
+        case .constant(let value): return value ? [[]] : []
+        case .literal(let bit, let value): return [[(bit, value)]]
+        case .not(let inner): return dnf(negated(inner), limit: limit)
+        case .any(let parts):
+            var result: [[(bit: Int, value: Bool)]] = []
+            for part in parts {
+                guard let terms = dnf(part, limit: limit) else { return nil }
+                result += terms
+                if result.count > limit { return nil }
+            }
+            return result
+        case .all(let parts):
+            var result: [[(bit: Int, value: Bool)]] = [[]]
+            for part in parts {
+                guard let terms = dnf(part, limit: limit) else { return nil }
+                var next: [[(bit: Int, value: Bool)]] = []
+                for left in result {
+                    for right in terms { next.append(left + right) }
+                }
+                if next.count > limit { return nil }
+                result = next
+            }
+            return result
         }
     }
 

@@ -75,8 +75,41 @@ public struct CompiledRuleBase: Sendable {
     let ruleRequires: [[Int]]
     let ruleExcludes: [[Int]]
     let ruleIsError: [Bool]
-    /// Rules that can do something an evaluation reports (all of them fire for ``Outcome/fired``).
+    /// The number of rules.
     let ruleCount: Int
+    /// The same data as flat arrays for the evaluation loop (no nested arrays, no reference counting per step).
+    let flat: Flat
+
+    /// Flat arrays: `*Start` arrays are offsets (count + 1) into the array after them.
+    struct Flat: Sendable {
+        var decisionFirst: [Int32] = []
+        var decisionCurrent: [Int32] = []
+        var optionTermStart: [Int32] = []
+        var ruleTermStart: [Int32] = []
+        /// Per rule: 0 a disjunction of conjunctions of literals (masks), 2 a general condition.
+        var conditionKind: [UInt8] = []
+        /// Per rule, its range of conjunctions; per conjunction, its range of words.
+        var conditionStart: [Int32] = []
+        var conjunctionStart: [Int32] = []
+        var conditionWord: [Int32] = []
+        var conditionSet: [UInt64] = []
+        var conditionClear: [UInt64] = []
+        var optionRequiresStart: [Int32] = []
+        var optionRequires: [Int32] = []
+        var optionExcludesStart: [Int32] = []
+        var optionExcludes: [Int32] = []
+        var ruleRequiresStart: [Int32] = []
+        var ruleRequires: [Int32] = []
+        var ruleExcludesStart: [Int32] = []
+        var ruleExcludes: [Int32] = []
+        /// The totals of the current line (every decision on its current line, no rule).
+        var base: [Int64] = []
+        /// Per option: its vector minus its decision's current-line vector (empty for the current line itself), so an
+        /// evaluation only adds the deviating decisions.
+        var deltaStart: [Int32] = []
+        var deltaIndex: [Int32] = []
+        var deltaValue: [Int64] = []
+    }
 
     /// Compiles a loaded rule base.
     public init(_ ruleBase: RuleBase) throws(MoneyOverflow) {
@@ -144,6 +177,73 @@ public struct CompiledRuleBase: Sendable {
         ruleRequires = ruleBase.rules.map { $0.requires.map { optionIndex[$0] ?? -1 } }
         ruleExcludes = ruleBase.rules.map { $0.excludes.compactMap { optionIndex[$0] } }
         ruleIsError = ruleBase.rules.map { $0.message?.level == .fout }
+
+        var flat = Flat()
+        flat.decisionFirst = decisions.map { Int32($0.firstOption) }
+        flat.decisionCurrent = decisions.map { Int32($0.currentLine) }
+        flat.optionTermStart = optionTerms.map { Int32($0.lowerBound) } + [Int32(optionTerms.last?.upperBound ?? 0)]
+        flat.ruleTermStart = ruleTerms.map { Int32($0.lowerBound) } + [Int32(ruleTerms.last?.upperBound ?? 0)]
+        // Conditions in disjunctive normal form: per rule a range of conjunctions, per conjunction a range of words
+        // with the bits that must be set and those that must be clear.
+        flat.conditionStart = [0]
+        flat.conjunctionStart = [0]
+        for condition in conditions {
+            if let terms = condition.disjunctiveNormalForm() {
+                flat.conditionKind.append(0)
+                for term in terms {
+                    var words: [Int: (UInt64, UInt64)] = [:]
+                    for (bit, value) in term {
+                        if value {
+                            words[bit >> 6, default: (0, 0)].0 |= 1 << UInt64(bit & 63)
+                        } else {
+                            words[bit >> 6, default: (0, 0)].1 |= 1 << UInt64(bit & 63)
+                        }
+                    }
+                    for (word, masks) in words.sorted(by: { $0.key < $1.key }) {
+                        flat.conditionWord.append(Int32(word))
+                        flat.conditionSet.append(masks.0)
+                        flat.conditionClear.append(masks.1)
+                    }
+                    flat.conjunctionStart.append(Int32(flat.conditionWord.count))
+                }
+            } else {
+                flat.conditionKind.append(2)
+            }
+            flat.conditionStart.append(Int32(flat.conjunctionStart.count - 1))
+        }
+        func csr(_ lists: [[Int]]) -> (start: [Int32], items: [Int32]) {
+            var start: [Int32] = [0], items: [Int32] = []
+            for list in lists {
+                items += list.map(Int32.init)
+                start.append(Int32(items.count))
+            }
+            return (start, items)
+        }
+        (flat.optionRequiresStart, flat.optionRequires) = csr(optionRequires)
+        (flat.optionExcludesStart, flat.optionExcludes) = csr(optionExcludes)
+        (flat.ruleRequiresStart, flat.ruleRequires) = csr(ruleRequires)
+        (flat.ruleExcludesStart, flat.ruleExcludes) = csr(ruleExcludes)
+        var base = [Int64](repeating: 0, count: layout.width)
+        func dense(_ range: Range<Int>) throws(MoneyOverflow) -> [Int64] {
+            var vector = [Int64](repeating: 0, count: layout.width)
+            for term in range { vector[Int(termIndex[term])] = termValue[term] }
+            return vector
+        }
+        flat.deltaStart = [0]
+        for decision in decisions {
+            let current = try dense(optionTerms[decision.firstOption + decision.currentLine])
+            for slot in base.indices { base[slot] = try Money(cents: base[slot]).adding(Money(cents: current[slot])).cents }
+            for local in decision.options.indices {
+                let vector = try dense(optionTerms[decision.firstOption + local])
+                for slot in vector.indices where vector[slot] != current[slot] {
+                    flat.deltaIndex.append(Int32(slot))
+                    flat.deltaValue.append(try Money(cents: vector[slot]).subtracting(Money(cents: current[slot])).cents)
+                }
+                flat.deltaStart.append(Int32(flat.deltaIndex.count))
+            }
+        }
+        flat.base = base
+        self.flat = flat
     }
 
     /// The global option index of an option reference, if it belongs to a compiled decision.
@@ -193,73 +293,165 @@ public struct CompiledRuleBase: Sendable {
     /// Throws only when money does not fit in cents, which the loader's ceilings rule out (``MoneyLimits``).
     public func evaluate(choices: [Int], assumptions: [Bool], into outcome: inout Outcome) throws(MoneyOverflow) {
         precondition(choices.count == decisions.count && assumptions.count == assumptionIDs.count)
-        let optionCount = optionRefs.count
+        let optionCount = optionRefs.count, decisionCount = decisions.count
         var overflow = false
-        outcome.errors.removeAll(keepingCapacity: true)
-        outcome.bits.withUnsafeMutableBufferPointer { bits in
+        var bits: [UInt64] = [], totals: [Int64] = [], fired: [Bool] = [], errors: [EvaluationError] = []
+        swap(&bits, &outcome.bits)
+        swap(&totals, &outcome.totals)
+        swap(&fired, &outcome.fired)
+        swap(&errors, &outcome.errors)
+        errors.removeAll(keepingCapacity: true)
+        let flat = self.flat
+        bits.withUnsafeMutableBufferPointer { bits in
             for word in bits.indices { bits[word] = 0 }
-            for (index, decision) in decisions.enumerated() {
-                let option = decision.firstOption + choices[index]
-                bits[option >> 6] |= 1 << UInt64(option & 63)
-                if choices[index] != decision.currentLine {
-                    let bit = optionCount + index
-                    bits[bit >> 6] |= 1 << UInt64(bit & 63)
+            choices.withUnsafeBufferPointer { choices in
+                flat.decisionFirst.withUnsafeBufferPointer { first in
+                    flat.decisionCurrent.withUnsafeBufferPointer { current in
+                        for index in 0..<decisionCount {
+                            let option = Int(first[index]) + choices[index]
+                            bits[option >> 6] |= 1 << UInt64(option & 63)
+                            if choices[index] != Int(current[index]) {
+                                let bit = optionCount + index
+                                bits[bit >> 6] |= 1 << UInt64(bit & 63)
+                            }
+                        }
+                    }
                 }
             }
             for (index, value) in assumptions.enumerated() where value {
-                let bit = optionCount + decisions.count + index
+                let bit = optionCount + decisionCount + index
                 bits[bit >> 6] |= 1 << UInt64(bit & 63)
             }
         }
-        let bits = outcome.bits
-        @inline(__always) func isSet(_ bit: Int) -> Bool { bit >= 0 && bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
-
-        var totals: [Int64] = [], fired: [Bool] = []
-        swap(&totals, &outcome.totals)
-        swap(&fired, &outcome.fired)
         totals.withUnsafeMutableBufferPointer { totals in
-            for index in totals.indices { totals[index] = 0 }
-            termIndex.withUnsafeBufferPointer { termIndex in
-                termValue.withUnsafeBufferPointer { termValue in
-                    @inline(__always) func add(_ range: Range<Int>) {
-                        for term in range {
-                            let slot = Int(termIndex[term])
-                            let (sum, carry) = totals[slot].addingReportingOverflow(termValue[term])
-                            totals[slot] = sum
-                            overflow = overflow || carry
+            flat.base.withUnsafeBufferPointer { base in
+                for index in totals.indices { totals[index] = base[index] }
+            }
+            flat.decisionFirst.withUnsafeBufferPointer { first in
+                flat.decisionCurrent.withUnsafeBufferPointer { current in
+                    flat.ruleTermStart.withUnsafeBufferPointer { ruleStart in
+                        termIndex.withUnsafeBufferPointer { termIndex in
+                            termValue.withUnsafeBufferPointer { termValue in
+                                choices.withUnsafeBufferPointer { choices in
+                                    bits.withUnsafeBufferPointer { bits in
+                                        fired.withUnsafeMutableBufferPointer { fired in
+                                            @inline(__always) func add(_ from: Int32, _ to: Int32) {
+                                                var term = Int(from)
+                                                while term < Int(to) {
+                                                    let slot = Int(termIndex[term])
+                                                    let (sum, carry) = totals[slot].addingReportingOverflow(termValue[term])
+                                                    totals[slot] = sum
+                                                    overflow = overflow || carry
+                                                    term += 1
+                                                }
+                                            }
+                                            flat.deltaStart.withUnsafeBufferPointer { deltaStart in
+                                                flat.deltaIndex.withUnsafeBufferPointer { deltaIndex in
+                                                    flat.deltaValue.withUnsafeBufferPointer { deltaValue in
+                                                        for index in 0..<decisionCount where choices[index] != Int(current[index]) {
+                                                            let option = Int(first[index]) + choices[index]
+                                                            var term = Int(deltaStart[option])
+                                                            let end = Int(deltaStart[option + 1])
+                                                            while term < end {
+                                                                let slot = Int(deltaIndex[term])
+                                                                let (sum, carry) = totals[slot].addingReportingOverflow(deltaValue[term])
+                                                                totals[slot] = sum
+                                                                overflow = overflow || carry
+                                                                term += 1
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                            flat.conditionKind.withUnsafeBufferPointer { kind in
+                                                flat.conditionStart.withUnsafeBufferPointer { start in
+                                                    flat.conjunctionStart.withUnsafeBufferPointer { conjunction in
+                                                        flat.conditionWord.withUnsafeBufferPointer { word in
+                                                            flat.conditionSet.withUnsafeBufferPointer { set in
+                                                                flat.conditionClear.withUnsafeBufferPointer { clear in
+                                                                    for rule in 0..<ruleCount {
+                                                                        var holds = false
+                                                                        if kind[rule] == 0 {
+                                                                            var term = Int(start[rule])
+                                                                            let lastTerm = Int(start[rule + 1])
+                                                                            while term < lastTerm && !holds {
+                                                                                holds = true
+                                                                                var index = Int(conjunction[term])
+                                                                                let end = Int(conjunction[term + 1])
+                                                                                while index < end {
+                                                                                    let value = bits[Int(word[index])]
+                                                                                    if value & set[index] != set[index]
+                                                                                        || value & clear[index] != 0
+                                                                                    {
+                                                                                        holds = false
+                                                                                        break
+                                                                                    }
+                                                                                    index += 1
+                                                                                }
+                                                                                term += 1
+                                                                            }
+                                                                        } else {
+                                                                            holds = conditions[rule].holds(bits)
+                                                                        }
+                                                                        fired[rule] = holds
+                                                                        if holds { add(ruleStart[rule], ruleStart[rule + 1]) }
+                                                                    }
+                                                                }
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
                         }
-                    }
-                    for (index, decision) in decisions.enumerated() {
-                        add(optionTerms[decision.firstOption + choices[index]])
-                    }
-                    for rule in 0..<ruleCount {
-                        let holds = conditions[rule].holds(bits)
-                        fired[rule] = holds
-                        if holds { add(ruleTerms[rule]) }
                     }
                 }
             }
         }
+        @inline(__always) func isSet(_ bit: Int32) -> Bool {
+            bit >= 0 && bits[Int(bit) >> 6] & (1 << UInt64(bit & 63)) != 0
+        }
+        for index in 0..<decisionCount {
+            let option = Int(flat.decisionFirst[index]) + choices[index]
+            var item = Int(flat.optionRequiresStart[option])
+            while item < Int(flat.optionRequiresStart[option + 1]) {
+                let required = flat.optionRequires[item]
+                if !isSet(required) {
+                    errors.append(EvaluationError(source: .option(option), kind: .requires(required < 0 ? nil : Int(required))))
+                }
+                item += 1
+            }
+            item = Int(flat.optionExcludesStart[option])
+            while item < Int(flat.optionExcludesStart[option + 1]) {
+                let excluded = flat.optionExcludes[item]
+                if isSet(excluded) { errors.append(EvaluationError(source: .option(option), kind: .excludes(Int(excluded)))) }
+                item += 1
+            }
+        }
+        for rule in 0..<ruleCount where fired[rule] {
+            if ruleIsError[rule] { errors.append(EvaluationError(source: .rule(rule), kind: .ruleMessage)) }
+            var item = Int(flat.ruleRequiresStart[rule])
+            while item < Int(flat.ruleRequiresStart[rule + 1]) {
+                let required = flat.ruleRequires[item]
+                if !isSet(required) {
+                    errors.append(EvaluationError(source: .rule(rule), kind: .requires(required < 0 ? nil : Int(required))))
+                }
+                item += 1
+            }
+            item = Int(flat.ruleExcludesStart[rule])
+            while item < Int(flat.ruleExcludesStart[rule + 1]) {
+                let excluded = flat.ruleExcludes[item]
+                if isSet(excluded) { errors.append(EvaluationError(source: .rule(rule), kind: .excludes(Int(excluded)))) }
+                item += 1
+            }
+        }
+        swap(&bits, &outcome.bits)
         swap(&totals, &outcome.totals)
         swap(&fired, &outcome.fired)
-        for (index, decision) in decisions.enumerated() {
-            let option = decision.firstOption + choices[index]
-            for required in optionRequires[option] where !isSet(required) {
-                outcome.errors.append(EvaluationError(source: .option(option), kind: .requires(required < 0 ? nil : required)))
-            }
-            for excluded in optionExcludes[option] where isSet(excluded) {
-                outcome.errors.append(EvaluationError(source: .option(option), kind: .excludes(excluded)))
-            }
-        }
-        for rule in 0..<ruleCount where outcome.fired[rule] {
-            if ruleIsError[rule] { outcome.errors.append(EvaluationError(source: .rule(rule), kind: .ruleMessage)) }
-            for required in ruleRequires[rule] where !isSet(required) {
-                outcome.errors.append(EvaluationError(source: .rule(rule), kind: .requires(required < 0 ? nil : required)))
-            }
-            for excluded in ruleExcludes[rule] where isSet(excluded) {
-                outcome.errors.append(EvaluationError(source: .rule(rule), kind: .excludes(excluded)))
-            }
-        }
+        swap(&errors, &outcome.errors)
         if overflow { throw MoneyOverflow(operation: "optellen", lhs: .zero, rhs: nil) }
     }
 }

@@ -97,6 +97,12 @@ struct Model: Sendable {
     /// Decisions any position names (their choices make a package distinct).
     let named: [Int]
     let allConstraints: Set<ExplorationConstraint>
+    /// Sets of positions whose summed satisfaction bounds the lowest: each alone, each pair, all with weight.
+    let combinations: [[Int]]
+    /// Index in ``combinations`` of all positions with weight.
+    let allWithWeight: Int?
+    /// Named decisions that have wishes.
+    let namedWithWishes: [Int]
 
     init(_ problem: ExplorationProblem) throws(ExplorationError) {
         let compiled = problem.compiled
@@ -114,7 +120,7 @@ struct Model: Sendable {
             for year in layout.years {
                 result.append(vector[layout.slot(.lasten, year: year) + 1] - vector[layout.slot(.baten, year: year)])
             }
-            result.append(vector[layout.unknownEffectsSlot])
+            result.append(vector[layout.unknownEffectCountSlot])
             return result
         }
         optionMetric = compiled.optionTerms.flatMap(metrics)
@@ -162,6 +168,17 @@ struct Model: Sendable {
         self.wishes = wishes
         self.unary = unary
         self.named = named.sorted()
+        namedWithWishes = (0..<compiled.decisions.count).filter { !wishes[$0].isEmpty }
+        let weighted = (0..<weights.count).filter { weights[$0] > 0 }
+        var combinations = (0..<weights.count).map { weights[$0] > 0 ? [$0] : [] }
+        if weighted.count <= 8 {
+            for (index, first) in weighted.enumerated() {
+                for second in weighted[(index + 1)...] { combinations.append([first, second]) }
+            }
+        }
+        allWithWeight = weighted.isEmpty ? nil : combinations.count
+        if !weighted.isEmpty { combinations.append(weighted) }
+        self.combinations = combinations
 
         var all = Set(unary.map(\.constraint))
         if problem.frame.maxStructural != nil { all.insert(.frameStructural) }
@@ -198,8 +215,11 @@ struct Model: Sendable {
         }
         optionOrder = (0..<compiled.decisions.count).map { decision in
             (0..<compiled.decisions[decision].options.count).sorted { lhs, rhs in
-                func key(_ local: Int) -> (Int64, Int64) {
-                    (-wishes[decision].filter { $0.option == local }.reduce(Int64(0)) { $0 + $1.weight }, structural(decision, local))
+                func key(_ local: Int) -> (Int64, Int64, Int) {
+                    (
+                        -wishes[decision].filter { $0.option == local }.reduce(Int64(0)) { $0 + $1.weight },
+                        structural(decision, local), local == compiled.decisions[decision].currentLine ? 0 : 1
+                    )
                 }
                 let (a, b) = (key(lhs), key(rhs))
                 return a != b ? a < b : lhs < rhs
@@ -241,6 +261,9 @@ struct Search {
     let optionBitCount: Int
 
     var domains: [UInt64]
+    /// Per decision and money total, the lowest contribution among its remaining options; and their sums.
+    var lowest: [Int64]
+    var lowestSum: [Int64]
     var assigned: [Int]
     var nodes = 0
     var stopped = false
@@ -292,6 +315,18 @@ struct Search {
         self.removals = removals
         rootDomains = domains
         self.domains = domains
+        let metricCount = model.metricCount
+        var lowest = [Int64](repeating: 0, count: compiled.decisions.count * metricCount)
+        var lowestSum = [Int64](repeating: 0, count: metricCount)
+        for decision in compiled.decisions.indices {
+            for metric in 0..<metricCount {
+                let value = Self.lowest(model, compiled, decision, domains[decision], metric)
+                lowest[decision * metricCount + metric] = value
+                lowestSum[metric] += value
+            }
+        }
+        self.lowest = lowest
+        self.lowestSum = lowestSum
         assigned = [Int](repeating: -1, count: compiled.decisions.count)
         assumptionBits = model.problem.assumptions
         optionBitCount = compiled.optionRefs.count
@@ -337,6 +372,29 @@ struct Search {
     }
 
     /// Chooses an option and propagates; `false` on a contradiction (the caller restores the state).
+    /// The lowest contribution to a money total among the options in `domain`.
+    static func lowest(_ model: Model, _ compiled: CompiledRuleBase, _ decision: Int, _ domain: UInt64, _ metric: Int) -> Int64 {
+        var lowest = Int64.max
+        var rest = domain
+        let first = compiled.decisions[decision].firstOption
+        while rest != 0 {
+            let local = rest.trailingZeroBitCount
+            rest &= rest - 1
+            lowest = min(lowest, model.optionMetric[(first + local) * model.metricCount + metric])
+        }
+        return lowest == Int64.max ? 0 : lowest
+    }
+
+    /// Keeps ``lowest`` and ``lowestSum`` in step with a decision's new domain.
+    mutating func domainChanged(_ decision: Int) {
+        let count = model.metricCount
+        for metric in 0..<count {
+            let value = Self.lowest(model, compiled, decision, domains[decision], metric)
+            lowestSum[metric] += value - lowest[decision * count + metric]
+            lowest[decision * count + metric] = value
+        }
+    }
+
     mutating func assign(_ decision: Int, _ local: Int) -> Bool {
         var queue = [(decision, local)]
         while let (decision, local) = queue.popLast() {
@@ -347,7 +405,10 @@ struct Search {
             }
             if domains[decision] & mask == 0 { return false }
             assigned[decision] = local
-            domains[decision] = mask
+            if domains[decision] != mask {
+                domains[decision] = mask
+                domainChanged(decision)
+            }
             for (other, keep) in removals[compiled.decisions[decision].firstOption + local] {
                 if assigned[other] >= 0 {
                     if keep & (1 << UInt64(assigned[other])) == 0 { return false }
@@ -357,6 +418,7 @@ struct Search {
                 if domain == 0 { return false }
                 if domain != domains[other] {
                     domains[other] = domain
+                    domainChanged(other)
                     if domain.nonzeroBitCount == 1 { queue.append((other, domain.trailingZeroBitCount)) }
                 }
             }
@@ -367,20 +429,7 @@ struct Search {
     /// Lower bounds of the money totals, or `nil` when one exceeds its limit.
     func moneyBounds() -> [Int64]? {
         let count = model.metricCount
-        var bounds = [Int64](repeating: 0, count: count)
-        for (decision, entry) in compiled.decisions.enumerated() {
-            let domain = domains[decision]
-            for metric in 0..<count {
-                var lowest = Int64.max
-                var rest = domain
-                while rest != 0 {
-                    let local = rest.trailingZeroBitCount
-                    rest &= rest - 1
-                    lowest = min(lowest, model.optionMetric[(entry.firstOption + local) * count + metric])
-                }
-                bounds[metric] += lowest
-            }
-        }
+        var bounds = lowestSum
         for (rule, metrics) in model.moneyRules {
             switch compiled.conditions[rule].value(known) {
             case true?: for metric in 0..<count { bounds[metric] += metrics[metric] }
@@ -394,13 +443,45 @@ struct Search {
         return bounds
     }
 
-    /// The best score any completion can reach.
+    /// The best score any completion can reach. Per position, the weight of the wishes still possible; for the
+    /// total, per decision the option with the most weight over all positions; for the lowest, also the average of
+    /// every pair and of all positions with weight (the lowest is never above an average), each per decision at its
+    /// best option. The positions' wishes conflict on the same decision, which the pair and average bounds see.
     func upperBound(structural: Int64) -> ExplorationScore {
-        var reachable = [Int64](repeating: 0, count: model.weights.count)
-        for (decision, wishes) in model.wishes.enumerated() {
-            for wish in wishes where domains[decision] & (1 << UInt64(wish.option)) != 0 { reachable[wish.position] += wish.weight }
+        let parties = model.weights.count
+        let combinations = model.combinations
+        var sums = [Int64](repeating: 0, count: combinations.count)
+        var values = [Int64](repeating: 0, count: parties)
+        var best = [Int64](repeating: 0, count: combinations.count)
+        for decision in model.namedWithWishes {
+            let wishes = model.wishes[decision]
+            for index in best.indices { best[index] = 0 }
+            var rest = domains[decision]
+            while rest != 0 {
+                let local = rest.trailingZeroBitCount
+                rest &= rest - 1
+                for party in values.indices { values[party] = 0 }
+                for wish in wishes where wish.option == local { values[wish.position] += wish.weight }
+                for (index, combination) in combinations.enumerated() {
+                    var sum: Int64 = 0
+                    for party in combination { sum += values[party] }
+                    best[index] = max(best[index], sum)
+                }
+            }
+            for index in sums.indices { sums[index] += best[index] }
         }
-        return score(reachable, structural: structural)
+        // Combinations: one per party (its own reachable weight), then the pairs and all parties with weight.
+        var lowest = Int64.max, total: Int64 = 0
+        for party in 0..<parties {
+            let value = model.weights[party] == 0 ? model.scale : sums[party]
+            lowest = min(lowest, value)
+            if model.weights[party] == 0 { total += model.scale }
+        }
+        for index in parties..<combinations.count where !combinations[index].isEmpty {
+            lowest = min(lowest, sums[index] / Int64(combinations[index].count))
+        }
+        if let all = model.allWithWeight { total += sums[all] }
+        return ExplorationScore(lowest: parties == 0 ? 0 : lowest, total: total, structural: structural)
     }
 
     func score(_ honoured: [Int64], structural: Int64) -> ExplorationScore {
@@ -428,12 +509,10 @@ struct Search {
 
     /// Whether every named decision is decided and a package with those choices already scores at least `bound`.
     func signatureSettled(_ bound: ExplorationScore) -> Bool {
-        var signature: [Int] = []
-        for decision in model.named {
-            guard assigned[decision] >= 0 else { return false }
-            signature.append(assigned[decision])
+        for decision in model.named where assigned[decision] < 0 { return false }
+        return packages.contains { entry in
+            entry.score >= bound && model.named.allSatisfy { entry.choices[$0] == assigned[$0] }
         }
-        return packages.contains { entry in entry.score >= bound && model.named.map { entry.choices[$0] } == signature }
     }
 
     var finished: Bool { mode == .feasibility && !packages.isEmpty }
@@ -459,7 +538,7 @@ struct Search {
             return
         }
         let decision = model.order[depth]
-        let savedDomains = domains, savedAssigned = assigned
+        let savedDomains = domains, savedAssigned = assigned, savedLowest = lowest, savedSum = lowestSum
         for local in model.optionOrder[decision] where savedDomains[decision] & (1 << UInt64(local)) != 0 {
             if stopped || finished {
                 if stopped { openBound = max(openBound ?? bound, bound) }
@@ -468,6 +547,8 @@ struct Search {
             if assign(decision, local) && errorRulesHold() { dive(depth + 1) }
             domains = savedDomains
             assigned = savedAssigned
+            lowest = savedLowest
+            lowestSum = savedSum
         }
     }
 
@@ -482,7 +563,7 @@ struct Search {
         let layout = compiled.layout, totals = outcome.totals
         let structural = totals[layout.runRateSlot + 1]
         let perYear = layout.years.map { totals[layout.slot(.lasten, year: $0) + 1] - totals[layout.slot(.baten, year: $0)] }
-        let unknown = totals[layout.unknownEffectsSlot]
+        let unknown = totals[layout.unknownEffectCountSlot]
         let values = [structural] + perYear + [unknown]
         for (metric, limit) in limits.enumerated() {
             if let limit, values[metric] > limit { return }

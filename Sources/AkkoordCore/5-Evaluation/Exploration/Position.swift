@@ -42,14 +42,27 @@ public struct Position: Sendable, Hashable {
         self.redLines = redLines
     }
 
-    /// A scenario as a position: each choice a wish of weight 1, in decision order.
+    /// A scenario as a position (the structured choice form, see docs/format.md): each chosen option a wish with its
+    /// `gewicht` (1 in the plain form), a must-have when `moet: ja`; each `nooit` option a red line. In decision order.
     public init(scenario: Scenario) {
         name = scenario.title
         file = scenario.file
-        wishes = scenario.choices.sorted { $0.key < $1.key }.map { ref, choice in
-            Wish(option: OptionRef(decision: ref, option: choice.value), weight: 1, isMust: false, location: choice.location)
+        var wishes: [Wish] = [], redLines: [RedLine] = []
+        let refs = Set(scenario.choices.keys).union(scenario.terms.keys).sorted()
+        for ref in refs {
+            let terms = scenario.terms[ref]
+            if let choice = scenario.choices[ref] {
+                wishes.append(
+                    Wish(
+                        option: OptionRef(decision: ref, option: choice.value), weight: terms?.weight ?? 1,
+                        isMust: terms?.isMust ?? false, location: choice.location))
+            }
+            for never in terms?.never ?? [] {
+                redLines.append(RedLine(option: OptionRef(decision: ref, option: never.value), location: never.location))
+            }
         }
-        redLines = []
+        self.wishes = wishes
+        self.redLines = redLines
     }
 
     /// The total weight of the wishes.

@@ -55,10 +55,14 @@ public struct UncertaintyModel: Sendable {
                     }
                 }
                 var runRate: Int64 = 0
-                if effect.nature == .structureel, case .from = effect.timing,
-                    case .range(let low, let high)? = effect.amount(in: years.upperBound)
-                {
-                    runRate = try high.subtracting(low).cents
+                // The run-rate as ``BudgetSummary`` counts it: a structural effect `vanaf` a year, or an investment's
+                // capital charges in the year after the period.
+                if effect.nature == .structureel {
+                    let after: Amount? =
+                        if case .from = effect.timing { effect.amount(in: years.upperBound) } else if effect.investment != nil {
+                            effect.amount(in: years.upperBound + 1)
+                        } else { nil }
+                    if case .range(let low, let high)? = after { runRate = try high.subtracting(low).cents }
                 }
                 guard runRate != 0 || widths.contains(where: { $0 != 0 }) else { continue }
                 indices.append(variables.count)

@@ -75,6 +75,7 @@ public struct ExplorationReport: Sendable, Codable {
     public var toelichting: String
     public var kader: Frame
     public var posities: [String]
+    /// The assumptions held at another value than their default (the rest keep their default).
     public var aannames: [String]
     public var pakketten: [Package]
     public var paretofront: [FrontPoint]
@@ -176,7 +177,9 @@ public struct ExplorationReportBuilder: Sendable {
                 maxStructureelNadeel: frame.maxStructural.map(DutchFormat.euro),
                 maxNadeelPerJaar: frame.maxPerYear.map(DutchFormat.euro), maxOnbekendeBedragen: frame.maxUnknown),
             posities: problem.positions.map { "\($0.name) (\($0.file))" },
-            aannames: zip(compiled.assumptionIDs, problem.assumptions).map { "\($0): \($1 ? "ja" : "nee")" },
+            aannames: compiled.assumptionIDs.indices.filter { problem.assumptions[$0] != compiled.assumptionDefaults[$0] }.map {
+                "\(compiled.assumptionIDs[$0]): \(problem.assumptions[$0] ? "ja" : "nee")"
+            },
             pakketten: packages, paretofront: front, paretofrontVolledig: result.frontIsComplete, conflict: conflict,
             zoekknopen: result.nodes)
     }

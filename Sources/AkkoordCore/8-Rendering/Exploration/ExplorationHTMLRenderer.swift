@@ -9,7 +9,7 @@ public struct ExplorationHTMLRenderer: Sendable {
         var body = "<h1>\(e(report.titel))</h1>\n"
         body += "<p><strong>Status: \(e(report.status)).</strong> \(e(report.toelichting))</p>\n"
         body += "<ul><li>Posities: \(e(report.posities.joined(separator: "; ")))</li>"
-        body += "<li>Aannames: \(e(report.aannames.isEmpty ? "geen" : report.aannames.joined(separator: ", ")))</li>"
+        body += "<li>Aannames anders dan standaard: \(e(report.aannames.isEmpty ? "geen" : report.aannames.joined(separator: ", ")))</li>"
         body += "<li>Zoekknopen: \(report.zoekknopen)</li></ul>\n"
         if !report.conflict.isEmpty {
             body += "<h2>Deze eisen gaan samen niet</h2>\n"

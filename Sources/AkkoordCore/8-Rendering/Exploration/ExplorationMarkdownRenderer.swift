@@ -14,7 +14,7 @@ public struct ExplorationMarkdownRenderer: Sendable {
             report.kader.maxOnbekendeBedragen.map { "onbekende bedragen ≤ \($0)" },
         ].compactMap { $0 }
         out += "- Kader (bovenkant van bandbreedtes): \(frame.isEmpty ? "geen" : frame.joined(separator: ", "))\n"
-        out += "- Aannames: \(report.aannames.isEmpty ? "geen" : report.aannames.map(md).joined(separator: ", "))\n"
+        out += "- Aannames anders dan standaard: \(report.aannames.isEmpty ? "geen" : report.aannames.map(md).joined(separator: ", "))\n"
         out += "- Zoekknopen: \(report.zoekknopen)\n\n"
         if !report.conflict.isEmpty {
             out += "## Deze eisen gaan samen niet\n\n"

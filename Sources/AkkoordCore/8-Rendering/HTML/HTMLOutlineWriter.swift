@@ -2,6 +2,8 @@
 struct HTMLOutlineWriter: Sendable {
     /// 1 for a page of its own.
     var headingLevel = 1
+    /// In the briefing pack: links from quotes to their lines in the pack's source pages.
+    var sourceLinks: SourceLinks?
 
     func write(_ outline: Outline) -> String {
         let h = headingLevel
@@ -38,6 +40,8 @@ struct HTMLOutlineWriter: Sendable {
         case .chart(let chart): return "<figure>" + svg(chart) + "<figcaption>\(HTMLText.escapeText(chart.caption))</figcaption></figure>\n"
         case .only(.visual, let blocks): return write(blocks)
         case .only(.text, _): return ""
+        case .collapsed(let summary, let blocks):
+            return "<details><summary>\(HTMLText.escapeText(summary))</summary>\n" + write(blocks) + "</details>\n"
         }
     }
 
@@ -65,8 +69,14 @@ struct HTMLOutlineWriter: Sendable {
             case .lapsed(let value): "<span class=\"verstreken\">\(e(value))</span>"
             case .detail(let value), .delta(let value): "<br><small>\(e(value))</small>"
             case .quote(let value, let source):
-                "<blockquote>“\(e(value))”" + (source.map { " <cite>\(e($0))</cite>" } ?? "") + "</blockquote>"
+                "<blockquote>“\(e(value))”" + (source.map { " <cite>\(cite($0, quote: value))</cite>" } ?? "") + "</blockquote>"
             }
         }.joined()
+    }
+
+    /// Where a quote stands, linked to the passage when the pack includes its source.
+    private func cite(_ place: String, quote: String) -> String {
+        guard let href = sourceLinks?.href(place: place, quote: quote) else { return HTMLText.escape(place) }
+        return "<a href=\"\(HTMLText.escape(href))\">\(HTMLText.escape(place))</a>"
     }
 }

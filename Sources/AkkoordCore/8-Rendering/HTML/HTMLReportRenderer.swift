@@ -10,7 +10,7 @@ public struct HTMLReportRenderer: Sendable {
     }
 
     /// The report's content; `headingLevel` 1 for a page of its own.
-    func body(_ report: ConsequenceReport, headingLevel: Int) -> String {
-        HTMLOutlineWriter(headingLevel: headingLevel).write(ReportOutlineBuilder().build(report))
+    func body(_ report: ConsequenceReport, headingLevel: Int, sourceLinks: SourceLinks? = nil) -> String {
+        HTMLOutlineWriter(headingLevel: headingLevel, sourceLinks: sourceLinks).write(ReportOutlineBuilder().build(report))
     }
 }

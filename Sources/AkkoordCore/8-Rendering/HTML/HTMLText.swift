@@ -65,7 +65,8 @@ public enum HTMLText {
     /// A complete, self-contained page (no network): inline style, Dutch language, optional marking.
     /// `generator` adds a `<meta name="generator">` tag (the briefing pack's, see `PackMarker`).
     /// The marking also goes into the top margin of every printed page (`@page` margin box).
-    static func page(title: String, marking: String?, generator: String? = nil, body: String) -> String {
+    /// `style` is added to the page's stylesheet.
+    static func page(title: String, marking: String?, generator: String? = nil, style: String = "", body: String) -> String {
         let generatorTag = generator.map { "\n<meta name=\"generator\" content=\"\(escape($0))\">" } ?? ""
         let mark = marking.map { "<p class=\"marking\" role=\"note\">\(escape($0))</p>" } ?? ""
         let printedMark = marking.map { "\n<style>@page { @top-center { content: \(cssString($0)); } }</style>" } ?? ""
@@ -76,7 +77,7 @@ public enum HTMLText {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">\(generatorTag)
             <title>\(escape(title))</title>
-            <style>\(HTMLStyle.css)</style>\(printedMark)
+            <style>\(HTMLStyle.css)\(style.isEmpty ? "" : "\n" + style)</style>\(printedMark)
             </head>
             <body>
             \(mark)
@@ -95,7 +96,7 @@ enum HTMLStyle {
     static let css = """
         :root { --ink: #1b1b1b; --muted: #555; --line: #c8c8c8; --accent: #0b4f8a; --warn: #8a5a00; --err: #a4161a; }
         body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--ink); margin: 0; line-height: 1.45; }
-        main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
+        main { max-width: 80rem; margin: 0 auto; padding: 1.5rem; }
         h1 { font-size: 1.7rem; color: var(--accent); margin-bottom: .2rem; }
         h2 { font-size: 1.3rem; border-bottom: 2px solid var(--accent); padding-bottom: .2rem; margin-top: 2rem; }
         h3 { font-size: 1.05rem; margin-top: 1.4rem; }
@@ -104,7 +105,9 @@ enum HTMLStyle {
         caption { text-align: left; font-weight: 600; padding: .3rem 0; }
         th, td { border-bottom: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; }
         thead th { background: #eef3f8; border-bottom: 2px solid var(--accent); }
-        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        th, td { overflow-wrap: break-word; } td.num { min-width: 6.5rem; } tbody th[scope=row] { min-width: 14rem; }
+        details { margin: .6rem 0 1rem; } details > summary { cursor: pointer; font-weight: 600; padding: .3rem 0; }
         .fout { color: var(--err); font-weight: 600; } .waarschuwing { color: var(--warn); font-weight: 600; }
         .bijsturing { font-weight: 600; } .verstreken { color: var(--err); }
         .marking { position: sticky; top: 0; margin: 0; padding: .3rem; text-align: center; background: #fff4d6;
@@ -126,7 +129,7 @@ enum HTMLStyle {
           h1, h2, h3, h4, caption { break-after: avoid; } tr, figure, .card, blockquote { break-inside: avoid; }
           thead { display: table-header-group; } table { font-size: 8.5pt; }
           th { overflow-wrap: break-word; } td { overflow-wrap: anywhere; } td.num, th.num { white-space: normal; }
-          svg { max-width: 100%; height: auto; } #omslag svg { display: block; max-height: 80mm; width: auto; }
+          svg { max-width: 100%; height: auto; } #omslag svg { display: block; max-height: 60mm; width: auto; }
           section.page { break-before: page; } a { color: inherit; text-decoration: none; }
         }
         """

@@ -25,11 +25,17 @@ enum SVGChart {
         svg += "<title id=\"chart-money-title\">\(HTMLText.escape(title))</title>"
         svg +=
             "<defs><pattern id=\"hatch\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"2\" height=\"5\" fill=\"#777\"/></pattern></defs>"
-        // Axis: zero line and extremes.
-        for value in Set([lowCents, 0, highCents]).sorted() {
+        // Axis: zero line and extremes. A label closer than `labelGap` to one already drawn (zero first) is left out, so
+        // "-€ 50.000" never sits on top of "€ 0"; its grid line stays.
+        let labelGap = 14.0
+        var labelled: [Double] = []
+        let values: [Int64] = [0] + Set([lowCents, highCents]).subtracting([0]).sorted()
+        for value in values {
             let position = y(value)
             svg +=
                 "<line x1=\"\(fmt(left))\" x2=\"\(fmt(width - 6))\" y1=\"\(fmt(position))\" y2=\"\(fmt(position))\" stroke=\"\(value == 0 ? "#333" : "#ccc")\"/>"
+            guard !labelled.contains(where: { abs($0 - position) < labelGap }) else { continue }
+            labelled.append(position)
             svg +=
                 "<text x=\"\(fmt(left - 6))\" y=\"\(fmt(position + 4))\" text-anchor=\"end\" font-size=\"11\">\(HTMLText.escape(DutchFormat.compact(Money(cents: value))))</text>"
         }
@@ -45,7 +51,7 @@ enum SVGChart {
                 // Solid: the part that is certain (from zero to the bound nearest zero); hatched: the range beyond.
                 let certain: Int64 = total.minCent >= 0 ? total.minCent : (total.maxCent <= 0 ? total.maxCent : 0)
                 let certainEnd = y(certain)
-                let label = "\(item.name), \(year): \(DutchFormat.total(total.amountTotal))"
+                let label = "\(item.name), \(year): \(DutchFormat.burdenTotal(total.amountTotal))"
                 svg += "<g><title>\(HTMLText.escape(label))</title>"
                 svg +=
                     "<rect x=\"\(fmt(x))\" y=\"\(fmt(min(zero, certainEnd)))\" width=\"\(fmt(barWidth - 2))\" height=\"\(fmt(max(abs(certainEnd - zero), 0.5)))\" fill=\"\(color)\"/>"
@@ -55,7 +61,7 @@ enum SVGChart {
                     svg +=
                         "<rect x=\"\(fmt(x))\" y=\"\(fmt(min(far, near)))\" width=\"\(fmt(barWidth - 2))\" height=\"\(fmt(abs(far - near)))\" fill=\"url(#hatch)\" stroke=\"\(color)\"/>"
                 }
-                if total.onbekend > 0 {
+                if total.onbekendNadeel > 0 || total.onbekendVoordeel > 0 {
                     svg +=
                         "<text x=\"\(fmt(x + barWidth / 2 - 1))\" y=\"\(fmt(min(zero, highEnd, lowEnd) - 3))\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"700\">?</text>"
                 }

@@ -71,9 +71,9 @@ public struct ComparisonOutlineBuilder: Sendable {
 
     func money(_ comparison: ScenarioComparison) -> Outline.Section {
         func cell(_ value: ScenarioComparison.TotalWithDelta) -> OutlineText {
-            let total = DutchFormat.total(value.totaal.amountTotal)
+            let total = DutchFormat.burdenTotal(value.totaal.amountTotal)
             guard let delta = value.verschil else { return "\(total)" }
-            return "\(total)\(delta: "Δ \(DutchFormat.total(delta.amountTotal))")"
+            return "\(total)\(delta: "Δ \(DutchFormat.burdenTotal(delta.amountTotal, plainNadeel: false))")"
         }
         var rows = comparison.geld.map { ["\(text: String($0.jaar))"] + $0.nadeel.map(cell) }
         rows.append(["Totaal periode"] + comparison.saldoPeriode.map(cell))
@@ -89,18 +89,24 @@ public struct ComparisonOutlineBuilder: Sendable {
             ])
     }
 
+    /// The differing decisions. The column with the dossier's current line is left out when a compared scenario has no
+    /// deviation at all: its own column already shows the current line, and the two would be the same.
     func decisions(_ comparison: ScenarioComparison, names: [String]) -> Outline.Section {
-        Outline.Section(
+        let currentLineScenario = comparison.scenarios.firstIndex { $0.bijsturingen == 0 }
+        let dossierColumn: [String] = currentLineScenario == nil ? ["Huidige lijn (dossier)"] : []
+        return Outline.Section(
             "Beslissingen die verschillen",
             [
                 .table(
                     OutlineTable(
-                        headers: ["Beslissing", "Huidige lijn (dossier)"] + names,
+                        headers: ["Beslissing"] + dossierColumn + names,
                         rows: comparison.verschillendeKeuzes.map { row in
-                            ["\(row.beslissing.description) \(row.ficheTitel)", "\(row.huidigeLijn)"]
+                            let current: [OutlineText] = currentLineScenario == nil ? ["\(row.huidigeLijn)"] : []
+                            return ["\(row.beslissing.description) \(row.ficheTitel)"] + current
                                 + zip(row.keuzes, row.afwijking).map { $1 ? "\(deviation: $0)" : "\($0)" }
                         }, emptyState: "Alle scenario's kiezen hetzelfde."))
-            ])
+            ]
+                + (currentLineScenario.map { [.paragraph("\(names[$0]) volgt overal de huidige lijn van het dossier.")] } ?? []))
     }
 
     /// The scenarios that have something, as text: "in: A, B".

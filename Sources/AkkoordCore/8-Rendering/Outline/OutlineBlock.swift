@@ -15,6 +15,9 @@ public indirect enum OutlineBlock: Sendable, Hashable {
     /// Blocks for one kind of medium only, where a text and a visual presentation differ on purpose
     /// (a summary table in Markdown, cards in HTML).
     case only(Medium, [OutlineBlock])
+    /// Blocks a reader opens when needed (a long table): closed under `summary` in HTML (`<details>`), shown in full in
+    /// text media.
+    case collapsed(summary: String, [OutlineBlock])
 
     public enum Medium: Sendable, Hashable {
         /// Plain-text media such as Markdown: no charts, lists rather than wide tables.

@@ -32,11 +32,47 @@ public struct ReportOutlineBuilder: Sendable {
         return blocks
     }
 
+    /// `5 (3 nadeel, 2 voordeel)`: effects, not the unknown amounts per year that the totals count.
+    static func unknownEffects(_ summary: ConsequenceReport.Summary) -> String {
+        let parts = [
+            summary.onbekendNadeel > 0 ? "\(summary.onbekendNadeel) nadeel" : nil,
+            summary.onbekendVoordeel > 0 ? "\(summary.onbekendVoordeel) voordeel" : nil,
+        ].compactMap { $0 }
+        return parts.isEmpty ? "\(summary.onbekendeBedragen)" : "\(summary.onbekendeBedragen) (\(parts.joined(separator: ", ")))"
+    }
+
+    /// `in evenwicht`, `niet in evenwicht`, `onzeker`, with the years in which incidental money covers structural costs.
+    static func structuralBalance(_ summary: ConsequenceReport.Summary) -> String {
+        let balance =
+            switch summary.structureelEvenwicht {
+            case .inEvenwicht: "in evenwicht"
+            case .nietInEvenwicht: "niet in evenwicht: structureel nadeel"
+            case .onzeker: "onzeker (bandbreedte rond nul of onbekend nadeel)"
+            }
+        let years = summary.structureelIncidenteelGedekt
+        return years.isEmpty
+            ? balance : "\(balance); structurele lasten incidenteel gedekt in \(years.map(String.init).joined(separator: ", "))"
+    }
+
+    /// When to decide, in a few words: `nog 7 dagen`, `verstreken; laatste kans nog 7 dagen (begroting 2027)`,
+    /// `verstreken, ook de laatste kans`, `onbekend`.
+    static func shortDeadline(_ term: ConsequenceReport.Deadline) -> OutlineText {
+        guard let days = term.dagenVanafPeildatum, let last = term.laatsteDag else { return "onbekend" }
+        if days == 0 { return "vandaag (laatste dag)" }
+        if days > 0 { return "nog \(text: String(days)) dagen" }
+        switch term.dagenTotUiterlijk {
+        case let left? where left >= 0:
+            return "\(lapsed: "verstreken"); laatste kans nog \(text: String(left)) dagen (\(term.uiterlijk?.tekst ?? ""))"
+        case _? where term.uiterlijk != nil: return "\(lapsed: "verstreken"), ook de laatste kans"
+        default: return "\(lapsed: "verstreken") (t/m \(DutchFormat.date(last)))"
+        }
+    }
+
     public static let changesTitle = "Wat dit scenario verandert"
 
     /// A change of a total: `+€ 315.540`, `ondergrens …, bovengrens …`, `–`.
     static func change(_ delta: ConsequenceReport.Delta) -> String {
-        DutchFormat.change(lower: Money(cents: delta.laagCent), upper: Money(cents: delta.hoogCent), unknown: delta.onbekend)
+        delta.text()
     }
 
     /// First in every report: each deviation's marginal money and deadline, the interaction, the messages the scenario
@@ -47,25 +83,40 @@ public struct ReportOutlineBuilder: Sendable {
         let peildatum = DutchFormat.date(report.scenario.peildatum)
         let years =
             report.dossier.periode.first.flatMap { first in report.dossier.periode.last.map { Array(first...max(first, $0)) } } ?? []
-        func cells(_ change: ConsequenceReport.Change) -> [OutlineText] {
-            years.map { year in "\(change.perJaar.first { $0.jaar == year }.map { Self.change($0.verschil) } ?? "–")" }
-                + ["\(Self.change(change.structureelNaPeriode))"]
+        func cells(_ change: ConsequenceReport.Change, compact: Bool) -> [OutlineText] {
+            years.map { year in "\(change.perJaar.first { $0.jaar == year }.map { $0.verschil.text(compact: compact) } ?? "–")" }
+                + ["\(change.structureelNaPeriode.text(compact: compact))"]
         }
-        var rows: [[OutlineText]] = changes.bijsturingen.map { decision in
-            [
-                "\(decision.beslissing.description): \(deviation: decision.gekozen.titel)\(detail: "huidige lijn: \(decision.huidigeLijn.titel)")"
-            ]
-                + cells(decision.marginaal)
+        // Deviations without any marginal money are named in one sentence below the table instead of a row of dashes.
+        let withoutMoney = changes.bijsturingen.filter(\.marginaal.isZero)
+        let withMoney = changes.bijsturingen.filter { !$0.marginaal.isZero }
+        // Text media get the exact amounts; visual media the compact ones with when to decide beside them, so that money
+        // and deadlines fit the first screen (the exact deadlines follow in their own table).
+        func money(compact: Bool) -> OutlineTable {
+            let deadline: [String] = compact ? ["Beslissen"] : []
+            var rows: [[OutlineText]] = withMoney.map { decision in
+                [
+                    compact
+                        ? "\(decision.beslissing.description): \(deviation: decision.gekozen.titel)"
+                        : "\(decision.beslissing.description): \(deviation: decision.gekozen.titel)\(detail: "huidige lijn: \(decision.huidigeLijn.titel)")"
+                ]
+                    + cells(decision.marginaal, compact: compact) + (compact ? [Self.shortDeadline(decision.termijn)] : [])
+            }
+            if let interaction = changes.interactie {
+                rows.append(
+                    ["Samenspel van de keuzes (niet aan één keuze toe te rekenen)"] + cells(interaction, compact: compact)
+                        + (compact ? [""] : []))
+            }
+            if !changes.bijsturingen.isEmpty {
+                rows.append(
+                    ["\(strong: "Totaal tegenover de huidige lijn")"] + cells(changes.totaal, compact: compact) + (compact ? [""] : []))
+            }
+            return OutlineTable(
+                title: "Geld per bijsturing (marginaal nadeel per jaar)",
+                headers: ["Bijsturing"] + years.map(String.init) + ["Structureel na de periode"] + deadline,
+                rows: rows, numericColumns: Set(1...(years.count + 1)),
+                emptyState: "Geen bijsturingen: alle beslissingen blijven op de huidige lijn.")
         }
-        if let interaction = changes.interactie {
-            rows.append(["Samenspel van de keuzes (niet aan één keuze toe te rekenen)"] + cells(interaction))
-        }
-        if !changes.bijsturingen.isEmpty { rows.append(["\(strong: "Totaal tegenover de huidige lijn")"] + cells(changes.totaal)) }
-        let money = OutlineTable(
-            title: "Geld per bijsturing (marginaal nadeel per jaar)",
-            headers: ["Bijsturing"] + years.map(String.init) + ["Structureel na de periode"],
-            rows: rows, numericColumns: Set(1...(years.count + 1)),
-            emptyState: "Geen bijsturingen: alle beslissingen blijven op de huidige lijn.")
         let deadlines = OutlineTable(
             title: "Wanneer beslissen", headers: ["Bijsturing", "Logisch moment", "Uiterlijk", "Vanaf de peildatum", "Volgorde"],
             rows: changes.bijsturingen.map { decision in
@@ -114,8 +165,15 @@ public struct ReportOutlineBuilder: Sendable {
             .paragraph(
                 "Vergeleken met de huidige lijn onder de aannames en de peildatum (\(text: peildatum)) van dit scenario: een verschil komt dus alleen door keuzes. Marginaal = dit scenario min hetzelfde scenario met alleen die beslissing terug op de huidige lijn; nadeel = lasten − baten."
             ),
-            .table(money),
+            .only(.text, [.table(money(compact: false))]),
+            .only(.visual, [.table(money(compact: true))]),
         ]
+        if !withoutMoney.isEmpty {
+            blocks.append(
+                .paragraph(
+                    "Zonder marginaal begrotingseffect in dit scenario: \(OutlineText.joined(withoutMoney.map { "\($0.beslissing.description) (\($0.gekozen.titel); beslissen: \(Self.shortDeadline($0.termijn).plain))" }, separator: "; "))."
+                ))
+        }
         if !changes.bijsturingen.isEmpty { blocks.append(.table(deadlines)) }
         blocks += [
             .table(assumptions),
@@ -141,18 +199,22 @@ public struct ReportOutlineBuilder: Sendable {
                 row("Bijsturingen (afwijkingen van de huidige lijn)", "\(summary.bijsturingen)"),
                 row("Niet in het scenario genoemd (huidige lijn aangenomen)", "\(summary.standaardKeuzes)"),
                 row("Fouten / waarschuwingen / info", "\(summary.fouten) / \(summary.waarschuwingen) / \(summary.info)"),
-                row("Nadeel over de periode (lasten − baten)", DutchFormat.total(summary.saldoPeriode.amountTotal)),
-                row("Structureel nadeel per jaar na de periode", DutchFormat.total(summary.structureelNaPeriode.amountTotal)),
-                row("Effecten met onbekend bedrag", "\(summary.onbekendeBedragen)"),
+                row("Nadeel over de periode (lasten − baten)", DutchFormat.burdenTotal(summary.saldoPeriode.amountTotal)),
+                row("Structureel nadeel per jaar na de periode", DutchFormat.burdenTotal(summary.structureelNaPeriode.amountTotal)),
+                row("Structureel evenwicht na de periode (BBV)", Self.structuralBalance(summary)),
+                row("Effecten met onbekend bedrag", Self.unknownEffects(summary)),
             ])
         let figures = [
             OutlineBlock.Figure(label: "Bijsturingen", value: "\(summary.bijsturingen) van \(summary.beslissingen)"),
             OutlineBlock.Figure(label: "Fouten / waarschuwingen", value: "\(summary.fouten) / \(summary.waarschuwingen)"),
-            OutlineBlock.Figure(label: "Nadeel over de periode", value: DutchFormat.total(summary.saldoPeriode.amountTotal, compact: true)),
             OutlineBlock.Figure(
-                label: "Structureel nadeel na de periode", value: DutchFormat.total(summary.structureelNaPeriode.amountTotal, compact: true)
+                label: "Nadeel over de periode", value: DutchFormat.burdenTotal(summary.saldoPeriode.amountTotal, compact: true)),
+            OutlineBlock.Figure(
+                label: "Structureel nadeel na de periode",
+                value: DutchFormat.burdenTotal(summary.structureelNaPeriode.amountTotal, compact: true)
             ),
-            OutlineBlock.Figure(label: "Onbekende bedragen", value: "\(summary.onbekendeBedragen)"),
+            OutlineBlock.Figure(label: "Structureel evenwicht na de periode", value: Self.structuralBalance(summary)),
+            OutlineBlock.Figure(label: "Effecten met onbekend bedrag", value: Self.unknownEffects(summary)),
         ]
         let warnings: [OutlineBlock] =
             summary.zonderBegrotingseffect.isEmpty ? [] : [.list(summary.zonderBegrotingseffect.map { "\(level: $0.niveau): \($0.tekst)" })]
@@ -190,14 +252,26 @@ public struct ReportOutlineBuilder: Sendable {
         let assumptions = OutlineTable(
             title: "Aannames", headers: ["Aanname", "Waarde", "Herkomst"],
             rows: report.aannames.map {
-                ["\($0.titel)", $0.waarde ? "ja" : "nee", $0.standaard ? "standaard" : "scenario"]
+                $0.standaard
+                    ? ["\($0.titel)", $0.waarde ? "ja" : "nee", "standaard"]
+                    : ["\(strong: $0.titel)", "\(strong: $0.waarde ? "ja" : "nee")", "\(strong: "scenario")"]
             })
-        return Outline.Section("Keuzes", [.table(deviations), .only(.text, [.table(all)]), .table(assumptions)])
+        let changed = report.aannames.filter { !$0.standaard }.count
+        return Outline.Section(
+            "Keuzes",
+            [
+                .table(deviations), .only(.text, [.table(all)]),
+                .only(.visual, [.collapsed(summary: "Alle \(report.keuzes.count) beslissingen", [.table(all)])]),
+                .collapsed(
+                    summary: "Alle \(report.aannames.count) aannames (\(changed) door het scenario gezet, vetgedrukt)",
+                    [.table(assumptions)]),
+            ])
     }
 
     func money(_ report: ConsequenceReport) -> Outline.Section {
         let geld = report.geld
         func t(_ total: ConsequenceReport.Total) -> OutlineText { "\(DutchFormat.total(total.amountTotal))" }
+        func b(_ total: ConsequenceReport.Total) -> OutlineText { "\(DutchFormat.burdenTotal(total.amountTotal))" }
         let years = geld.jaren.map(\.jaar)
         var blocks: [OutlineBlock] = [
             .paragraph(
@@ -212,12 +286,24 @@ public struct ReportOutlineBuilder: Sendable {
                 OutlineTable(
                     caption: "Per jaar", headers: ["Jaar", "Lasten", "Baten", "Nadeel", "waarvan structureel", "waarvan incidenteel"],
                     rows: geld.jaren.map {
-                        ["\(text: String($0.jaar))", t($0.lasten), t($0.baten), t($0.nadeel), t($0.structureel), t($0.incidenteel)]
+                        ["\(text: String($0.jaar))", t($0.lasten), t($0.baten), b($0.nadeel), b($0.structureel), b($0.incidenteel)]
                     },
                     numericColumns: [1, 2, 3, 4, 5])),
             .paragraph(
-                "Structureel nadeel per jaar na \(text: String(report.dossier.periode.last ?? 0)): \(strong: DutchFormat.total(geld.structureelNaPeriode.amountTotal))."
+                "Structureel nadeel per jaar na \(text: String(report.dossier.periode.last ?? 0)): \(strong: DutchFormat.burdenTotal(geld.structureelNaPeriode.amountTotal))."
             ),
+            .table(
+                OutlineTable(
+                    caption:
+                        "Structureel evenwicht (BBV): structurele lasten vragen structurele dekking, niet incidentele middelen",
+                    headers: ["Jaar", "Structurele lasten", "Structurele dekking", "Structureel saldo", "Incidenteel saldo"],
+                    rows: geld.jaren.map {
+                        [
+                            "\(text: String($0.jaar))", b($0.structureelNadeel), b($0.structureelVoordeel), b($0.structureel),
+                            b($0.incidenteel),
+                        ]
+                    },
+                    numericColumns: [1, 2, 3, 4])),
         ]
         if let frame = geld.kader {
             var parts: [String] = []
@@ -235,16 +321,39 @@ public struct ReportOutlineBuilder: Sendable {
                 .table(
                     OutlineTable(
                         title: title, headers: [""] + years.map(String.init),
-                        rows: groups.map { ["\($0.titel)"] + $0.perJaar.map(t) }, numericColumns: Set(1...max(years.count, 1)))))
+                        rows: groups.map { ["\($0.titel)"] + $0.perJaar.map(b) }, numericColumns: Set(1...max(years.count, 1)))))
         }
         for (title, effects) in [
             ("Effecten", report.effecten), ("Al in de begroting (ter informatie, niet in de totalen)", report.inBegroting),
         ] where !effects.isEmpty {
             blocks.append(
+                .collapsed(
+                    summary: "\(title): \(effects.count)",
+                    [
+                        .table(
+                            OutlineTable(
+                                title: title, headers: ["Nr", "Omschrijving", "Herkomst", "Soort", "Bedrag", "Bron"],
+                                rows: effects.map(effectRow)))
+                    ]))
+        }
+        let investments = report.effecten.filter { $0.investering != nil }
+        if !investments.isEmpty {
+            blocks.append(
                 .table(
                     OutlineTable(
-                        title: title, headers: ["Nr", "Omschrijving", "Herkomst", "Soort", "Bedrag", "Bron"], rows: effects.map(effectRow)))
-            )
+                        title: "Investeringen (BBV: kapitaallasten, structureel, vanaf het jaar na de investering)",
+                        headers: ["Nr", "Omschrijving", "Investering", "Afschrijving", "Rente", "Kapitaallasten eerste jaar"],
+                        rows: investments.compactMap { effect -> [OutlineText]? in
+                            guard let investment = effect.investering else { return nil }
+                            let rate = investment.standaardRente ? "regelbasis" : "fiche"
+                            return [
+                                "\(effect.nummer)", "\(effect.omschrijving)",
+                                "\(DutchFormat.amount(investment.bedrag)) in \(text: String(investment.jaar))",
+                                "\(text: "\(investment.looptijd) jaar, \(investment.methode.rawValue)" + (investment.aanname.map { "; aanname: \($0)" } ?? ""))",
+                                "\(DutchFormat.share(investment.rente)) (\(rate))",
+                                "\(DutchFormat.total(investment.eersteJaarlast.amountTotal)) in \(text: String(investment.jaar + 1))",
+                            ]
+                        }, numericColumns: [5])))
         }
         return Outline.Section("Geld", blocks)
     }
@@ -252,10 +361,15 @@ public struct ReportOutlineBuilder: Sendable {
     private func effectRow(_ effect: ConsequenceReport.EffectLine) -> [OutlineText] {
         let share: OutlineText =
             effect.aandeel.map { " (aandeel \(DutchFormat.share($0)) van \(effect.totaal.map(DutchFormat.amount) ?? "?"))" } ?? ""
+        let amount: String =
+            effect.investering.map {
+                "investering \(DutchFormat.amount($0.bedrag)) in \($0.jaar); kapitaallasten \(DutchFormat.total($0.eersteJaarlast.amountTotal)) in \($0.jaar + 1), "
+                    + "\($0.looptijd) jaar \($0.methode.rawValue)"
+            } ?? DutchFormat.effectAmount(effect.bedrag)
         return [
             "\(effect.nummer)", "\(effect.omschrijving)", "\(effect.herkomst.description)",
-            "\(effect.soort.rawValue), \(effect.aard.rawValue)", "\(DutchFormat.effectAmount(effect.bedrag))\(share)",
-            effect.bron.map { "fiche \($0.fiche)" } ?? "aanname",
+            "\(effect.soort.rawValue), \(effect.aard.rawValue)", "\(amount)\(share)",
+            "\(effect.bron.map { "fiche \($0.fiche)" + (effect.aanname == nil ? "" : " + aanname") } ?? "aanname")",
         ]
     }
 
