@@ -14,7 +14,7 @@ struct Akkoord: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, ReportCommand.self, CompareCommand.self, PackCommand.self, CheckCommand.self, TestCommand.self,
-            ServeCommand.self, RedlineCommand.self, ExploreCommand.self,
+            ServeCommand.self, RedlineCommand.self, ExploreCommand.self, RiskCommand.self,
         ]
     )
 

@@ -35,6 +35,9 @@ struct PackCommand: ParsableCommand {
             "Hoeveel seconden Chromium met --pdf mag doen over de PDF; daarna stopt pack (exitcode 2).", valueName: "seconden"))
     var pdfTimeLimit: Int = 300
 
+    @Flag(name: .long, help: "Voeg bij elk scenario de risicoanalyse toe (akkoord risico, 10.000 trekkingen, zaad 1).")
+    var risico = false
+
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("Geef minstens één scenario.") }
         guard !(singleFile && pdf) else { throw ValidationError("kies --single-file of --pdf, niet allebei.") }
@@ -49,10 +52,12 @@ struct PackCommand: ParsableCommand {
         let (loaded, quotes) = try loadVerifiedRuleBase(ruleBase)
         let evaluations = try evaluateScenarios(scenarios, in: loaded.value)
         let pack = try checkedMoney(scenarios) { () throws(MoneyOverflow) in
-            try BriefingPack(
+            var pack = try BriefingPack(
                 ruleBase: loaded.value, reports: try evaluations.map(ReportBuilder().build),
                 digest: InputDigest(ruleDirectory: ruleBase.rules, scenarioPaths: scenarios), marking: markering,
                 sources: PackSource.all(quotes))
+            if risico { pack.risks = try RiskReportBuilder.reports(for: evaluations.map(\.scenario), in: loaded.value) }
+            return pack
         }
         let inputs = ruleBase.inputs(scenarios: scenarios)
         if pdf {

@@ -5,6 +5,8 @@ public struct Assumption: Sendable, Hashable {
     public var defaultValue: Bool
     /// Probability that it holds, if stated.
     public var probability: Share?
+    /// Where the probability comes from (`kans: {waarde, schatting, bron}`).
+    public var probabilityBasis: ProbabilityBasis = .unstated
     /// When it becomes known.
     public var moment: Moment?
     public var explanation: String?
@@ -27,4 +29,14 @@ public struct Assumption: Sendable, Hashable {
         self.fiche = fiche
         self.location = location
     }
+}
+
+/// Where an assumption's probability comes from.
+public enum ProbabilityBasis: Sendable, Hashable {
+    /// `kans: 50%` without saying.
+    case unstated
+    /// `schatting: ja`: an estimate of whoever wrote the rule base.
+    case estimate
+    /// `bron: ...`: where the probability is taken from.
+    case source(String)
 }

@@ -36,6 +36,8 @@ public struct Scenario: Sendable, Hashable {
     public var terms: [DecisionRef: ChoiceTerms]
     public var assumptions: [String: Located<Bool>]
     public var frame: BudgetFrame?
+    /// What `akkoord risico` draws differently from the rule base (`risico`).
+    public var risk = ScenarioRisk()
     /// Expected outcomes for `akkoord test`, if the file has them.
     public var expectations: Expectations?
     public var file: String

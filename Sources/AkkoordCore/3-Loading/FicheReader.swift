@@ -219,7 +219,24 @@ struct AssumptionReader {
         let title = reader.string(.titel)
         let value = reader.bool(.standaard)
         var probability: Share?
-        if let text = reader.string(.kans, required: false) {
+        var basis = ProbabilityBasis.unstated
+        if let node = reader.node(.kans), case .mapping = node.content,
+            let kans = MappingReader<ProbabilityKey>(node, what: "'kans'", context: context)
+        {
+            // `kans: {waarde: 50%, schatting: ja}` or `{waarde: 50%, bron: ...}`: the probability with its basis.
+            kans.allowOnly(in: "'kans'")
+            if let text = kans.string(.waarde) {
+                probability = MoneyParser.parseShare(text)
+                if probability == nil {
+                    context.sink.error(.valuePercentage, kans.valueLocation(.waarde), "'waarde' moet een percentage zijn zoals 50%")
+                }
+            }
+            if let source = kans.string(.bron, required: false) {
+                basis = .source(source)
+            } else if kans.bool(.schatting, required: false) == true {
+                basis = .estimate
+            }
+        } else if let text = reader.string(.kans, required: false) {
             probability = MoneyParser.parseShare(text)
             if probability == nil {
                 context.sink.error(.valuePercentage, reader.keyLocation(.kans), "'kans' moet een percentage zijn zoals 50%")
@@ -238,9 +255,11 @@ struct AssumptionReader {
             if let id { context.sink.declarationFailed(.assumption, id: id) }
             return nil
         }
-        return Assumption(
+        var assumption = Assumption(
             id: id, title: title, defaultValue: value, probability: probability, moment: moment,
             explanation: reader.string(.toelichting, required: false), provenance: provenance,
             fiche: fiche, location: reader.location)
+        assumption.probabilityBasis = basis
+        return assumption
     }
 }

@@ -90,6 +90,13 @@ public enum AssumptionKey: String, FormatKey, QuotedKey {
     case bron
 }
 
+/// The keys of an assumption's probability written as a mapping (`kans: {waarde: 50%, schatting: ja}`).
+public enum ProbabilityKey: String, FormatKey {
+    case waarde
+    case schatting
+    case bron
+}
+
 /// The keys of a fiche file.
 public enum FicheKey: String, FormatKey {
     case code
@@ -277,7 +284,14 @@ public enum ScenarioKey: String, FormatKey {
     case keuzes
     case aannames
     case kader
+    case risico
     case verwachtingen
+}
+
+/// The keys of a scenario's settings for `akkoord risico` (`risico`).
+public enum RiskKey: String, FormatKey {
+    case vast
+    case kansen
 }
 
 /// The keys of a structured choice under `keuzes`.
@@ -333,6 +347,7 @@ public enum FormatKeys {
         "sourceText": SourceTextKey.keys,
         "planningItem": PlanningItemKey.keys,
         "assumption": AssumptionKey.keys,
+        "probability": ProbabilityKey.keys,
         "fiche": FicheKey.keys,
         "source": SourceKey.keys,
         "externalDevelopment": ExternalDevelopmentKey.keys,
@@ -356,6 +371,7 @@ public enum FormatKeys {
         "scenario": ScenarioKey.keys,
         "choice": ChoiceKey.keys,
         "frame": FrameKey.keys,
+        "risk": RiskKey.keys,
         "expectations": ExpectationsKey.keys,
         "expectedTotal": ExpectedTotalKey.keys,
         "expectedMessage": ExpectedMessageKey.keys,

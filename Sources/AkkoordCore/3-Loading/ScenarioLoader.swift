@@ -94,14 +94,44 @@ public struct ScenarioLoader: Sendable {
             }
             frame = BudgetFrame(maxStructuralBurden: money(.maxStructureelNadeel), maxBurdenPerYear: money(.maxNadeelPerJaar))
         }
+        var risk = ScenarioRisk()
+        if let risico = reader.mapping(.risico, of: RiskKey.self, required: false) {
+            risico.allowOnly(in: "'risico'")
+            let known = ruleBase.assumptions.map(\.id)
+            func knownAssumption(_ id: String, at location: SourceLocation) -> Bool {
+                guard known.contains(id) else {
+                    sink.error(
+                        .refUnknownAssumption, location, "onbekende aanname \(InputText.quoted(id))\(Suggestion.hint(for: id, in: known))")
+                    return false
+                }
+                return true
+            }
+            risk.fixed = risico.list(.vast) { node in
+                let location = context.location(of: node)
+                guard let id = context.text(node, what: "een element van 'vast'"), knownAssumption(id, at: location) else { return nil }
+                return Located(id, at: location)
+            }
+            for pair in risico.entries(.kansen, required: false) ?? [] {
+                guard knownAssumption(pair.key, at: context.location(of: pair.keyNode)) else { continue }
+                let location = context.location(of: pair.value)
+                guard let text = context.text(pair.value, what: "kans van \(InputText.quoted(pair.key))") else { continue }
+                guard let share = MoneyParser.parseShare(text) else {
+                    sink.error(.valuePercentage, location, "de kans van \(InputText.quoted(pair.key)) moet een percentage zijn zoals 30%")
+                    continue
+                }
+                risk.probabilities[pair.key] = Located(share, at: location)
+            }
+        }
         let expectations = reader.mapping(.verwachtingen, of: ExpectationsKey.self, required: false).map {
             ExpectationsReader(context: context, ruleBase: ruleBase).read($0)
         }
         guard let title, let referenceDate else { return nil }
-        return Scenario(
+        var scenario = Scenario(
             title: title, description: reader.string(.omschrijving, required: false), referenceDate: referenceDate,
             choices: choices, assumptions: assumptions, frame: frame, expectations: expectations, file: path,
             terms: terms)
+        scenario.risk = risk
+        return scenario
     }
 
     /// A close decision anywhere, or else the decisions of the fiche named, when it exists and has few.

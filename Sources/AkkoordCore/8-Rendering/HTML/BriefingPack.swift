@@ -10,6 +10,8 @@ public struct BriefingPack: Sendable {
     /// The source texts the rule base declares: each found text becomes a page with line anchors that the quotes link
     /// to; the contents name the others and how to provide them. Empty: no source pages and nothing said about them.
     public var sources: [PackSource]
+    /// Per report, in the same order, its `akkoord risico` analysis (`pack --risico`); empty: none.
+    public var risks: [RiskReport] = []
 
     /// The reports side by side.
     let comparison: ScenarioComparison
@@ -25,6 +27,11 @@ public struct BriefingPack: Sendable {
         self.marking = marking
         self.sources = sources
         self.comparison = try ScenarioComparison(reports: reports)
+    }
+
+    /// The scenario's risk analysis as a part of its page, or nothing.
+    private func risk(for report: ConsequenceReport) -> String {
+        risks.first { $0.bestand == report.scenario.bestand }.map { RiskHTMLRenderer().body($0, headingLevel: 2) } ?? ""
     }
 
     /// A file name stem per scenario, unique and safe: `huidige-lijn`, `bezuinigen`, ...
@@ -51,7 +58,11 @@ public struct BriefingPack: Sendable {
         files["index.html"] = page("Briefingpakket", cover(comparison, links: links) + contents(links))
         for (report, slug) in zip(reports, slugs) {
             files["scenario-\(slug).html"] = page(
-                report.scenario.titel, back(links) + HTMLReportRenderer().body(report, headingLevel: 1, sourceLinks: sourceLinks))
+                report.scenario.titel,
+                back(links) + HTMLReportRenderer().body(report, headingLevel: 1, sourceLinks: sourceLinks) + risk(for: report))
+            if let risk = risks.first(where: { $0.bestand == report.scenario.bestand }) {
+                files["data/risico-\(slug).json"] = JSONRenderer().render(encodable: risk)
+            }
             files["data/rapport-\(slug).json"] = JSONRenderer().render(report)
             files["data/begroting-\(slug).csv"] = CSVRenderer().render(report)
         }
@@ -95,7 +106,7 @@ public struct BriefingPack: Sendable {
         for (report, slug) in zip(reports, slugs) {
             body +=
                 "<section class=\"page\" id=\"scenario-\(slug)\">"
-                + HTMLReportRenderer().body(report, headingLevel: 1, sourceLinks: sourceLinks) + "</section>\n"
+                + HTMLReportRenderer().body(report, headingLevel: 1, sourceLinks: sourceLinks) + risk(for: report) + "</section>\n"
         }
         body += "<section class=\"page\" id=\"vergelijking\">" + HTMLComparisonRenderer().body(comparison, headingLevel: 1) + "</section>\n"
         body += "<section class=\"page\" id=\"tijdlijn\">" + timeline(headingLevel: 1) + "</section>\n"

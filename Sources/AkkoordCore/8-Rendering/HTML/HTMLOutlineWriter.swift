@@ -52,6 +52,8 @@ struct HTMLOutlineWriter: Sendable {
                 years: years, series: series.map { SVGChart.Series(name: $0.name, values: $0.values) }, title: chart.title)
         case .momentsPerQuarter(let items, let years):
             SVGChart.momentsPerQuarter(items: items, years: years, title: chart.title)
+        case .histogram(let bins): RiskCharts.histogram(bins, title: chart.title)
+        case .tornado(let bars, let base): RiskCharts.tornado(bars, base: base, title: chart.title)
         }
     }
 

@@ -5,6 +5,10 @@ public struct OutlineChart: Sendable, Hashable {
         case moneyPerYear(years: [Int], series: [Series])
         /// Steering moments and lapses counted per quarter.
         case momentsPerQuarter(items: [ConsequenceReport.TimelineItem], years: ClosedRange<Int>)
+        /// The distribution of a total over the draws of `akkoord risico`.
+        case histogram(bins: [RiskReport.Bin])
+        /// The swing of each uncertain input on a total, around the base.
+        case tornado(bars: [RiskReport.Bar], base: Int64)
     }
 
     public struct Series: Sendable, Hashable {
