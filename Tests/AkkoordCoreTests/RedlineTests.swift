@@ -82,4 +82,42 @@ struct RedlineTests {
         #expect(object["schema_version"] as? Int == RoundRedline.currentSchemaVersion)
         #expect((object["beslissingen"] as? [Any])?.count == 2)
     }
+    @Test("A steering warning whose text only names another reference date did not move; money cells read as in the report")
+    func laterReferenceDate() throws {
+        let folder = Fixture.temporaryDirectory()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let one = folder.appendingPathComponent("ronde1.yaml"), two = folder.appendingPathComponent("ronde2.yaml")
+        let body = """
+            keuzes:
+              2F.doorgaan: {optie: sluiten, status: open}
+              3C.structurele-middelen: continueren
+            aannames:
+              provincie-cofinanciert-baan: nee
+
+            """
+        try "titel: Ronde 1\npeildatum: 2026-11-23\n\(body)".write(to: one, atomically: true, encoding: .utf8)
+        try "titel: Ronde 2\npeildatum: 2026-11-30\n\(body.replacingOccurrences(of: "continueren", with: "laten-aflopen"))"
+            .write(to: two, atomically: true, encoding: .utf8)
+        let ruleBase = try RuleBaseLoader().load(directory: Fixture.rules.path).value
+        let sides = try [one, two].map { url in
+            let scenario = try ScenarioLoader().load(path: url.path, ruleBase: ruleBase).value
+            return (scenario, try ReportBuilder().build(try Evaluator().evaluate(scenario, in: ruleBase)))
+        }
+        let airport = Origin.steering(DecisionRef(fiche: "2F", decision: "doorgaan"))
+        #expect(sides.allSatisfy { side in side.1.meldingen.contains { $0.herkomst == airport } }, "both rounds warn on 2F")
+        let redline = try RoundRedline(previous: sides[0], current: sides[1], ruleBase: ruleBase)
+        #expect(!redline.meldingenErbij.contains { $0.herkomst == airport })
+        #expect(!redline.meldingenOpgelost.contains { $0.herkomst == airport })
+        let inner = Origin.steering(DecisionRef(fiche: "3C", decision: "structurele-middelen"))
+        #expect(redline.meldingenOpgelost.contains { $0.herkomst == inner }, "back on the current line: no deviation to warn on")
+        let markdown = RedlineRenderer().markdown(redline)
+        let money = markdown.split(separator: "\n").filter { $0.hasPrefix("| 2029 |") || $0.hasPrefix("| Over de periode |") }
+        #expect(money.count == 2)
+        #expect(money.first?.hasSuffix("| € 550.000 voordeel |") == true, "\(money)")
+        for row in money {
+            #expect(!row.contains("| ("), "a difference stands on its own in its column: \(row)")
+            #expect(!row.contains("-€"), "a negative nadeel reads as voordeel: \(row)")
+            #expect(row.hasSuffix("voordeel |"), "3C's € 550.000 a year no longer spent: \(row)")
+        }
+    }
 }

@@ -13,7 +13,8 @@ public struct RoundRedline: Sendable, Hashable, Codable {
     public var geld: [YearMove]
     public var structureelNaPeriode: TotalMove
     public var saldoPeriode: TotalMove
-    /// Errors and warnings the current round has and the previous had not (compared by kind, text and origin).
+    /// Errors and warnings the current round has and the previous had not (compared by level, kind, origin and text; a
+    /// steering warning by its decision and chosen option, since its text names the reference date).
     public var meldingenErbij: [ConsequenceReport.Message]
     /// Errors and warnings the previous round had and the current has not.
     public var meldingenOpgelost: [ConsequenceReport.Message]
@@ -95,13 +96,18 @@ public struct RoundRedline: Sendable, Hashable, Codable {
         geld = years
         structureelNaPeriode = try move(previous.report.samenvatting.structureelNaPeriode, current.report.samenvatting.structureelNaPeriode)
         saldoPeriode = try move(previous.report.samenvatting.saldoPeriode, current.report.samenvatting.saldoPeriode)
-        func key(_ message: ConsequenceReport.Message) -> String {
-            "\(message.niveau)|\(message.soort)|\(message.tekst)|\(message.herkomst)"
+        // A steering warning's text names the reference date and the days left, which differ between rounds: it is the
+        // same warning as long as the same option of the same decision is chosen. Every other message is compared whole.
+        func key(_ message: ConsequenceReport.Message, in report: ConsequenceReport) -> String {
+            let kind = "\(message.niveau)|\(message.soort)|\(message.herkomst)"
+            guard case .steering(let decision) = message.herkomst else { return "\(kind)|\(message.tekst)" }
+            return "\(kind)|\(report.keuzes.first { $0.beslissing == decision }?.gekozen.id ?? "")"
         }
         func serious(_ report: ConsequenceReport) -> [ConsequenceReport.Message] { report.meldingen.filter { $0.niveau != .info } }
-        let oldKeys = Set(serious(previous.report).map(key)), newKeys = Set(serious(current.report).map(key))
-        meldingenErbij = serious(current.report).filter { !oldKeys.contains(key($0)) }
-        meldingenOpgelost = serious(previous.report).filter { !newKeys.contains(key($0)) }
+        let oldKeys = Set(serious(previous.report).map { key($0, in: previous.report) })
+        let newKeys = Set(serious(current.report).map { key($0, in: current.report) })
+        meldingenErbij = serious(current.report).filter { !oldKeys.contains(key($0, in: current.report)) }
+        meldingenOpgelost = serious(previous.report).filter { !newKeys.contains(key($0, in: previous.report)) }
         voortgang = ruleBase.info.opgaven.map { opgave in
             let refs = ruleBase.fiches.filter { $0.opgaven.contains(opgave.id) }.flatMap { fiche in
                 fiche.decisions.map { DecisionRef(fiche: fiche.code, decision: $0.id) }

@@ -47,8 +47,8 @@ public struct RedlineOutlineBuilder: Sendable {
     func money(_ redline: RoundRedline) -> Outline.Section {
         func row(_ label: String, _ move: RoundRedline.TotalMove) -> [OutlineText] {
             [
-                "\(label)", "\(DutchFormat.total(move.vorige.amountTotal))", "\(DutchFormat.total(move.huidige.amountTotal))",
-                "\(delta: ReportOutlineBuilder.change(move.verschil))",
+                "\(label)", "\(DutchFormat.burdenTotal(move.vorige.amountTotal))", "\(DutchFormat.burdenTotal(move.huidige.amountTotal))",
+                "\(ReportOutlineBuilder.change(move.verschil))",
             ]
         }
         let rows =
