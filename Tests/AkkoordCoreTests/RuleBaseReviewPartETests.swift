@@ -74,6 +74,20 @@ struct RuleBaseReviewPartETests {
         }
     }
 
+    /// 1J: not drawing up an IHP-sport warns that the Rijk instrument supports the execution of the IHP, without an
+    /// amount; without that instrument, or on the current line, it does not.
+    @Test func noIHPSportWarnsAboutTheRijkInstrument() throws {
+        let id = "1J-geen-ihp-rijksinstrument-onzeker"
+        let chosen = try evaluate("titel: x\npeildatum: 2026-06-15\nkeuzes: {1J.ihp-sport: niet-opstellen}\n")
+        let warning = try #require(chosen.messages.first { $0.origin == .rule(id) })
+        #expect(warning.level == .waarschuwing && warning.text.contains("uitvoering van het IHP sport"))
+        #expect(!chosen.effects.contains { $0.origin == .rule(id) })
+        let withoutInstrument = try evaluate(
+            "titel: x\npeildatum: 2026-06-15\nkeuzes: {1J.ihp-sport: niet-opstellen}\naannames: {vws-instrument-sport: nee}\n")
+        #expect(!withoutInstrument.firedRules.contains { $0.id == id })
+        #expect(!(try evaluate("titel: x\npeildatum: 2026-06-15\n")).firedRules.contains { $0.id == id })
+    }
+
     /// 5K's convenant ends on 31-12-2029, inside the period: on the current line the report says it lapses.
     @Test func kennisinstellingenConvenantLapsesInThePeriod() throws {
         let ref = DecisionRef(fiche: "5K", decision: "strategische-partners")

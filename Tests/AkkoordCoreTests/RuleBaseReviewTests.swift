@@ -88,6 +88,45 @@ struct RuleBaseReviewTests {
         let audit = RuleBaseAudit(ruleBase: ruleBase)
         #expect(audit.momentsWithoutReason().isEmpty, "\(audit.momentsWithoutReason().map(\.description))")
         #expect(audit.optionsRepeatingCurrentLine().isEmpty, "\(audit.optionsRepeatingCurrentLine().map(\.description))")
+        #expect(audit.currentLinesEndingWhatContinues().isEmpty, "\(audit.currentLinesEndingWhatContinues().map(\.description))")
+        // The bundled current lines that end something (1G, 1L, 3D) all say when with `verloopt`.
+        for (code, id) in [("1G", "ervaringsdeskundigen"), ("1L", "aanpak-woonoverlast"), ("3D", "middenveld")] {
+            let found = ruleBase.fiches.first { $0.code == code }?.decisions.first { $0.id == id }
+            #expect(found?.currentLine?.id == "laten-aflopen" && found?.lapse != nil, "\(code).\(id)")
+        }
+    }
+
+    /// The state the review found in 5D: `aflopen` marked current while the fiche's line is "Versterken integrale
+    /// wijkaanpakken". `check` warns; once the decision says with `verloopt` that the line lapses, it does not.
+    @Test func checkWarnsWhenTheCurrentLineEndsWhatTheFicheContinues() throws {
+        var fiches = ruleBase.fiches
+        let f = try #require(fiches.firstIndex { $0.code == "5D" })
+        let d = try #require(fiches[f].decisions.firstIndex { $0.id == "doorontwikkeling" })
+        for o in fiches[f].decisions[d].options.indices {
+            fiches[f].decisions[d].options[o].isCurrentLine = fiches[f].decisions[d].options[o].id == "aflopen"
+        }
+        func audit(_ fiches: [Fiche]) -> RuleBaseAudit {
+            RuleBaseAudit(ruleBase: RuleBase(info: ruleBase.info, fiches: fiches, assumptions: ruleBase.assumptions, rules: ruleBase.rules))
+        }
+        let found = audit(fiches).currentLinesEndingWhatContinues()
+        #expect(found.count == 1)
+        let finding = try #require(found.first)
+        #expect(finding.id == .auditCurrentLineEnds && finding.severity == .warning)
+        #expect(
+            finding.message.contains("5D.doorontwikkeling.aflopen is de huidige lijn en beëindigt iets ('aflopen')"), "\(finding.message)")
+        #expect(finding.message.contains("'versterken'"), "\(finding.message)")
+        #expect(audit(fiches).findings().contains(finding))
+        // `niet` before a continuing word ends too.
+        var negated = fiches
+        negated[f].decisions[d].options.indices.forEach { o in
+            negated[f].decisions[d].options[o].isCurrentLine = negated[f].decisions[d].options[o].id == "intensiveren"
+        }
+        let intensiveren = try #require(negated[f].decisions[d].options.firstIndex { $0.id == "intensiveren" })
+        negated[f].decisions[d].options[intensiveren].title = "De wijkaanpak niet voortzetten"
+        #expect(audit(negated).currentLinesEndingWhatContinues().first?.message.contains("('niet voortzetten')") == true)
+        // With `verloopt` the ending is recorded, and the check is silent.
+        fiches[f].decisions[d].lapse = Lapse(moment: .unknown, consequence: "De programmafinanciering stopt.")
+        #expect(audit(fiches).currentLinesEndingWhatContinues().isEmpty)
     }
 
     /// A crafted fiche: a non-current option that copies the fiche's current line, and a decision moment that differs

@@ -188,6 +188,9 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Co
     public static let auditCurrentLineTitle = DiagnosticID("audit.current-line-title")
     /// A decision's current line lapses (`verloopt`) before its steering moment (or its last practical moment) begins.
     public static let auditLapseBeforeMoment = DiagnosticID("audit.lapse-before-moment")
+    /// The current line is an option that ends something (stop, aflopen, afbouwen) while the fiche's current line
+    /// speaks of continuing, and the decision has no `verloopt` saying when and how it ends.
+    public static let auditCurrentLineEnds = DiagnosticID("audit.current-line-ends")
     /// An option other than the current line has no budget effect and does not say `geen_begrotingseffect`.
     public static let auditOptionWithoutEffect = DiagnosticID("audit.option-without-effect")
 
@@ -244,7 +247,7 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Co
         refUnknownAssumption, refUnknownRule,
         quoteNotFound, quoteUnverified, quoteSourceChanged,
         auditDoubt, auditFactConflict, auditAfterLapse, auditMomentDiffers, auditMomentBeforePeriod,
-        auditCurrentLineTitle, auditLapseBeforeMoment,
+        auditCurrentLineTitle, auditLapseBeforeMoment, auditCurrentLineEnds,
         auditOptionWithoutEffect,
         constraintRequiresAndExcludes, constraintUnchoosable, constraintNeverHolds, constraintIncomplete,
         scenarioNotChecked, scenarioRule, scenarioRequires, scenarioExcludes, scenarioMomentPassed, scenarioMomentUnknown,

@@ -8,7 +8,7 @@ public struct RuleBaseAudit: Sendable {
     /// Every finding, sorted by location.
     public func findings() -> [Diagnostic] {
         (doubts() + conflictingFacts() + valuesPastTheirEnd() + momentsWithoutReason() + optionsRepeatingCurrentLine()
-            + lapsesBeforeTheirMoment() + optionsWithoutBudgetEffect()
+            + currentLinesEndingWhatContinues() + lapsesBeforeTheirMoment() + optionsWithoutBudgetEffect()
             + ConstraintAnalysis(ruleBase: ruleBase).findings()).sorted()
     }
 
@@ -124,6 +124,46 @@ public struct RuleBaseAudit: Sendable {
             }
         }
         return findings
+    }
+
+    /// Current lines that end something while the fiche's `huidige_lijn` speaks of continuing it, and the decision
+    /// has no `verloopt` saying when and how the line ends. A heuristic on words: the option's id or title holds a word
+    /// that ends (`stop`, `aflopen`, `afbouwen`, `beëindigen`, `opzeggen`, `vervallen`, `afschaffen`, or `niet`
+    /// before a word that continues), and the fiche's current-line text holds a word that continues (`continueren`,
+    /// `voortzetten`, `doorzetten`, `verlengen`, `versterken`, `doorontwikkelen`, `bestendigen`, `doorgaan`). Either
+    /// the current line is marked on the wrong option, or `verloopt` should record that the line ends by itself.
+    public func currentLinesEndingWhatContinues() -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for (ref, fiche, decision) in ruleBase.allDecisions where decision.lapse == nil {
+            guard let current = decision.currentLine,
+                let ending = Self.endingWord(Self.words(current.id) + Self.words(current.title)),
+                let continuing = Self.words(fiche.currentLine).first(where: Self.continues)
+            else { continue }
+            findings.append(
+                Diagnostic(
+                    .auditCurrentLineEnds, .warning, current.location,
+                    "\(ref).\(current.id) is de huidige lijn en beëindigt iets (\(InputText.quoted(ending))), terwijl de huidige lijn van fiche \(fiche.code) spreekt van doorgaan (\(InputText.quoted(String(continuing)))); markeer de juiste optie met 'huidige_lijn: ja', of leg met 'verloopt' vast wanneer en hoe de lijn vanzelf afloopt"
+                ))
+        }
+        return findings
+    }
+
+    /// Word beginnings that end a line, and that continue one.
+    static let endingStems = ["stop", "aflop", "afbouw", "beëindig", "beeindig", "opzeg", "vervall", "afschaf"]
+    static let continuingStems = [
+        "continu", "voortzet", "voortgezet", "doorzet", "doorgezet", "verleng", "versterk", "doorontwikkel", "bestendig",
+        "doorgaan",
+    ]
+
+    private static func continues(_ word: Substring) -> Bool { continuingStems.contains { word.hasPrefix($0) } }
+
+    /// The first word that ends something: an ending stem, or `niet` directly before a word that continues.
+    private static func endingWord(_ words: [Substring]) -> String? {
+        for (index, word) in words.enumerated() {
+            if endingStems.contains(where: { word.hasPrefix($0) }) { return String(word) }
+            if word == "niet", index + 1 < words.count, continues(words[index + 1]) { return "niet \(words[index + 1])" }
+        }
+        return nil
     }
 
     /// Options other than the current line that change no budget and do not say so: no effects of their own, no rule
