@@ -108,6 +108,12 @@ public struct ExplorationReportBuilder: Sendable {
         func percent(_ value: Int64, _ scale: Int64) -> String {
             scale == 0 ? "-" : "\((value * 100 + scale / 2) / scale)%"
         }
+        let limitText =
+            switch result.limit {
+            case .time?: "De tijdslimiet (--tijdslimiet)"
+            case .nodes?: "De knooppuntlimiet (--knooppuntlimiet)"
+            case nil: "Een limiet"
+            }
         let (status, explanation): (String, String) =
             switch result.status {
             case .optimal:
@@ -115,8 +121,12 @@ public struct ExplorationReportBuilder: Sendable {
             case .stopped(let bound):
                 (
                     "beste gevonden (niet bewezen)",
-                    "Een limiet stopte de zoektocht. Bewezen bovengrens van de laagste tevredenheid: "
-                        + "\(percent(bound.lowest, result.scale)) (totaal \(percent(bound.total, result.scale)))."
+                    "\(limitText) stopte de zoektocht. Bewezen bovengrens van de laagste tevredenheid: "
+                        + "\(percent(bound.lowest, result.scale)) (totaal \(percent(bound.total, result.scale)))"
+                        + (result.packages.first.map {
+                            "; het beste gevonden pakket haalt \(percent($0.score.lowest, result.scale)) "
+                                + "(totaal \(percent($0.score.total, result.scale)))"
+                        } ?? "") + "."
                 )
             case .infeasible:
                 (
@@ -124,7 +134,7 @@ public struct ExplorationReportBuilder: Sendable {
                     "Geen pakket voldoet aan alle eisen; de eisen hieronder gaan samen niet (minimaal: zonder één ervan kan het wel)."
                 )
             case .unknown:
-                ("onbeslist", "Een limiet stopte de zoektocht voordat een pakket gevonden of onhaalbaarheid bewezen was.")
+                ("onbeslist", "\(limitText) stopte de zoektocht voordat een pakket gevonden of onhaalbaarheid bewezen was.")
             }
         let packages = result.packages.enumerated().map { index, package in
             let choices = compiled.decisions.enumerated().map { decision, entry in
