@@ -60,7 +60,9 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .customLong("max-nadeel-per-jaar"), help: ArgumentHelp("Hoogstens dit nadeel in elk jaar (euro).", valueName: "euro"))
     var maxPerYear: EuroArgument?
 
-    @Option(name: .customLong("max-onbekend"), help: ArgumentHelp("Hoogstens zoveel effecten met een onbekend bedrag.", valueName: "n"))
+    @Option(
+        name: .customLong("max-onbekend"),
+        help: ArgumentHelp("Hoogstens zoveel effecten met een onbekend nadeel (een onbekend voordeel telt niet).", valueName: "n"))
     var maxUnknown: Int?
 
     @Option(

@@ -10,7 +10,7 @@ public struct ExplorationResult: Sendable {
         public var structural: Money
         /// The net burden per year of the period (upper bound), in year order.
         public var perYear: [Money]
-        /// Effects with an unknown amount.
+        /// Effects with an unknown nadeel (what ``ExplorationProblem/Frame/maxUnknown`` counts).
         public var unknown: Int
     }
 

@@ -2,13 +2,14 @@ import Foundation
 
 /// Exact branch and bound over the compiled rule base (see docs/decisions.md and `akkoord verken`).
 ///
-/// Decisions are taken in a fixed order (named by the positions first), options in a fixed order (most wanted first,
-/// then the lowest structural burden); every assignment filters the other decisions' options through `vereist` and
-/// `sluit_uit` (and assigns a decision that has one option left), and checks the error rules three-valued. A node is
-/// cut when its bound cannot beat the k-th best package (and, for the front, is dominated by a front point). Bounds:
-/// per position the weight of the wishes still possible; per money total the sum per decision of the lowest
-/// contribution among its remaining options, plus every rule that surely fires and the negative part of every rule
-/// that may fire. Every package found is checked with the compiled evaluator. Deterministic without a time limit.
+/// Decisions are taken in a fixed order (named by the positions first); the options of a decision with wishes are
+/// tried by the satisfaction bound with that option (so the search balances the positions), the rest in a fixed order
+/// (most wanted, then the lowest structural burden). Every choice propagates the rule base as clauses over the
+/// decision domains (see ``Search``). A node is cut when its bound cannot beat the k-th best package (and, for the
+/// front, is dominated by a front point). Bounds: per position, pair of positions and all positions the weight of the
+/// wishes still possible; per money total the sum per decision of the lowest contribution among its remaining
+/// options, plus every rule that surely fires and the negative part of every rule that may fire. Every package found
+/// is checked with the compiled evaluator. Deterministic without a time limit (a node limit is deterministic too).
 public struct ExplorationSolver: Sendable {
     public init() {}
 
@@ -133,6 +134,8 @@ struct Model: Sendable {
     /// positions that want the option; `wishTable[(wishStart[i] + local) * combinations.count + c]`.
     let wishTable: [Int64]
     let wishStart: [Int]
+    /// Per decision, its index in ``namedWithWishes`` or -1.
+    let wishIndex: [Int]
     /// Per combination, how many positions it has.
     let combinationSizes: [Int64]
     /// Per decision, whether a money rule's condition reads it.
@@ -246,6 +249,9 @@ struct Model: Sendable {
         }
         self.wishTable = wishTable
         combinationSizes = combinations.map { Int64($0.count) }
+        var wishIndex = [Int](repeating: -1, count: compiled.decisions.count)
+        for (index, decision) in namedWithWishes.enumerated() { wishIndex[decision] = index }
+        self.wishIndex = wishIndex
         self.wishStart = wishStart
 
         var all = Set(unary.map(\.constraint))
@@ -775,7 +781,7 @@ struct Search {
         let decision = model.order[depth]
         let domain = domains[decision]
         let mark = trail.count
-        for local in model.optionOrder[decision] where domain & (1 << UInt64(local)) != 0 {
+        for local in optionOrder(decision, domain) {
             if stopped || finished {
                 if stopped { openBound = max(openBound ?? bound, bound) }
                 return
@@ -784,6 +790,30 @@ struct Search {
             queue.removeAll(keepingCapacity: true)
             undo(mark)
         }
+    }
+
+    /// The options to try, best first: by the satisfaction bound with the option chosen (lowest, then total), so the
+    /// search balances the positions; ties (and decisions no position wants) in the fixed order.
+    func optionOrder(_ decision: Int, _ domain: UInt64) -> [Int] {
+        let fixed = model.optionOrder[decision].filter { domain & (1 << UInt64($0)) != 0 }
+        let index = model.wishIndex[decision]
+        guard index >= 0, fixed.count > 1 else { return fixed }
+        let count = model.combinations.count, parties = model.weights.count, base = model.wishStart[index]
+        func key(_ local: Int) -> (Int64, Int64) {
+            var lowest = Int64.max
+            for combination in 0..<count where model.combinationSizes[combination] > 0 {
+                let value =
+                    reach[combination] - decisionBest[index * count + combination]
+                    + model.wishTable[(base + local) * count + combination]
+                lowest = min(lowest, combination < parties ? value : value / model.combinationSizes[combination])
+            }
+            let total = model.allWithWeight.map {
+                reach[$0] - decisionBest[index * count + $0] + model.wishTable[(base + local) * count + $0]
+            }
+            return (lowest, total ?? 0)
+        }
+        let keys = fixed.map(key)
+        return fixed.indices.sorted { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }.map { fixed[$0] }
     }
 
     /// Records a complete assignment, checked with the compiled evaluator.
