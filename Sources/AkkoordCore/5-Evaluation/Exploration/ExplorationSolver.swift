@@ -356,6 +356,12 @@ struct Search {
     /// Scratch for the satisfaction bound (see ``computeReach()``).
     var reach: [Int64]
     var decisionBest: [Int64]
+    /// Per combination, what the disjoint two-literal clauses between wished decisions cost at least; per wished
+    /// decision and combination, the cost of the clause it was matched in (0 when none).
+    var loss: [Int64]
+    var pairLoss: [Int64]
+    /// Clauses of two literals on decisions that positions want something of.
+    let pairClauses: [(first: Int, firstMask: UInt64, second: Int, secondMask: UInt64)]
     var queue: [Int] = []
     var nodes = 0
     var stopped = false
@@ -495,6 +501,15 @@ struct Search {
         self.lowestSum = lowestSum
         reach = Array(repeating: 0, count: model.combinations.count)
         decisionBest = Array(repeating: 0, count: model.combinations.count * model.namedWithWishes.count)
+        loss = Array(repeating: 0, count: model.combinations.count)
+        pairLoss = decisionBest
+        pairClauses = (0..<(clauseStart.count - 1)).compactMap { clause in
+            let start = clauseStart[clause]
+            guard clauseStart[clause + 1] - start == 2, model.wishIndex[clauseDecision[start]] >= 0,
+                model.wishIndex[clauseDecision[start + 1]] >= 0
+            else { return nil }
+            return (clauseDecision[start], clauseMask[start], clauseDecision[start + 1], clauseMask[start + 1])
+        }
         outcome = compiled.makeOutcome()
     }
 
@@ -664,7 +679,8 @@ struct Search {
                         rest &= rest - 1
                         for combination in 0..<count where model.combinationSizes[combination] > 0 {
                             let reachable =
-                                reach[combination] - decisionBest[index * count + combination]
+                                reach[combination] - loss[combination] + pairLoss[index * count + combination]
+                                - decisionBest[index * count + combination]
                                 + model.wishTable[(base + local) * count + combination]
                             if reachable < model.combinationSizes[combination] * threshold {
                                 keep &= ~(1 << UInt64(local))
@@ -702,6 +718,40 @@ struct Search {
             }
             for combination in 0..<count { reach[combination] += decisionBest[index * count + combination] }
         }
+        // A clause `d1 ∈ M1 or d2 ∈ M2` costs at least the smaller of what restricting either decision to its mask
+        // costs; over clauses that share no decision (greedy, in clause order) these costs add up.
+        for index in pairLoss.indices { pairLoss[index] = 0 }
+        for combination in 0..<count {
+            loss[combination] = 0
+            guard model.combinationSizes[combination] > 0 else { continue }
+            for clause in pairClauses {
+                let first = model.wishIndex[clause.first], second = model.wishIndex[clause.second]
+                if pairLoss[first * count + combination] != 0 || pairLoss[second * count + combination] != 0 { continue }
+                let cost = min(
+                    restrictionCost(first, clause.first, clause.firstMask, combination),
+                    restrictionCost(second, clause.second, clause.secondMask, combination))
+                if cost > 0 {
+                    loss[combination] += cost
+                    pairLoss[first * count + combination] = cost
+                    pairLoss[second * count + combination] = cost
+                }
+            }
+        }
+    }
+
+    /// How much a wished decision's best value for a combination drops when it is restricted to `mask` (0 when
+    /// nothing of its domain is in the mask: propagation handles that).
+    func restrictionCost(_ index: Int, _ decision: Int, _ mask: UInt64, _ combination: Int) -> Int64 {
+        let count = model.combinations.count, base = model.wishStart[index]
+        var rest = domains[decision] & mask
+        if rest == 0 { return 0 }
+        var best = Int64.min
+        while rest != 0 {
+            let local = rest.trailingZeroBitCount
+            rest &= rest - 1
+            best = max(best, model.wishTable[(base + local) * count + combination])
+        }
+        return decisionBest[index * count + combination] - best
     }
 
     /// The best score any completion can reach (after ``computeReach()``). Per position, the weight of the wishes
@@ -713,14 +763,14 @@ struct Search {
         let parties = model.weights.count
         var lowest = Int64.max, total: Int64 = 0
         for party in 0..<parties {
-            let value = model.weights[party] == 0 ? model.scale : reach[party]
+            let value = model.weights[party] == 0 ? model.scale : reach[party] - loss[party]
             lowest = min(lowest, value)
             if model.weights[party] == 0 { total += model.scale }
         }
         for index in parties..<model.combinations.count where model.combinationSizes[index] > 0 {
-            lowest = min(lowest, reach[index] / model.combinationSizes[index])
+            lowest = min(lowest, (reach[index] - loss[index]) / model.combinationSizes[index])
         }
-        if let all = model.allWithWeight { total += reach[all] }
+        if let all = model.allWithWeight { total += reach[all] - loss[all] }
         return ExplorationScore(lowest: parties == 0 ? 0 : lowest, total: total, structural: structural)
     }
 
@@ -803,12 +853,14 @@ struct Search {
             var lowest = Int64.max
             for combination in 0..<count where model.combinationSizes[combination] > 0 {
                 let value =
-                    reach[combination] - decisionBest[index * count + combination]
+                    reach[combination] - loss[combination] + pairLoss[index * count + combination]
+                    - decisionBest[index * count + combination]
                     + model.wishTable[(base + local) * count + combination]
                 lowest = min(lowest, combination < parties ? value : value / model.combinationSizes[combination])
             }
             let total = model.allWithWeight.map {
-                reach[$0] - decisionBest[index * count + $0] + model.wishTable[(base + local) * count + $0]
+                reach[$0] - loss[$0] + pairLoss[index * count + $0] - decisionBest[index * count + $0]
+                    + model.wishTable[(base + local) * count + $0]
             }
             return (lowest, total ?? 0)
         }
