@@ -182,6 +182,13 @@ struct ExplorationTests {
             #expect(withoutFront.packages.map(\.score) == expected, "seed \(seed), without the front")
             optimumOnly.packages = 1
             #expect(try ExplorationSolver().solve(optimumOnly).packages.map(\.score) == [best], "seed \(seed), one package")
+            // Stopped early by the node limit, the proven bound is never below the optimum.
+            for limit in [2, 5, 20] {
+                optimumOnly.nodeLimit = limit
+                let stopped = try ExplorationSolver().solve(optimumOnly)
+                if case .stopped(let bound) = stopped.status { #expect(best <= bound, "seed \(seed), node limit \(limit)") }
+                #expect(stopped.nodes <= limit)
+            }
         } else {
             guard case .infeasible(let conflict) = result.status else {
                 Issue.record("seed \(seed): expected infeasible, got \(result.status)")
@@ -208,6 +215,7 @@ extension ExplorationTests {
         let first = try ExplorationSolver().solve(problem)
         let second = try ExplorationSolver().solve(problem)
         #expect(first.limit == .nodes)
+        #expect(first.nodes == 2)
         #expect(first.nodes == second.nodes)
         #expect(first.packages.map(\.choices) == second.packages.map(\.choices))
         switch first.status {

@@ -807,18 +807,20 @@ struct Search {
 
     var finished: Bool { mode == .feasibility && !packages.isEmpty }
 
+    /// Visits a node. A stop by the node limit happens before a node is counted (so exactly that many are visited);
+    /// the parent then records its bound as open, which covers this node and the siblings not tried.
     mutating func dive(_ depth: Int) {
         if stopped || finished { return }
-        nodes += 1
-        guard let bound = tighten() else { return }
-        if prunable(bound) { return }
         if let nodeLimit, nodes >= nodeLimit {
             stopped = true
             stoppedByNodes = true
-        } else if nodes & 255 == 0, let deadline, ContinuousClock.now >= deadline {
-            stopped = true
+            return
         }
-        if stopped {
+        nodes += 1
+        guard let bound = tighten() else { return }
+        if prunable(bound) { return }
+        if nodes & 255 == 0, let deadline, ContinuousClock.now >= deadline {
+            stopped = true
             openBound = max(openBound ?? bound, bound)
             return
         }
@@ -832,13 +834,13 @@ struct Search {
         let domain = domains[decision]
         let mark = trail.count
         for local in optionOrder(decision, domain) {
+            if narrow(decision, 1 << UInt64(local)) && propagate() && fallbackRulesHold() { dive(depth + 1) }
+            queue.removeAll(keepingCapacity: true)
+            undo(mark)
             if stopped || finished {
                 if stopped { openBound = max(openBound ?? bound, bound) }
                 return
             }
-            if narrow(decision, 1 << UInt64(local)) && propagate() && fallbackRulesHold() { dive(depth + 1) }
-            queue.removeAll(keepingCapacity: true)
-            undo(mark)
         }
     }
 
