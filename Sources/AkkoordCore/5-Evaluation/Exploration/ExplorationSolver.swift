@@ -503,13 +503,28 @@ struct Search {
         decisionBest = Array(repeating: 0, count: model.combinations.count * model.namedWithWishes.count)
         loss = Array(repeating: 0, count: model.combinations.count)
         pairLoss = decisionBest
-        pairClauses = (0..<(clauseStart.count - 1)).compactMap { clause in
+        let pairs: [(first: Int, firstMask: UInt64, second: Int, secondMask: UInt64)] = (0..<(clauseStart.count - 1)).compactMap {
+            clause in
             let start = clauseStart[clause]
             guard clauseStart[clause + 1] - start == 2, model.wishIndex[clauseDecision[start]] >= 0,
                 model.wishIndex[clauseDecision[start + 1]] >= 0
             else { return nil }
             return (clauseDecision[start], clauseMask[start], clauseDecision[start + 1], clauseMask[start + 1])
         }
+        // The greedy matching takes the clauses that cost all positions together the most first (costs at the root).
+        func rootCost(_ decision: Int, _ mask: UInt64) -> Int64 {
+            guard let all = model.allWithWeight else { return 0 }
+            let count = model.combinations.count, base = model.wishStart[model.wishIndex[decision]]
+            var best = Int64.min, within = Int64.min
+            for local in 0..<model.optionCounts[decision] where domains[decision] & (1 << UInt64(local)) != 0 {
+                let value = model.wishTable[(base + local) * count + all]
+                best = max(best, value)
+                if mask & (1 << UInt64(local)) != 0 { within = max(within, value) }
+            }
+            return within == Int64.min ? 0 : best - within
+        }
+        let costs = pairs.map { min(rootCost($0.first, $0.firstMask), rootCost($0.second, $0.secondMask)) }
+        pairClauses = pairs.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }.map { pairs[$0] }
         outcome = compiled.makeOutcome()
     }
 
