@@ -37,7 +37,8 @@ struct AkkoordBench: ParsableCommand {
         }
         if options.verken {
             try ExplorationBenchmark.run(
-                sizes: options.sizes, seed: options.seed, timeLimit: options.verkenTimeLimit, export: options.verkenExport)
+                sizes: options.sizes, seed: options.seed, timeLimit: options.verkenTimeLimit, nodeLimit: options.verkenNodeLimit,
+                export: options.verkenExport)
             return
         }
         throw ExitCode(Bench(options: options).run())

@@ -44,6 +44,9 @@ struct BenchOptions: ParsableArguments {
     @Option(name: .customLong("verken-tijdslimiet"), help: "Tijdslimiet per verken-geval in seconden (standaard 30).")
     var verkenTimeLimit: Double = 30
 
+    @Option(name: .customLong("verken-knooppuntlimiet"), help: "Knooppuntlimiet per verken-geval (standaard geen).")
+    var verkenNodeLimit: Int?
+
     @Option(
         name: .customLong("write"),
         help: "Schrijf de gegenereerde regelbases en scenario's ook naar deze map (om te bekijken of te controleren).")

@@ -53,7 +53,7 @@ enum ExplorationBenchmark {
     }
 
     /// Runs every case with this time limit; writes `<n>.json` per case into `export` when given.
-    static func run(sizes: [Int], seed: UInt64, timeLimit: Double, export: String?) throws {
+    static func run(sizes: [Int], seed: UInt64, timeLimit: Double, nodeLimit: Int?, export: String?) throws {
         print("| geval | beslissingen | status | laagste / som / structureel | knopen | tijd (s) |")
         print("| --- | ---: | --- | --- | ---: | ---: |")
         var runs: [(String, ExplorationProblem)] = []
@@ -69,6 +69,7 @@ enum ExplorationBenchmark {
         for (name, base) in runs {
             var problem = base
             problem.timeLimit = timeLimit
+            problem.nodeLimit = nodeLimit
             let (result, seconds) = try Stopwatch.measure { () throws(ExplorationError) in try ExplorationSolver().solve(problem) }
             let status: String
             var optimum: ExplorationScore?
@@ -76,9 +77,10 @@ enum ExplorationBenchmark {
             case .optimal:
                 status = "optimaal (bewezen)"
                 optimum = result.packages.first?.score
-            case .stopped(let bound): status = "gestopt, grens \(bound.lowest)/\(bound.total)"
+            case .stopped(let bound):
+                status = "gestopt (\(result.limit == .nodes ? "knooppunten" : "tijd")), grens \(bound.lowest)/\(bound.total)"
             case .infeasible: status = "onhaalbaar"
-            case .unknown: status = "onbeslist"
+            case .unknown: status = "onbeslist (\(result.limit == .nodes ? "knooppunten" : "tijd"))"
             }
             let score = result.packages.first.map { "\($0.score.lowest) / \($0.score.total) / \($0.score.structural)" } ?? "-"
             print(

@@ -46,6 +46,13 @@ struct ExploreCommand: ParsableCommand {
     var assumptionsFrom: String?
 
     @Option(
+        name: .customLong("kader-van"),
+        help: ArgumentHelp(
+            "Neem het kader (max_structureel_nadeel, max_nadeel_per_jaar) over uit het 'kader:' van dit scenario; --max-... gaat voor.",
+            valueName: "scenario"))
+    var frameFrom: String?
+
+    @Option(
         name: .customLong("max-structureel"),
         help: ArgumentHelp("Hoogstens dit structurele nadeel na de periode (euro).", valueName: "euro"))
     var maxStructural: EuroArgument?
@@ -53,7 +60,9 @@ struct ExploreCommand: ParsableCommand {
     @Option(name: .customLong("max-nadeel-per-jaar"), help: ArgumentHelp("Hoogstens dit nadeel in elk jaar (euro).", valueName: "euro"))
     var maxPerYear: EuroArgument?
 
-    @Option(name: .customLong("max-onbekend"), help: ArgumentHelp("Hoogstens zoveel effecten met een onbekend bedrag.", valueName: "n"))
+    @Option(
+        name: .customLong("max-onbekend"),
+        help: ArgumentHelp("Hoogstens zoveel effecten met een onbekend nadeel (een onbekend voordeel telt niet).", valueName: "n"))
     var maxUnknown: Int?
 
     @Option(
@@ -64,6 +73,13 @@ struct ExploreCommand: ParsableCommand {
         name: .customLong("tijdslimiet"),
         help: ArgumentHelp("Stop na zoveel seconden met het beste gevonden pakket en een bewezen grens.", valueName: "s"))
     var timeLimit: Double = 30
+
+    @Option(
+        name: .customLong("knooppuntlimiet"),
+        help: ArgumentHelp(
+            "Stop na zoveel zoekknopen (op elke machine gelijk) met het beste gevonden pakket en een bewezen grens.",
+            valueName: "n"))
+    var nodeLimit: Int?
 
     @Option(
         name: .customLong("pakket"), help: ArgumentHelp("Schrijf het beste pakket als scenario naar dit bestand.", valueName: "bestand"))
@@ -82,11 +98,12 @@ struct ExploreCommand: ParsableCommand {
         guard !positions.isEmpty else { throw ValidationError("geef ten minste één positie (scenariobestand)") }
         guard alternatives >= 1 else { throw ValidationError("--alternatieven moet ten minste 1 zijn") }
         guard timeLimit > 0 else { throw ValidationError("--tijdslimiet moet positief zijn") }
+        if let nodeLimit, nodeLimit < 1 { throw ValidationError("--knooppuntlimiet moet ten minste 1 zijn") }
         if let maxUnknown, maxUnknown < 0 { throw ValidationError("--max-onbekend mag niet negatief zijn") }
     }
 
     func run() throws {
-        let scenarios = positions + (assumptionsFrom.map { [$0] } ?? [])
+        let scenarios = positions + (assumptionsFrom.map { [$0] } ?? []) + (frameFrom.map { [$0] } ?? [])
         let selection = try ruleBase.selection(for: scenarios)
         let loaded = try loadRuleBase(selection)
         let rules = loaded.value
@@ -104,13 +121,19 @@ struct ExploreCommand: ParsableCommand {
         printDiagnostics(diagnostics)
         guard loadedScenarios.count == scenarios.count else { throw ExitStatus.unusableInput }
         let compiled = try checkedMoney(scenarios) { () throws(MoneyOverflow) in try CompiledRuleBase(rules) }
-        let base = assumptionsFrom != nil ? loadedScenarios.last : nil
+        let base = assumptionsFrom != nil ? loadedScenarios[positions.count] : nil
+        let fileFrame = frameFrom != nil ? loadedScenarios.last?.frame : nil
+        func source(_ option: String, _ given: Bool, _ location: SourceLocation?) -> String {
+            given ? "opdrachtregel (\(option))" : location?.description ?? "opdrachtregel (\(option))"
+        }
         let assumptions = base.map { compiled.vectors(for: $0).assumptions } ?? compiled.assumptionDefaults
         let problem = ExplorationProblem(
             compiled: compiled, positions: loadedScenarios.prefix(positions.count).map(Position.init(scenario:)),
             assumptions: assumptions,
-            frame: ExplorationProblem.Frame(maxStructural: maxStructural?.money, maxPerYear: maxPerYear?.money, maxUnknown: maxUnknown),
-            packages: alternatives, timeLimit: timeLimit)
+            frame: ExplorationProblem.Frame(
+                maxStructural: maxStructural?.money ?? fileFrame?.maxStructuralBurden,
+                maxPerYear: maxPerYear?.money ?? fileFrame?.maxBurdenPerYear, maxUnknown: maxUnknown),
+            packages: alternatives, timeLimit: timeLimit, nodeLimit: nodeLimit)
         let result: ExplorationResult
         do {
             result = try ExplorationSolver().solve(problem)
@@ -121,7 +144,8 @@ struct ExploreCommand: ParsableCommand {
         let report = ExplorationReportBuilder().build(
             result, problem: problem, ruleBase: rules,
             frameSources: .init(
-                structural: "opdrachtregel (--max-structureel)", perYear: "opdrachtregel (--max-nadeel-per-jaar)",
+                structural: source("--max-structureel", maxStructural != nil, fileFrame?.maxStructuralBurdenLocation),
+                perYear: source("--max-nadeel-per-jaar", maxPerYear != nil, fileFrame?.maxBurdenPerYearLocation),
                 unknown: "opdrachtregel (--max-onbekend)"))
         let command = (["akkoord", "verken"] + CommandLine.arguments.dropFirst(2)).joined(separator: " ")
         let yaml = result.packages.first.map {
@@ -146,7 +170,8 @@ struct ExploreCommand: ParsableCommand {
                         ("geen haalbaar pakket; deze \(conflict.count) eisen gaan samen niet:\n" + lines.joined(separator: "\n") + "\n")
                             .utf8))
             } else {
-                FileHandle.standardError.write(Data("geen pakket gevonden binnen de tijdslimiet\n".utf8))
+                let limit = result.limit == .nodes ? "de knooppuntlimiet" : "de tijdslimiet"
+                FileHandle.standardError.write(Data("geen pakket gevonden binnen \(limit)\n".utf8))
             }
             throw ExitStatus.findings
         }

@@ -79,4 +79,20 @@ struct ExplorationEnschedeTests {
         #expect(!result.stderr.contains("3G"))
         #expect(result.stdout.contains("onhaalbaar"))
     }
+
+    @Test func theFrameFromAScenarioFileIsLocatedInTheConflict() throws {
+        let directory = Fixture.temporaryDirectory()
+        let rules = Fixture.rules.path
+        let position = directory.appendingPathComponent("a.yaml"), frame = directory.appendingPathComponent("kader.yaml")
+        try Data("titel: Partij A\npeildatum: 2026-06-15\nregelbasis: \(rules)\nkeuzes:\n  2F.doorgaan: sluiten\n".utf8).write(to: position)
+        try Data(
+            "titel: Kader\npeildatum: 2026-06-15\nregelbasis: \(rules)\nkader:\n  max_structureel_nadeel: -1000000000\n".utf8
+        ).write(to: frame)
+        let result = try CLI.run(["verken", position.path, "--kader-van", frame.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(frame.path):5:27: kader: structureel nadeel"), "\(result.stderr)")
+        // The command line goes first: a frame that every package meets.
+        let loose = try CLI.run(["verken", position.path, "--kader-van", frame.path, "--max-structureel", "100000000"])
+        #expect(loose.status == 0, "\(loose.stderr)")
+    }
 }

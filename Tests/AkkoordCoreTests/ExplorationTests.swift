@@ -94,7 +94,7 @@ struct ExplorationTests {
                 return nil
             }
         }
-        if enabled.contains(.frameUnknown), let limit = problem.frame.maxUnknown, totals[layout.unknownEffectCountSlot] > limit {
+        if enabled.contains(.frameUnknown), let limit = problem.frame.maxUnknown, totals[layout.unknownEffectsSlot] > limit {
             return nil
         }
         var honoured = [Int64](repeating: 0, count: problem.positions.count)
@@ -174,6 +174,21 @@ struct ExplorationTests {
                 !points.contains { $0 != point && $0[0] >= point[0] && $0[1] <= point[1] }
             }
             #expect(Set(result.front.map { [$0.package.score.lowest, $0.package.score.structural] }) == front, "seed \(seed)")
+            // Without the front the solver filters options by the satisfaction the packages found so far need.
+            var optimumOnly = problem
+            optimumOnly.paretoFront = false
+            let withoutFront = try ExplorationSolver().solve(optimumOnly)
+            #expect(withoutFront.status == .optimal)
+            #expect(withoutFront.packages.map(\.score) == expected, "seed \(seed), without the front")
+            optimumOnly.packages = 1
+            #expect(try ExplorationSolver().solve(optimumOnly).packages.map(\.score) == [best], "seed \(seed), one package")
+            // Stopped early by the node limit, the proven bound is never below the optimum.
+            for limit in [2, 5, 20] {
+                optimumOnly.nodeLimit = limit
+                let stopped = try ExplorationSolver().solve(optimumOnly)
+                if case .stopped(let bound) = stopped.status { #expect(best <= bound, "seed \(seed), node limit \(limit)") }
+                #expect(stopped.nodes <= limit)
+            }
         } else {
             guard case .infeasible(let conflict) = result.status else {
                 Issue.record("seed \(seed): expected infeasible, got \(result.status)")
@@ -190,6 +205,31 @@ struct ExplorationTests {
 }
 
 extension ExplorationTests {
+    /// A node limit stops the search the same way on every machine and says so; the bound stays above the best found.
+    @Test func aNodeLimitStopsTheSearchAndSaysSo() throws {
+        let base = try Fixture.exampleRuleBase()
+        let compiled = try CompiledRuleBase(base)
+        let problem = ExplorationProblem(
+            compiled: compiled, positions: Self.positions(compiled, seed: 3), assumptions: compiled.assumptionDefaults,
+            frame: .init(), nodeLimit: 2)
+        let first = try ExplorationSolver().solve(problem)
+        let second = try ExplorationSolver().solve(problem)
+        #expect(first.limit == .nodes)
+        #expect(first.nodes == 2)
+        #expect(first.nodes == second.nodes)
+        #expect(first.packages.map(\.choices) == second.packages.map(\.choices))
+        switch first.status {
+        case .stopped(let bound): #expect(first.packages.allSatisfy { $0.score <= bound })
+        case .unknown: #expect(first.packages.isEmpty)
+        case .optimal, .infeasible: Issue.record("expected a stop by the node limit, got \(first.status)")
+        }
+        var unlimited = problem
+        unlimited.nodeLimit = nil
+        let full = try ExplorationSolver().solve(unlimited)
+        #expect(full.limit == nil)
+        if case .stopped(let bound) = first.status, let best = full.packages.first { #expect(best.score <= bound) }
+    }
+
     /// The seeds above cover both outcomes: packages with a front of several points, and conflicts.
     @Test func seedsCoverFeasibleAndInfeasibleProblems() throws {
         var infeasible = 0, richFront = 0, withMustOrFrameInConflict = 0

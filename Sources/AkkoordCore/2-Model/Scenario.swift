@@ -4,10 +4,28 @@ public struct BudgetFrame: Sendable, Hashable {
     public var maxStructuralBurden: Money?
     /// Maximum extra net burden in any single year.
     public var maxBurdenPerYear: Money?
+    /// Where each limit was written (`nil` when not from a file); not part of equality.
+    public var maxStructuralBurdenLocation: SourceLocation?
+    public var maxBurdenPerYearLocation: SourceLocation?
 
-    public init(maxStructuralBurden: Money?, maxBurdenPerYear: Money?) {
+    public init(
+        maxStructuralBurden: Money?, maxBurdenPerYear: Money?, maxStructuralBurdenLocation: SourceLocation? = nil,
+        maxBurdenPerYearLocation: SourceLocation? = nil
+    ) {
         self.maxStructuralBurden = maxStructuralBurden
         self.maxBurdenPerYear = maxBurdenPerYear
+        self.maxStructuralBurdenLocation = maxStructuralBurdenLocation
+        self.maxBurdenPerYearLocation = maxBurdenPerYearLocation
+    }
+
+    /// Equal when the limits are equal; where they were written does not count.
+    public static func == (lhs: BudgetFrame, rhs: BudgetFrame) -> Bool {
+        lhs.maxStructuralBurden == rhs.maxStructuralBurden && lhs.maxBurdenPerYear == rhs.maxBurdenPerYear
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(maxStructuralBurden)
+        hasher.combine(maxBurdenPerYear)
     }
 }
 

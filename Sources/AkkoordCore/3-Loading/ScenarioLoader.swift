@@ -92,7 +92,10 @@ public struct ScenarioLoader: Sendable {
                 }
                 return value
             }
-            frame = BudgetFrame(maxStructuralBurden: money(.maxStructureelNadeel), maxBurdenPerYear: money(.maxNadeelPerJaar))
+            frame = BudgetFrame(
+                maxStructuralBurden: money(.maxStructureelNadeel), maxBurdenPerYear: money(.maxNadeelPerJaar),
+                maxStructuralBurdenLocation: kader.node(.maxStructureelNadeel).map(context.location(of:)),
+                maxBurdenPerYearLocation: kader.node(.maxNadeelPerJaar).map(context.location(of:)))
         }
         var risk = ScenarioRisk()
         if let risico = reader.mapping(.risico, of: RiskKey.self, required: false) {

@@ -84,7 +84,7 @@ public struct ExplorationModelExport: Sendable, Codable {
     }
 
     /// Money totals: `structureel` (run-rate after the period, upper bound, cents), one per year (net burden, upper
-    /// bound, cents), `onbekend` (effects with an unknown amount).
+    /// bound, cents), `onbekend` (effects with an unknown nadeel).
     public var metrics: [String]
     public var decisions: [Decision]
     /// Per global option, its contribution to each metric.

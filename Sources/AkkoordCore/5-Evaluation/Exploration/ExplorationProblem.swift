@@ -7,7 +7,7 @@ public struct ExplorationProblem: Sendable {
         public var maxStructural: Money?
         /// Net burden in every year of the period (upper bound) at most this.
         public var maxPerYear: Money?
-        /// At most this many effects with an unknown amount.
+        /// At most this many effects with an unknown nadeel (an unknown voordeel does not count).
         public var maxUnknown: Int?
 
         public init(maxStructural: Money? = nil, maxPerYear: Money? = nil, maxUnknown: Int? = nil) {

@@ -10,7 +10,7 @@ public struct ExplorationResult: Sendable {
         public var structural: Money
         /// The net burden per year of the period (upper bound), in year order.
         public var perYear: [Money]
-        /// Effects with an unknown amount.
+        /// Effects with an unknown nadeel (what ``ExplorationProblem/Frame/maxUnknown`` counts).
         public var unknown: Int
     }
 
@@ -31,6 +31,14 @@ public struct ExplorationResult: Sendable {
         case unknown
     }
 
+    /// The limit that stopped the search (a result found before any limit has none).
+    public enum Limit: Sendable, Hashable {
+        /// `--tijdslimiet`: depends on the machine.
+        case time
+        /// `--knooppuntlimiet`: the same on every machine.
+        case nodes
+    }
+
     public var status: Status
     /// The best packages, best first, distinct in the decisions the positions name.
     public var packages: [Package]
@@ -44,4 +52,6 @@ public struct ExplorationResult: Sendable {
     public var weights: [Int]
     /// Search nodes visited (over every search, including the conflict minimisation).
     public var nodes: Int
+    /// Which limit stopped the search, if one did.
+    public var limit: Limit?
 }

@@ -42,7 +42,8 @@ public struct ExplorationReport: Sendable, Codable {
         public var structureelNadeelCent: Int64
         public var structureelNadeel: String
         public var nadeelPerJaar: [Year]
-        public var onbekendeBedragen: Int
+        /// Effects with an unknown nadeel (what `--max-onbekend` counts).
+        public var onbekendNadeel: Int
         public var keuzes: [Choice]
         public var partijen: [Party]
     }
@@ -66,7 +67,7 @@ public struct ExplorationReport: Sendable, Codable {
     public struct Frame: Sendable, Codable, Hashable {
         public var maxStructureelNadeel: String?
         public var maxNadeelPerJaar: String?
-        public var maxOnbekendeBedragen: Int?
+        public var maxOnbekendNadeel: Int?
     }
 
     public var titel: String
@@ -108,6 +109,12 @@ public struct ExplorationReportBuilder: Sendable {
         func percent(_ value: Int64, _ scale: Int64) -> String {
             scale == 0 ? "-" : "\((value * 100 + scale / 2) / scale)%"
         }
+        let limitText =
+            switch result.limit {
+            case .time?: "De tijdslimiet (--tijdslimiet)"
+            case .nodes?: "De knooppuntlimiet (--knooppuntlimiet)"
+            case nil: "Een limiet"
+            }
         let (status, explanation): (String, String) =
             switch result.status {
             case .optimal:
@@ -115,8 +122,12 @@ public struct ExplorationReportBuilder: Sendable {
             case .stopped(let bound):
                 (
                     "beste gevonden (niet bewezen)",
-                    "Een limiet stopte de zoektocht. Bewezen bovengrens van de laagste tevredenheid: "
-                        + "\(percent(bound.lowest, result.scale)) (totaal \(percent(bound.total, result.scale)))."
+                    "\(limitText) stopte de zoektocht. Bewezen bovengrens van de laagste tevredenheid: "
+                        + "\(percent(bound.lowest, result.scale)) (totaal \(percent(bound.total, result.scale)))"
+                        + (result.packages.first.map {
+                            "; het beste gevonden pakket haalt \(percent($0.score.lowest, result.scale)) "
+                                + "(totaal \(percent($0.score.total, result.scale)))"
+                        } ?? "") + "."
                 )
             case .infeasible:
                 (
@@ -124,7 +135,7 @@ public struct ExplorationReportBuilder: Sendable {
                     "Geen pakket voldoet aan alle eisen; de eisen hieronder gaan samen niet (minimaal: zonder één ervan kan het wel)."
                 )
             case .unknown:
-                ("onbeslist", "Een limiet stopte de zoektocht voordat een pakket gevonden of onhaalbaarheid bewezen was.")
+                ("onbeslist", "\(limitText) stopte de zoektocht voordat een pakket gevonden of onhaalbaarheid bewezen was.")
             }
         let packages = result.packages.enumerated().map { index, package in
             let choices = compiled.decisions.enumerated().map { decision, entry in
@@ -157,7 +168,7 @@ public struct ExplorationReportBuilder: Sendable {
                 nadeelPerJaar: zip(compiled.layout.years, package.perYear).map {
                     ExplorationReport.Year(jaar: $0, nadeelCent: $1.cents, nadeel: DutchFormat.euro($1))
                 },
-                onbekendeBedragen: package.unknown, keuzes: choices, partijen: parties)
+                onbekendNadeel: package.unknown, keuzes: choices, partijen: parties)
         }
         let front = result.front.map { point in
             ExplorationReport.FrontPoint(
@@ -175,7 +186,7 @@ public struct ExplorationReportBuilder: Sendable {
             toelichting: explanation,
             kader: ExplorationReport.Frame(
                 maxStructureelNadeel: frame.maxStructural.map(DutchFormat.euro),
-                maxNadeelPerJaar: frame.maxPerYear.map(DutchFormat.euro), maxOnbekendeBedragen: frame.maxUnknown),
+                maxNadeelPerJaar: frame.maxPerYear.map(DutchFormat.euro), maxOnbekendNadeel: frame.maxUnknown),
             posities: problem.positions.map { "\($0.name) (\($0.file))" },
             aannames: compiled.assumptionIDs.indices.filter { problem.assumptions[$0] != compiled.assumptionDefaults[$0] }.map {
                 "\(compiled.assumptionIDs[$0]): \(problem.assumptions[$0] ? "ja" : "nee")"
@@ -216,7 +227,8 @@ public struct ExplorationReportBuilder: Sendable {
                 locatie: frameSources.perYear)
         case .frameUnknown:
             return .init(
-                soort: "kader", tekst: "hoogstens \(problem.frame.maxUnknown ?? 0) onbekende bedragen", locatie: frameSources.unknown)
+                soort: "kader", tekst: "hoogstens \(problem.frame.maxUnknown ?? 0) effect(en) met een onbekend nadeel",
+                locatie: frameSources.unknown)
         case .requires(let source, let target):
             let (ref, location) = option(source)
             let text =

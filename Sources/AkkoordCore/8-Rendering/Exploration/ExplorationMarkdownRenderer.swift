@@ -11,7 +11,7 @@ public struct ExplorationMarkdownRenderer: Sendable {
         let frame = [
             report.kader.maxStructureelNadeel.map { "structureel nadeel ≤ \($0)" },
             report.kader.maxNadeelPerJaar.map { "nadeel per jaar ≤ \($0)" },
-            report.kader.maxOnbekendeBedragen.map { "onbekende bedragen ≤ \($0)" },
+            report.kader.maxOnbekendNadeel.map { "effecten met onbekend nadeel ≤ \($0)" },
         ].compactMap { $0 }
         out += "- Kader (bovenkant van bandbreedtes): \(frame.isEmpty ? "geen" : frame.joined(separator: ", "))\n"
         out += "- Aannames anders dan standaard: \(report.aannames.isEmpty ? "geen" : report.aannames.map(md).joined(separator: ", "))\n"
@@ -28,7 +28,7 @@ public struct ExplorationMarkdownRenderer: Sendable {
             out += "Laagste tevredenheid \(package.laagsteTevredenheid), samen \(package.totaleTevredenheid); "
             out += "structureel nadeel na de periode \(package.structureelNadeel); "
             out += "nadeel per jaar: \(package.nadeelPerJaar.map { "\($0.jaar) \($0.nadeel)" }.joined(separator: ", "))"
-            out += package.onbekendeBedragen > 0 ? "; \(package.onbekendeBedragen) onbekende bedrag(en).\n\n" : ".\n\n"
+            out += package.onbekendNadeel > 0 ? "; \(package.onbekendNadeel) effect(en) met onbekend nadeel.\n\n" : ".\n\n"
             out += "| positie | tevredenheid | krijgt | levert in |\n| --- | ---: | --- | --- |\n"
             for party in package.partijen {
                 let gets = party.krijgt.map { "\($0.beslissing): \($0.gewenst)" }.joined(separator: ", ")
