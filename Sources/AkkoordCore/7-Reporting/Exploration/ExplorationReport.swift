@@ -164,9 +164,10 @@ public struct ExplorationReportBuilder: Sendable {
             return ExplorationReport.Package(
                 rang: index + 1, laagsteTevredenheid: percent(package.score.lowest, result.scale),
                 totaleTevredenheid: percent(package.score.total, result.scale),
-                structureelNadeelCent: package.structural.cents, structureelNadeel: DutchFormat.euro(package.structural),
+                structureelNadeelCent: package.structural.cents,
+                structureelNadeel: DutchFormat.burden(min: package.structural, max: package.structural, plainNadeel: true),
                 nadeelPerJaar: zip(compiled.layout.years, package.perYear).map {
-                    ExplorationReport.Year(jaar: $0, nadeelCent: $1.cents, nadeel: DutchFormat.euro($1))
+                    ExplorationReport.Year(jaar: $0, nadeelCent: $1.cents, nadeel: DutchFormat.burden(min: $1, max: $1, plainNadeel: true))
                 },
                 onbekendNadeel: package.unknown, keuzes: choices, partijen: parties)
         }
@@ -174,7 +175,8 @@ public struct ExplorationReportBuilder: Sendable {
             ExplorationReport.FrontPoint(
                 laagsteTevredenheidTeller: point.package.score.lowest, noemer: result.scale,
                 laagsteTevredenheid: percent(point.package.score.lowest, result.scale),
-                structureelNadeelCent: point.package.structural.cents, structureelNadeel: DutchFormat.euro(point.package.structural))
+                structureelNadeelCent: point.package.structural.cents,
+                structureelNadeel: DutchFormat.burden(min: point.package.structural, max: point.package.structural, plainNadeel: true))
         }
         var conflict: [ExplorationReport.Constraint] = []
         if case .infeasible(let constraints) = result.status {
