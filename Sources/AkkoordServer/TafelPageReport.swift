@@ -70,7 +70,7 @@ struct TafelPageReport {
     }
 
     /// Compact JSON with the report's key names. Written directly (JSONEncoder took a fifth of a click for the ~200
-    /// choices); the scenario header and the messages, few and with their own text forms, go through the encoder.
+    /// choices and the messages); the scenario header, with its optional texts, goes through the encoder.
     var json: String {
         var out = "{\"geld\":{\"jaren\":["
         out += geld.jaren.map { "{\"jaar\":\($0.jaar),\"nadeel\":\(Self.total($0.nadeel))}" }.joined(separator: ",")
@@ -83,7 +83,9 @@ struct TafelPageReport {
         }
         out += "},\"keuzes\":["
         out += keuzes.map(Self.choice).joined(separator: ",")
-        out += "],\"meldingen\":\(Self.encoded(meldingen)),\"samenvatting\":{\"fouten\":\(samenvatting.fouten),"
+        out +=
+            "],\"meldingen\":[" + meldingen.map(Self.message).joined(separator: ",")
+            + "],\"samenvatting\":{\"fouten\":\(samenvatting.fouten),"
         out += "\"saldo_periode\":\(Self.total(samenvatting.saldoPeriode)),"
         out += "\"structureel_na_periode\":\(Self.total(samenvatting.structureelNaPeriode)),"
         out += "\"waarschuwingen\":\(samenvatting.waarschuwingen)},\"scenario\":\(Self.encoded(scenario)),\"tijdlijn\":["
@@ -99,6 +101,14 @@ struct TafelPageReport {
             if let end = moment.eind { out += "\"eind\":\"\(end)\"" }
             out += "}"
         }
+        return out + "}"
+    }
+
+    /// A message as the report writes it (`herkomst` and `locatie` in their report text form).
+    static func message(_ message: R.Message) -> String {
+        var out = "{\"herkomst\":" + string(message.herkomst.reportText)
+        if let location = message.locatie { out += ",\"locatie\":" + string(location.reportText) }
+        out += ",\"niveau\":\"\(message.niveau.rawValue)\",\"soort\":\"\(message.soort.rawValue)\",\"tekst\":" + string(message.tekst)
         return out + "}"
     }
 

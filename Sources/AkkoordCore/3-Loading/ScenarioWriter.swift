@@ -80,7 +80,13 @@ public struct ScenarioWriter: Sendable {
         lines.append("titel: \(Self.quoted(draft.title))")
         if let description = draft.description { lines.append("omschrijving: \(Self.quoted(description))") }
         lines.append("peildatum: \(draft.referenceDate)")
-        let order = Dictionary(ruleBase.allDecisions.enumerated().map { ($1.ref, $0) }, uniquingKeysWith: { first, _ in first })
+        // The rule base's decision order, walked directly (``RuleBase/allDecisions`` copies every fiche).
+        var order: [DecisionRef: Int] = [:]
+        for fiche in ruleBase.fiches {
+            for decision in fiche.decisions where order[DecisionRef(fiche: fiche.code, decision: decision.id)] == nil {
+                order[DecisionRef(fiche: fiche.code, decision: decision.id)] = order.count
+            }
+        }
         // A choice that says nothing (no option, no terms) would be an empty mapping: it is left out.
         let choices = draft.choices.filter {
             $0.option != nil || $0.isMust || $0.weight != 1 || !$0.never.isEmpty || $0.status != nil || $0.note != nil
