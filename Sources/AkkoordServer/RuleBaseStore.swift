@@ -9,6 +9,8 @@ actor RuleBaseStore {
         var ruleBase: RuleBase
         var generation: Int
         var catalog: String
+        /// Baselines evaluated for this rule base (new with every load, so never one of another rule base).
+        var baselines = BaselineCache()
     }
 
     let rulesDirectory: String
@@ -65,5 +67,25 @@ actor RuleBaseStore {
             }
         }
         return state
+    }
+}
+
+/// Baseline evaluations (``ScenarioImpact``: the scenario without choices) kept between clicks: at the table most
+/// clicks change a choice and leave the assumptions, the reference date and the frame alone, so the baseline is the
+/// same and need not be evaluated again. Looked up by the whole baseline scenario (with its locations), so a hit is the
+/// evaluation the report would make; at most a few are kept.
+final class BaselineCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [Scenario: Evaluation] = [:]
+
+    func baseline(for scenario: Scenario) -> Evaluation? {
+        lock.withLock { entries[ScenarioImpact.baselineScenario(of: scenario)] }
+    }
+
+    func remember(_ baseline: Evaluation) {
+        lock.withLock {
+            if entries.count >= 8 { entries = [:] }
+            entries[baseline.scenario] = baseline
+        }
     }
 }

@@ -21,14 +21,22 @@ public struct TafelConfiguration: Sendable {
     public var allowedHosts: [String]
     /// How often the rule files are checked for changes.
     public var reloadInterval: Duration
+    /// A request must arrive whole (head to last body byte) within this time, or its connection is closed
+    /// (``RequestTimer``): a client that sends one byte a second holds nothing for long.
+    public var requestTimeout: Duration
+    /// A connection on which nothing arrives for this long (no request, or a head that is not complete) is closed.
+    public var idleTimeout: Duration
 
     /// Requests larger than this are refused with 413.
     public static let maxBodyBytes = 1_048_576
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, rulesDirectory: String, sourcesDirectory: String, scenariosDirectory: String,
-        token: String? = nil, allowedHosts: [String] = [], reloadInterval: Duration = .milliseconds(500)
+        token: String? = nil, allowedHosts: [String] = [], reloadInterval: Duration = .milliseconds(500),
+        requestTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(30)
     ) {
+        self.requestTimeout = requestTimeout
+        self.idleTimeout = idleTimeout
         self.host = host
         self.port = port
         self.rulesDirectory = rulesDirectory

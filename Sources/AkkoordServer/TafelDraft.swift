@@ -267,10 +267,10 @@ struct TafelDraft: Codable, Sendable, Hashable {
         var choices: [String: TafelChoice] = [:]
         if let value = object["keuzes"], value != .null {
             guard case .object(let entries) = value else { throw TafelError.badInput("keuzes", "moet een object zijn, geen \(value.kind)") }
-            let all = ruleBase.allDecisions.map(\.ref.description)
             for (key, option) in entries.sorted(by: { $0.key < $1.key }) {
                 let field = "keuzes.\(key)"
                 guard let ref = DecisionRef(parsing: key), let decision = ruleBase.decision(ref) else {
+                    let all = ruleBase.allDecisions.map(\.ref.description)
                     throw TafelError.badInput(field, "onbekende beslissing \(InputText.quoted(key))\(Suggestion.hint(for: key, in: all))")
                 }
                 choices[key] = try TafelChoice.parse(option, field: field, ref: ref, decision: decision)

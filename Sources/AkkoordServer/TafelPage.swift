@@ -321,7 +321,7 @@ enum TafelPage {
             const grafiek = $("grafiek");
             grafiek.textContent = "";
             const geld = document.createElement("template");
-            geld.innerHTML = weergave ? weergave.geld : "";
+            geld.innerHTML = weergave ? weergave.geldgrafiek : "";
             const figuur = geld.content.querySelector("figure");
             if (figuur) grafiek.append(figuur);
             const jaren = el("table", { class: "jaren" }, el("thead", {}, el("tr", {}, el("th", { tekst: "Jaar" }), el("th", { class: "num", tekst: "Nadeel (lasten − baten)" }))));

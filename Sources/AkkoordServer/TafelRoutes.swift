@@ -22,21 +22,30 @@ struct TafelRoutes: Sendable {
         router.get("/api/status") { _, _ in try await status() }
         router.post("/api/evalueer") { request, _ in
             let started = ContinuousClock.now
-            let ruleBase = await server.store.snapshot.ruleBase
-            let draft = try TafelDraft.parse(try await body(request), ruleBase: ruleBase)
-            let evaluation = try TafelEvaluation(draft, folder: server.folder, ruleBase: ruleBase)
+            let snapshot = await server.store.snapshot
+            let draft = try TafelDraft.parse(try await body(request), ruleBase: snapshot.ruleBase)
+            let evaluation = try TafelEvaluation(draft, folder: server.folder, ruleBase: snapshot.ruleBase, baselines: snapshot.baselines)
             return timed(TafelResponse.json(evaluation.json), since: started)
         }
         router.get("/api/tafel") { _, _ in try await table() }
         router.put("/api/tafel") { request, _ in
             let started = ContinuousClock.now
             let snapshot = await server.store.snapshot
-            let draft = try TafelDraft.parse(try await body(request), ruleBase: snapshot.ruleBase)
-            let evaluation = try TafelEvaluation(draft, folder: server.folder, ruleBase: snapshot.ruleBase)
-            let revision = await server.session.set(draft)
-            let text = tableJSON(revision: revision, draft: draft, evaluation: evaluation)
-            await server.session.remember(revision: revision, generation: snapshot.generation, text: text)
-            return timed(TafelResponse.json(text), since: started)
+            let data = try await body(request)
+            let read = ContinuousClock.now
+            let cpu = ThreadCPUClock.now
+            let draft = try TafelDraft.parse(data, ruleBase: snapshot.ruleBase)
+            let evaluation = try TafelEvaluation(draft, folder: server.folder, ruleBase: snapshot.ruleBase, baselines: snapshot.baselines)
+            let (report, fragments) = (evaluation.pageJSON, evaluation.fragments)
+            let computed = (ContinuousClock.now, ThreadCPUClock.now - cpu)
+            // The answer is kept before the presentation views hear of the change, so their GET finds it ready
+            // instead of evaluating the same state again beside this request.
+            let text = await server.session.set(draft, generation: snapshot.generation) { revision in
+                tableJSON(revision: revision, draft: draft, report: report, fragments: fragments)
+            }
+            return timed(
+                TafelResponse.json(text), since: started,
+                parts: [("lezen", read - started), ("rekenen", computed.0 - read), ("cpu", computed.1), ("sessie", .now - computed.0)])
         }
         router.get("/api/gebeurtenissen") { _, _ in
             let stream = await server.session.listen()
@@ -64,7 +73,12 @@ struct TafelRoutes: Sendable {
             var draft = try TafelDraft.parse(try await body(request), ruleBase: ruleBase)
             draft.naam = name
             let evaluation = try TafelEvaluation(draft, folder: server.folder, ruleBase: ruleBase)
-            try server.folder.write(evaluation.yaml, name: name, overwrite: overwrite)
+            var yaml = evaluation.yaml
+            if overwrite, server.folder.names().contains(name), let existing = try? server.folder.read(name) {
+                // The file's own comment block, `verwachtingen` and `risico` stay (the page's state does not hold them).
+                yaml = try TafelEvaluation.keeping(yaml, from: existing, name: name, folder: server.folder, ruleBase: ruleBase)
+            }
+            try server.folder.write(yaml, name: name, overwrite: overwrite)
             return TafelResponse.json(TafelJSON.encode(Saved(naam: name, bestand: server.folder.path(name))), status: .ok)
         }
         router.post("/api/vergelijk") { request, _ in try await compare(request) }
@@ -91,18 +105,27 @@ struct TafelRoutes: Sendable {
         }
     }
 
-    func timed(_ response: Response, since started: ContinuousClock.Instant) -> Response {
+    /// `Server-Timing: evaluatie;dur=<ms>` (the whole time in the server), then `parts` as further metrics.
+    func timed(_ response: Response, since started: ContinuousClock.Instant, parts: [(String, Duration)] = []) -> Response {
         var response = response
-        let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
-        response.headers[HTTPField.Name("Server-Timing")!] = "evaluatie;dur=\(String(format: "%.2f", milliseconds))"
+        func milliseconds(_ duration: Duration) -> String {
+            String(format: "%.2f", Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000)
+        }
+        response.headers[HTTPField.Name("Server-Timing")!] = ([("evaluatie", ContinuousClock.now - started)] + parts).map {
+            "\($0.0);dur=\(milliseconds($0.1))"
+        }.joined(separator: ", ")
         return response
     }
 
-    /// `{"revisie": N, "toestand": {...}, "rapport": <the JSON report>, "weergave": {<section>: <HTML>}}`.
+    /// `{"revisie": N, "toestand": {...}, "rapport": <what the page shows of the JSON report>, "weergave": {<section>:
+    /// <HTML>}}` (``TafelPageReport``; the whole report is `POST /api/evalueer`).
     func tableJSON(revision: Int, draft: TafelDraft?, evaluation: TafelEvaluation?) -> String {
+        tableJSON(revision: revision, draft: draft, report: evaluation?.pageJSON, fragments: evaluation?.fragments)
+    }
+
+    func tableJSON(revision: Int, draft: TafelDraft?, report: String?, fragments: String?) -> String {
         "{\"revisie\":\(revision),\"toestand\":\(draft.map { TafelJSON.encode($0) } ?? "null"),"
-            + "\"rapport\":\(evaluation?.json ?? "null"),\"weergave\":\(evaluation?.fragments ?? "null")}"
+            + "\"rapport\":\(report ?? "null"),\"weergave\":\(fragments ?? "null")}"
     }
 
     /// The operator's scenario with its report (what the presentation view shows).
@@ -113,7 +136,7 @@ struct TafelRoutes: Sendable {
         }
         let snapshot = await server.store.snapshot
         if let text = await server.session.cachedAnswer(generation: snapshot.generation) { return TafelResponse.json(text) }
-        let evaluation = try TafelEvaluation(draft, folder: server.folder, ruleBase: snapshot.ruleBase)
+        let evaluation = try TafelEvaluation(draft, folder: server.folder, ruleBase: snapshot.ruleBase, baselines: snapshot.baselines)
         let text = tableJSON(revision: revision, draft: draft, evaluation: evaluation)
         await server.session.remember(revision: revision, generation: snapshot.generation, text: text)
         return TafelResponse.json(text)

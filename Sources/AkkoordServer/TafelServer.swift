@@ -2,6 +2,7 @@ import AkkoordCore
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import ServiceLifecycle
 
 /// `akkoord serve`: a local page where every change re-evaluates the scenario (docs/serve.md).
@@ -45,7 +46,10 @@ public struct TafelServer: Sendable {
         logger.logLevel = .error
         let app = Application(
             router: TafelRoutes(server: self).router(),
-            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [RequestTimer(limit: Self.timeAmount(configuration.requestTimeout))],
+                    idleTimeout: Self.timeAmount(configuration.idleTimeout))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "akkoord"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
@@ -56,6 +60,13 @@ public struct TafelServer: Sendable {
                 logger: logger))
         await shutdown?.attach(group)
         try await group.run()
+    }
+}
+
+extension TafelServer {
+    static func timeAmount(_ duration: Duration) -> TimeAmount {
+        let (seconds, attoseconds) = duration.components
+        return .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 }
 
@@ -95,5 +106,14 @@ struct RuleBaseWatcher: Service {
             Task { await server.session.finish() }
         }
         await server.session.finish()
+    }
+}
+
+/// The CPU time of the calling thread: with the wall-clock time it tells computing from waiting for a core.
+enum ThreadCPUClock {
+    static var now: Duration {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return .seconds(time.tv_sec) + .nanoseconds(time.tv_nsec)
     }
 }

@@ -23,12 +23,15 @@ actor TafelSession {
         return cached.text
     }
 
-    /// Replaces the operator's scenario and tells every presentation view.
-    func set(_ draft: TafelDraft) -> Int {
+    /// Replaces the operator's scenario, keeps its answer (`answer` of the new revision) and then tells every
+    /// presentation view; returns the answer.
+    func set(_ draft: TafelDraft, generation: Int, answer: (_ revision: Int) -> String) -> String {
         self.draft = draft
         revision += 1
+        let text = answer(revision)
+        cached = (revision, generation, text)
         broadcast(event: "toestand", data: "{\"revisie\":\(revision)}")
-        return revision
+        return text
     }
 
     /// Sends a server-sent event to every listener.

@@ -38,6 +38,13 @@ struct PackCommand: ParsableCommand {
     @Flag(name: .long, help: "Voeg bij elk scenario de risicoanalyse toe (akkoord risico, 10.000 trekkingen, zaad 1).")
     var risico = false
 
+    @Option(
+        name: .customLong("vorige-ronde"),
+        help: ArgumentHelp(
+            "Het scenario van de vorige onderhandelingsronde: het pakket krijgt de redline (akkoord redline) van dit bestand naar het eerste scenario.",
+            valueName: "bestand"))
+    var vorigeRonde: String?
+
     func validate() throws {
         guard !scenarios.isEmpty else { throw ValidationError("Geef minstens één scenario.") }
         guard !(singleFile && pdf) else { throw ValidationError("kies --single-file of --pdf, niet allebei.") }
@@ -48,18 +55,27 @@ struct PackCommand: ParsableCommand {
     }
 
     func run() throws {
-        let ruleBase = try self.ruleBase.selection(for: scenarios)
+        let paths = scenarios + (vorigeRonde.map { [$0] } ?? [])
+        let ruleBase = try self.ruleBase.selection(for: paths)
         let (loaded, quotes) = try loadVerifiedRuleBase(ruleBase)
-        let evaluations = try evaluateScenarios(scenarios, in: loaded.value)
-        let pack = try checkedMoney(scenarios) { () throws(MoneyOverflow) in
+        let evaluations = try evaluateScenarios(paths, in: loaded.value)
+        let pack = try checkedMoney(paths) { () throws(MoneyOverflow) in
+            let reports = try evaluations.map { evaluation throws(MoneyOverflow) in try ReportBuilder().build(evaluation) }
             var pack = try BriefingPack(
-                ruleBase: loaded.value, reports: try evaluations.map(ReportBuilder().build),
-                digest: InputDigest(ruleDirectory: ruleBase.rules, scenarioPaths: scenarios), marking: markering,
+                ruleBase: loaded.value, reports: Array(reports.prefix(scenarios.count)),
+                digest: InputDigest(ruleDirectory: ruleBase.rules, scenarioPaths: paths), marking: markering,
                 sources: PackSource.all(quotes))
-            if risico { pack.risks = try RiskReportBuilder.reports(for: evaluations.map(\.scenario), in: loaded.value) }
+            if risico {
+                pack.risks = try RiskReportBuilder.reports(for: evaluations.prefix(scenarios.count).map(\.scenario), in: loaded.value)
+            }
+            if vorigeRonde != nil, let previous = evaluations.last, let current = evaluations.first {
+                pack.redline = try RoundRedline(
+                    previous: (previous.scenario, reports[reports.count - 1]), current: (current.scenario, reports[0]),
+                    ruleBase: loaded.value)
+            }
             return pack
         }
-        let inputs = ruleBase.inputs(scenarios: scenarios)
+        let inputs = ruleBase.inputs(scenarios: paths)
         if pdf {
             try writePDF(pack, inputs: inputs)
         } else if singleFile {

@@ -82,6 +82,7 @@ struct RedlineTests {
         #expect(object["schema_version"] as? Int == RoundRedline.currentSchemaVersion)
         #expect((object["beslissingen"] as? [Any])?.count == 2)
     }
+
     @Test("A steering warning whose text only names another reference date did not move; money cells read as in the report")
     func laterReferenceDate() throws {
         let folder = Fixture.temporaryDirectory()
@@ -119,5 +120,30 @@ struct RedlineTests {
             #expect(!row.contains("-€"), "a negative nadeel reads as voordeel: \(row)")
             #expect(row.hasSuffix("voordeel |"), "3C's € 550.000 a year no longer spent: \(row)")
         }
+    }
+
+    @Test("pack --vorige-ronde: the pack has the redline from that round to the first scenario, as a page and as JSON")
+    func pack() throws {
+        let (one, two) = try rounds()
+        let folder = one.deletingLastPathComponent()
+        let output = folder.appendingPathComponent("pakket").path
+        let result = try CLI.run(["pack", two.path, "--vorige-ronde", one.path, "--rules", Fixture.rules.path, "--output", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try CLI.run(["redline", one.path, two.path, "--rules", Fixture.rules.path, "--format", "json"])
+        #expect(try String(contentsOfFile: output + "/data/redline.json", encoding: .utf8) == json.stdout, "the JSON is akkoord redline's")
+        let page = try String(contentsOfFile: output + "/redline.html", encoding: .utf8)
+        #expect(page.contains(RedlineOutlineBuilder.title) && page.contains("Na de fractievergadering"))
+        let index = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
+        #expect(index.contains("<a href=\"redline.html\">") && index.contains("<a href=\"data/redline.json\">"))
+        #expect(
+            !FileManager.default.fileExists(atPath: output + "/scenario-ronde1.html"), "the previous round is not a scenario of the pack")
+        // One file: a section of its own, in the contents; without the option there is none.
+        let single = try CLI.run([
+            "pack", two.path, "--vorige-ronde", one.path, "--rules", Fixture.rules.path, "--single-file", "--output", "-",
+        ])
+        #expect(single.status == 0, "\(single.stderr)")
+        #expect(single.stdout.contains("<section class=\"page\" id=\"redline\">") && single.stdout.contains("<a href=\"#redline\">"))
+        let without = try CLI.run(["pack", two.path, "--rules", Fixture.rules.path, "--single-file", "--output", "-"])
+        #expect(without.status == 0 && !without.stdout.contains("id=\"redline\""))
     }
 }

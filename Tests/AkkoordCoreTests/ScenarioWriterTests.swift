@@ -84,4 +84,49 @@ struct ScenarioWriterTests {
         #expect(ScenarioWriter.scalar("a: b") == "\"a: b\"")
         #expect(ScenarioWriter.quoted("a\u{7}b") == "\"a\\u0007b\"")
     }
+
+    @Test("Saved over a file, the file's comment block, verwachtingen and risico stay; the rest is the draft's")
+    func keepsWhatTheDraftDoesNotHold() throws {
+        let existing = """
+            # Ronde 2, opgesteld door de griffie.
+            # Niet verspreiden.
+
+            titel: Oud
+            keuzes:
+              2F.doorgaan: verkopen   # gaat verloren: keuzes komen uit de pagina
+            verwachtingen:
+              # zoals afgesproken
+              fouten: 0
+
+              keuzes:
+                2F.doorgaan: verkopen
+            # over de aannames
+            aannames:
+              provincie-cofinanciert-baan: ja
+            risico:
+              vast: [aanbesteding-luchthaven-slaagt]
+
+            """
+        let draft = Self.draft(choices: [("2F.doorgaan", "sluiten")])
+        let yaml = ScenarioWriter(ruleBase: ruleBase).yaml(draft)
+        let kept = ScenarioWriter.keeping(yaml, from: existing)
+        #expect(kept.hasPrefix("# Ronde 2, opgesteld door de griffie.\n# Niet verspreiden.\nregelbasis: \"../rules\"\n"))
+        #expect(
+            kept.hasSuffix(
+                "verwachtingen:\n  # zoals afgesproken\n  fouten: 0\n\n  keuzes:\n    2F.doorgaan: verkopen\n"
+                    + "risico:\n  vast: [aanbesteding-luchthaven-slaagt]\n"))
+        #expect(!kept.contains("over de aannames"), "a comment before the next section belongs to that section")
+        #expect(!kept.contains("# Scenario, bewaard aan tafel"))
+        let loaded = try ScenarioLoader().load(data: Data(kept.utf8), path: "s.yaml", ruleBase: ruleBase).value
+        #expect(loaded.choices[DecisionRef(parsing: "2F.doorgaan")!]?.value == "sluiten")
+        #expect(loaded.expectations != nil)
+        #expect(loaded.risk != ScenarioRisk())
+        let plain = try ScenarioLoader().load(data: Data(yaml.utf8), path: "s.yaml", ruleBase: ruleBase).value
+        #expect(loaded.choices.mapValues(\.value) == plain.choices.mapValues(\.value))
+        #expect(loaded.assumptions.mapValues(\.value) == plain.assumptions.mapValues(\.value))
+        #expect(loaded.frame == plain.frame && loaded.title == plain.title && loaded.referenceDate == plain.referenceDate)
+        #expect(plain.expectations == nil)
+        // Without a comment block or kept sections the draft's YAML is written as it is.
+        #expect(ScenarioWriter.keeping(yaml, from: "titel: x\n") == yaml)
+    }
 }

@@ -266,6 +266,88 @@ struct TafelServerTests {
         #expect(try await open.value > 0, "the stream ended when the server stopped")
     }
 
+    @Test("PUT /api/tafel gives the part of the JSON report the page shows: every value equal to POST /api/evalueer's")
+    func pageReportIsPartOfReport() async throws {
+        let tafel = try await RunningTafel.start()
+        let several =
+            #"{"keuzes": {"2F.doorgaan": "sluiten", "3G.bijdrage": "intensiveren", "3C.structurele-middelen": "intensiveren", "#
+            + #""3H.boegbeeld": {"optie": "boegbeeld", "status": "akkoord"}}, "peildatum": "2027-09-01", "#
+            + #""kader": {"max_structureel_nadeel_cent": 0, "max_nadeel_per_jaar_cent": 100000000}}"#
+        for body in [Self.airport, several, "{}"] {
+            let whole = try await tafel.send("POST", "/api/evalueer", body: body)
+            let table = try await tafel.send("PUT", "/api/tafel", body: body)
+            #expect(whole.status == 200 && table.status == 200, "\(whole.text) \(table.text)")
+            let part = try #require(table.json["rapport"] as? [String: Any])
+            #expect(Set(part.keys) == ["scenario", "samenvatting", "keuzes", "geld", "tijdlijn", "meldingen"])
+            #expect(Self.isPart(part, of: whole.json), "the page's report differs from the JSON report for \(body)")
+            #expect((part["keuzes"] as? [Any])?.count == (whole.json["keuzes"] as? [Any])?.count)
+            #expect((part["meldingen"] as? [Any])?.count == (whole.json["meldingen"] as? [Any])?.count)
+            let fragments = try #require(table.json["weergave"] as? [String: String])
+            #expect(Set(fragments.keys) == ["geldgrafiek", "wijzigingen"])
+            #expect(fragments["geldgrafiek"]?.contains("<figure") == true)
+            #expect(fragments["wijzigingen"]?.contains(ReportOutlineBuilder.changesTitle) == true)
+            #expect(table.text.utf8.count * 4 < whole.text.utf8.count, "the page's answer is a small part of the report")
+        }
+        #expect(!Self.isPart(["samenvatting": ["fouten": -1]], of: ["samenvatting": ["fouten": 0]]), "the check can fail")
+        await tafel.stop()
+    }
+
+    @Test("Saving over an opened file keeps its comment block, verwachtingen and risico; the report is akkoord report's")
+    func saveKeepsExpectations() async throws {
+        let tafel = try await RunningTafel.start()
+        let file = tafel.scenarios.appendingPathComponent("ronde.yaml")
+        let original = """
+            # Ronde 2 aan tafel: vertrouwelijk.
+
+            titel: Ronde 2
+            peildatum: 2026-06-15
+            keuzes:
+              2F.doorgaan: verkopen
+            verwachtingen:
+              # afgesproken met de fracties
+              fouten: 0
+            risico:
+              vast: [aanbesteding-luchthaven-slaagt]
+
+            """
+        try original.write(to: file, atomically: true, encoding: .utf8)
+        let opened = try await tafel.send("GET", "/api/scenarios/ronde")
+        #expect(opened.status == 200, "\(opened.text)")
+        let body = Self.airport.replacingOccurrences(of: "{\"keuzes\"", with: "{\"titel\": \"Ronde 2\", \"keuzes\"")
+        #expect(try await tafel.send("PUT", "/api/scenarios/ronde", body: body).status == 409)
+        #expect(try String(contentsOf: file, encoding: .utf8) == original, "nothing written without confirmation")
+        #expect(try await tafel.send("PUT", "/api/scenarios/ronde?overschrijven=ja", body: body).status == 200)
+        let saved = try String(contentsOf: file, encoding: .utf8)
+        #expect(saved.hasPrefix("# Ronde 2 aan tafel: vertrouwelijk.\nregelbasis: "))
+        #expect(saved.contains("  2F.doorgaan: sluiten\n"))
+        #expect(
+            saved.hasSuffix(
+                "verwachtingen:\n  # afgesproken met de fracties\n  fouten: 0\nrisico:\n  vast: [aanbesteding-luchthaven-slaagt]\n"))
+        let report = try CLI.run(["report", file.path, "--format", "json", "--bronnen", RunningTafel.sources])
+        #expect(report.status == 0, "\(report.stderr)")
+        let evaluated = try await tafel.send(
+            "POST", "/api/evalueer", body: body.replacingOccurrences(of: "{\"titel\"", with: "{\"naam\": \"ronde\", \"titel\""))
+        #expect(report.stdout == evaluated.text, "the saved file reports as the page's state does")
+        let test = try CLI.run(["test", file.path, "--bronnen", RunningTafel.sources])
+        #expect(test.status == 0, "the kept verwachtingen are checked by akkoord test: \(test.stdout) \(test.stderr)")
+        await tafel.stop()
+    }
+
+    /// True when every key of `part` is in `whole` with an equal value (objects recursively, lists element by element
+    /// and of the same length).
+    static func isPart(_ part: Any, of whole: Any) -> Bool {
+        switch (part, whole) {
+        case (let part as [String: Any], let whole as [String: Any]):
+            return part.allSatisfy { key, value in whole[key].map { isPart(value, of: $0) } ?? false }
+        case (let part as [Any], let whole as [Any]):
+            return part.count == whole.count && zip(part, whole).allSatisfy { isPart($0, of: $1) }
+        case (let part as NSObject, let whole as NSObject):
+            return part.isEqual(whole)
+        default:
+            return false
+        }
+    }
+
     @Test("A broken rule file keeps the last valid rule base and reports its located diagnostics; a repair reloads")
     func reloadKeepsLastValid() async throws {
         let rules = Fixture.temporaryDirectory().appendingPathComponent("rules")
@@ -313,6 +395,56 @@ struct TafelServerTests {
         let started = ContinuousClock.now
         for _ in 0..<5 { #expect(try await tafel.send("GET", "/api/status").status == 200) }
         #expect(ContinuousClock.now - started < .seconds(3), "others are served while the slow client trickles")
+        await tafel.stop()
+    }
+
+    @Test("A request must arrive whole in time: a body or a head sent one byte at a time gets its connection closed")
+    func tricklingClientIsCut() async throws {
+        let tafel = try await RunningTafel.start(requestTimeout: .seconds(1), idleTimeout: .seconds(1))
+        let port = tafel.port
+        /// Sends `prefix` whole, then `trickle` one byte per 100 ms until the server closes; the bytes it got out.
+        func trickle(_ prefix: String, _ trickle: String) async throws -> (sent: Int, seconds: Double, reply: String) {
+            try await RawHTTP.onThread { () throws -> (sent: Int, seconds: Double, reply: String) in
+                let socket = try RawHTTP.connect(port: port)
+                defer { close(socket) }
+                RawHTTP.write(socket, Data(prefix.utf8))
+                let started = Date()
+                var sent = 0
+                var closed = false
+                for byte in trickle.utf8 {
+                    Thread.sleep(forTimeInterval: 0.1)
+                    var probe = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+                    if poll(&probe, 1, 0) > 0 {
+                        closed = true
+                        break
+                    }
+                    if Glibc.send(socket, [byte], 1, Int32(MSG_NOSIGNAL)) != 1 {
+                        closed = true
+                        break
+                    }
+                    sent += 1
+                }
+                let reply = closed ? String(decoding: RawHTTP.readAll(socket), as: UTF8.self) : "(still open)"
+                return (sent, Date().timeIntervalSince(started), reply)
+            }
+        }
+        let body = String(repeating: " ", count: 100)
+        async let bodyTrickle = trickle(
+            "POST /api/evalueer HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n",
+            body)
+        async let headTrickle = trickle("GET /api/status HTTP/1.1\r\n", "Host: 127.0.0.1:\(port)\r\nX-Langzaam: " + body)
+        // Meanwhile others are served.
+        try await Task.sleep(for: .milliseconds(300))
+        let started = ContinuousClock.now
+        for _ in 0..<5 { #expect(try await tafel.send("GET", "/api/status").status == 200) }
+        #expect(ContinuousClock.now - started < .seconds(3), "others are served while the slow clients trickle")
+        for (what, result) in [("body", try await bodyTrickle), ("head", try await headTrickle)] {
+            #expect(result.sent < 60, "the \(what) trickle was cut off after \(result.sent) of 100+ bytes")
+            #expect(result.seconds < 6, "within the timeout and some slack (\(result.seconds) s)")
+            #expect(!result.reply.contains("200 OK"), "no answer to a request that never arrived whole: \(result.reply)")
+        }
+        // A request that arrives whole in time is answered as always.
+        #expect(try await tafel.send("POST", "/api/evalueer", body: Self.airport).status == 200)
         await tafel.stop()
     }
 

@@ -27,14 +27,14 @@ final class RunningTafel: Sendable {
 
     static func start(
         rules: URL = Fixture.rules, scenarios: URL? = nil, host: String = "127.0.0.1", token: String? = nil,
-        reloadInterval: Duration = .milliseconds(100)
+        reloadInterval: Duration = .milliseconds(100), requestTimeout: Duration = .seconds(10), idleTimeout: Duration = .seconds(30)
     ) async throws -> RunningTafel {
         let folder = scenarios ?? Fixture.temporaryDirectory()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let server = try TafelServer(
             configuration: TafelConfiguration(
                 host: host, port: 0, rulesDirectory: rules.path, sourcesDirectory: sources, scenariosDirectory: folder.path, token: token,
-                reloadInterval: reloadInterval))
+                reloadInterval: reloadInterval, requestTimeout: requestTimeout, idleTimeout: idleTimeout))
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let shutdown = TafelShutdown()
         let task = Task { try await server.run(handleSignals: false, shutdown: shutdown) { port in continuation.yield(port) } }

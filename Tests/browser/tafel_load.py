@@ -47,7 +47,7 @@ def client(port, count, number, latencies, server_times, errors):
             latencies.append(elapsed)
             timing = response.getheader("Server-Timing") or ""
             if "dur=" in timing:
-                server_times.append(float(timing.split("dur=")[1]))
+                server_times.append(float(timing.split(",")[0].split("dur=")[1]))
         except Exception as error:  # noqa: BLE001 - every failure counts as an error
             errors.append(repr(error))
             connection.close()

@@ -80,7 +80,13 @@ public struct ScenarioWriter: Sendable {
         lines.append("titel: \(Self.quoted(draft.title))")
         if let description = draft.description { lines.append("omschrijving: \(Self.quoted(description))") }
         lines.append("peildatum: \(draft.referenceDate)")
-        let order = Dictionary(ruleBase.allDecisions.enumerated().map { ($1.ref, $0) }, uniquingKeysWith: { first, _ in first })
+        // The rule base's decision order, walked directly (``RuleBase/allDecisions`` copies every fiche).
+        var order: [DecisionRef: Int] = [:]
+        for fiche in ruleBase.fiches {
+            for decision in fiche.decisions where order[DecisionRef(fiche: fiche.code, decision: decision.id)] == nil {
+                order[DecisionRef(fiche: fiche.code, decision: decision.id)] = order.count
+            }
+        }
         // A choice that says nothing (no option, no terms) would be an empty mapping: it is left out.
         let choices = draft.choices.filter {
             $0.option != nil || $0.isMust || $0.weight != 1 || !$0.never.isEmpty || $0.status != nil || $0.note != nil
@@ -163,5 +169,49 @@ public struct ScenarioWriter: Sendable {
             }
         }
         return result + "\""
+    }
+}
+
+extension ScenarioWriter {
+    /// The top-level sections a ``ScenarioDraft`` does not hold, kept when a file is written over.
+    public static let keptSections = ["verwachtingen", "risico"]
+
+    /// `yaml` (written by ``yaml(_:)``) as it replaces `existing`, the file it is saved over: the existing file's
+    /// leading comment block takes the place of the writer's one-line header, and its `verwachtingen` and `risico`
+    /// sections (with their comments) are appended as they were. Comments inside the other sections are not kept:
+    /// those sections are rewritten from the draft.
+    public static func keeping(_ yaml: String, from existing: String) -> String {
+        let old = existing.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init)
+        var new = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if new.last == "" { new.removeLast() }
+        let header = old.prefix { $0.hasPrefix("#") || $0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let comments = Array(header.reversed().drop { $0.trimmingCharacters(in: .whitespaces).isEmpty }.reversed())
+        if !comments.isEmpty, new.first?.hasPrefix("#") == true { new.replaceSubrange(0..<1, with: comments) }
+        for key in keptSections {
+            guard let start = old.firstIndex(where: { topLevelKey($0) == key }) else { continue }
+            var end = start + 1
+            while end < old.count, topLevelKey(old[end]) == nil, !(old[end].hasPrefix("#") && isLastComment(old, from: end)) { end += 1 }
+            var block = Array(old[start..<end])
+            while let last = block.last, last.trimmingCharacters(in: .whitespaces).isEmpty { block.removeLast() }
+            new += block
+        }
+        return new.joined(separator: "\n") + "\n"
+    }
+
+    /// The key of a top-level mapping entry (`key:` at column 0), if the line is one.
+    private static func topLevelKey(_ line: String) -> String? {
+        guard let first = line.first, !first.isWhitespace, first != "#", first != "-", let colon = line.firstIndex(of: ":") else {
+            return nil
+        }
+        return String(line[..<colon])
+    }
+
+    /// True when the comment lines from `index` on lead to the next top-level entry or the end (they belong to it, not
+    /// to the section before).
+    private static func isLastComment(_ lines: [String], from index: Int) -> Bool {
+        var next = index
+        while next < lines.count, lines[next].hasPrefix("#") || lines[next].trimmingCharacters(in: .whitespaces).isEmpty { next += 1 }
+        return next == lines.count || topLevelKey(lines[next]) != nil
     }
 }

@@ -77,17 +77,21 @@ public struct Evaluator: Sendable {
             timeline: steering.timeline())
     }
 
+    /// In fiche order, as ``RuleBase/allDecisions`` (walked directly: that list copies every fiche).
     private func resolveChoices(_ scenario: Scenario, _ ruleBase: RuleBase) -> [ResolvedChoice] {
-        ruleBase.allDecisions.compactMap { ref, fiche, decision in
-            guard let current = decision.currentLine else { return nil }
-            let explicit = scenario.choices[ref].flatMap { decision.option($0.value) }
-            var steering = decision.steeringMoment ?? fiche.steeringMoment
-            if let moment = steering?.moment { steering?.moment = moment.resolved(referenceDate: scenario.referenceDate) }
-            if let latest = steering?.latest?.moment { steering?.latest?.moment = latest.resolved(referenceDate: scenario.referenceDate) }
-            return ResolvedChoice(
-                ref: ref, ficheTitle: fiche.title, decision: decision, chosen: explicit ?? current,
-                currentLine: current, isExplicit: explicit != nil, steeringMoment: steering)
-        }
+        ruleBase.fiches.flatMap { fiche in fiche.decisions.compactMap { decision in resolve(scenario, fiche, decision) } }
+    }
+
+    private func resolve(_ scenario: Scenario, _ fiche: Fiche, _ decision: Decision) -> ResolvedChoice? {
+        let ref = DecisionRef(fiche: fiche.code, decision: decision.id)
+        guard let current = decision.currentLine else { return nil }
+        let explicit = scenario.choices[ref].flatMap { decision.option($0.value) }
+        var steering = decision.steeringMoment ?? fiche.steeringMoment
+        if let moment = steering?.moment { steering?.moment = moment.resolved(referenceDate: scenario.referenceDate) }
+        if let latest = steering?.latest?.moment { steering?.latest?.moment = latest.resolved(referenceDate: scenario.referenceDate) }
+        return ResolvedChoice(
+            ref: ref, ficheTitle: fiche.title, decision: decision, chosen: explicit ?? current,
+            currentLine: current, isExplicit: explicit != nil, steeringMoment: steering)
     }
 
     private func constraintMessages(

@@ -4,8 +4,8 @@
 /// the interaction (the part of the whole change the marginals do not explain), the messages the scenario adds or
 /// removes, the assumptions that differ from their defaults, and each deviation's deadline.
 ///
-/// Costs one evaluation for the baseline and one per deviating decision; a deviation without any budget effect costs
-/// two more per assumption that could unblock it.
+/// Costs one evaluation for the baseline and one per deviating decision (none for a single deviation: reverting it gives
+/// the baseline); a deviation without any budget effect costs two more per assumption that could unblock it.
 public struct ScenarioImpact: Sendable {
     /// The current line under the scenario's assumptions and reference date.
     public var baseline: Evaluation
@@ -59,12 +59,17 @@ public struct ScenarioImpact: Sendable {
     }
 
     /// Throws only when money does not fit in cents, which the loader's ceilings rule out (``MoneyLimits``).
-    public init(_ evaluation: Evaluation) throws(MoneyOverflow) {
+    /// `known` is an earlier evaluation of the baseline (a server keeps it between clicks); it is used only when its
+    /// scenario is exactly ``baselineScenario(of:)`` (the caller vouches for the rule base).
+    public init(_ evaluation: Evaluation, baseline known: Evaluation? = nil) throws(MoneyOverflow) {
         let evaluator = Evaluator()
         let scenario = evaluation.scenario, ruleBase = evaluation.ruleBase
-        var baselineScenario = scenario
-        baselineScenario.choices = [:]
-        baseline = try evaluator.evaluate(baselineScenario, in: ruleBase)
+        let baselineScenario = Self.baselineScenario(of: scenario)
+        if let known, known.scenario == baselineScenario {
+            baseline = known
+        } else {
+            baseline = try evaluator.evaluate(baselineScenario, in: ruleBase)
+        }
         total = try BudgetChange(evaluation.budget, minus: baseline.budget)
 
         let byRef = Dictionary(uniqueKeysWithValues: evaluation.choices.map { ($0.ref, $0) })
@@ -73,7 +78,8 @@ public struct ScenarioImpact: Sendable {
         var decisions: [DecisionImpact] = []
         var explained = BudgetChange.zero(years: Array(ruleBase.info.years))
         for choice in evaluation.deviations {
-            let marginal = try Self.marginal(of: choice.ref, in: scenario, budget: evaluation.budget, ruleBase: ruleBase)
+            let marginal = try Self.marginal(
+                of: choice.ref, in: scenario, budget: evaluation.budget, ruleBase: ruleBase, baseline: (baselineScenario, baseline))
             explained = try explained.adding(marginal)
             let period = choice.steeringMoment?.moment.period
             let deadline = Deadline(
@@ -93,12 +99,23 @@ public struct ScenarioImpact: Sendable {
         changedAssumptions = evaluation.assumptions.filter { $0.value != $0.assumption.defaultValue }
     }
 
+    /// The scenario whose evaluation is the baseline: the same without choices.
+    public static func baselineScenario(of scenario: Scenario) -> Scenario {
+        var baseline = scenario
+        baseline.choices = [:]
+        return baseline
+    }
+
     /// The scenario's budget minus the budget with `decision` back on its current line.
+    /// When the reverted scenario is the baseline's (the only deviation reverted), the baseline's evaluation is used:
+    /// the evaluator is deterministic, so it is the same evaluation.
     private static func marginal(
-        of decision: DecisionRef, in scenario: Scenario, budget: BudgetSummary, ruleBase: RuleBase
+        of decision: DecisionRef, in scenario: Scenario, budget: BudgetSummary, ruleBase: RuleBase,
+        baseline: (scenario: Scenario, evaluation: Evaluation)? = nil
     ) throws(MoneyOverflow) -> BudgetChange {
         var reverted = scenario
         reverted.choices[decision] = nil
+        if let baseline, reverted == baseline.scenario { return try BudgetChange(budget, minus: baseline.evaluation.budget) }
         return try BudgetChange(budget, minus: try Evaluator().evaluate(reverted, in: ruleBase).budget)
     }
 

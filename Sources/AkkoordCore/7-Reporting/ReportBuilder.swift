@@ -6,8 +6,9 @@ public struct ReportBuilder: Sendable {
 
     /// Evaluates the scenario's baseline and each deviation reverted (``ScenarioImpact``) for the changes section.
     /// Throws only when money does not fit in cents, which the loader's ceilings rule out (``MoneyLimits``).
-    public func build(_ evaluation: Evaluation) throws(MoneyOverflow) -> ConsequenceReport {
-        let impact = try ScenarioImpact(evaluation)
+    /// `baseline`: an earlier evaluation of the baseline, used when it fits (``ScenarioImpact/init(_:baseline:)``).
+    public func build(_ evaluation: Evaluation, baseline: Evaluation? = nil) throws(MoneyOverflow) -> ConsequenceReport {
+        let impact = try ScenarioImpact(evaluation, baseline: baseline)
         let info = evaluation.ruleBase.info
         let effects = effectLines(evaluation)
         let touched = touchedFiches(evaluation)

@@ -79,7 +79,7 @@ public struct ScenarioComparison: Sendable, Hashable, Codable {
     /// told apart (``MessageRow/alleenPeildatum``).
     public init(evaluations: [Evaluation]) throws(MoneyOverflow) {
         let builder = ReportBuilder()
-        let reports = try evaluations.map(builder.build)
+        let reports = try evaluations.map { evaluation throws(MoneyOverflow) in try builder.build(evaluation) }
         guard let date = evaluations.first?.scenario.referenceDate, evaluations.contains(where: { $0.scenario.referenceDate != date })
         else {
             try self.init(reports: reports)

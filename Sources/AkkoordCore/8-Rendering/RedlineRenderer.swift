@@ -6,6 +6,11 @@ public struct RedlineRenderer: Sendable {
 
     public func markdown(_ redline: RoundRedline) -> String { MarkdownOutlineWriter().write(RedlineOutlineBuilder().build(redline)) }
 
+    /// The redline's content without a page around it, headings from `headingLevel` (a part of the briefing pack).
+    public func body(_ redline: RoundRedline, headingLevel: Int) -> String {
+        HTMLOutlineWriter(headingLevel: headingLevel).write(RedlineOutlineBuilder().build(redline))
+    }
+
     public func html(_ redline: RoundRedline) -> String {
         HTMLText.page(
             title: RedlineOutlineBuilder.title, marking: marking,

@@ -12,6 +12,8 @@ public struct BriefingPack: Sendable {
     public var sources: [PackSource]
     /// Per report, in the same order, its `akkoord risico` analysis (`pack --risico`); empty: none.
     public var risks: [RiskReport] = []
+    /// What moved since the previous round (`pack --vorige-ronde`): a page of its own, with its JSON; nil: none.
+    public var redline: RoundRedline?
 
     /// The reports side by side.
     let comparison: ScenarioComparison
@@ -70,6 +72,10 @@ public struct BriefingPack: Sendable {
         files["data/vergelijking.json"] = JSONRenderer().render(encodable: comparison)
         files["data/vergelijking.csv"] = CSVRenderer().render(comparison)
         files["tijdlijn.html"] = page("Tijdlijn", back(links) + timeline(headingLevel: 1))
+        if let redline {
+            files["redline.html"] = page("Redline", back(links) + RedlineRenderer().body(redline, headingLevel: 1))
+            files["data/redline.json"] = JSONRenderer().render(encodable: redline)
+        }
         for fiche in ruleBase.fiches {
             files["fiches/\(fiche.code).html"] = page(
                 "Fiche \(fiche.code) \(fiche.title)",
@@ -110,6 +116,9 @@ public struct BriefingPack: Sendable {
         }
         body += "<section class=\"page\" id=\"vergelijking\">" + HTMLComparisonRenderer().body(comparison, headingLevel: 1) + "</section>\n"
         body += "<section class=\"page\" id=\"tijdlijn\">" + timeline(headingLevel: 1) + "</section>\n"
+        if let redline {
+            body += "<section class=\"page\" id=\"redline\">" + RedlineRenderer().body(redline, headingLevel: 1) + "</section>\n"
+        }
         for fiche in ruleBase.fiches {
             body +=
                 "<section class=\"page\" id=\"fiche-\(fiche.code)\">" + fichePage(fiche, headingLevel: 1, sourceLinks: sourceLinks)
@@ -141,6 +150,7 @@ public struct BriefingPack: Sendable {
         }
         var comparison: String { single ? "#vergelijking" : "vergelijking.html" }
         var timeline: String { single ? "#tijdlijn" : "tijdlijn.html" }
+        var redline: String { single ? "#redline" : "redline.html" }
         func fiche(_ code: String) -> String { single ? "#fiche-\(code)" : "fiches/\(code).html" }
         func source(_ document: String) -> String { single ? "#" + SourceLinks.sectionID(document) : SourceLinks.page(document) }
     }
@@ -148,6 +158,7 @@ public struct BriefingPack: Sendable {
     /// The ids of the single file's sections that the contents list (and so may number).
     public var contentsTargets: Set<String> {
         var targets: Set<String> = ["vergelijking", "tijdlijn"]
+        if redline != nil { targets.insert("redline") }
         for slug in slugs { targets.insert("scenario-\(slug)") }
         for fiche in ruleBase.fiches { targets.insert("fiche-\(fiche.code)") }
         for source in sources where source.isIncluded { targets.insert(SourceLinks.sectionID(source.source.id)) }
@@ -206,7 +217,12 @@ public struct BriefingPack: Sendable {
         }
         out +=
             "<li>\(links.number(links.comparison))<a href=\"\(links.comparison)\">\(HTMLText.escapeText(ComparisonOutlineBuilder.title))</a></li>"
-            + "<li>\(links.number(links.timeline))<a href=\"\(links.timeline)\">\(HTMLText.escapeText(ReportOutlineBuilder.timelineTitle))</a></li></ol>"
+            + "<li>\(links.number(links.timeline))<a href=\"\(links.timeline)\">\(HTMLText.escapeText(ReportOutlineBuilder.timelineTitle))</a></li>"
+        if redline != nil {
+            out +=
+                "<li>\(links.number(links.redline))<a href=\"\(links.redline)\">\(HTMLText.escapeText(RedlineOutlineBuilder.title))</a></li>"
+        }
+        out += "</ol>"
         out += "<h3>Fiches</h3><ol>"
         out += ruleBase.fiches.map {
             "<li>\(links.number(links.fiche($0.code)))<a href=\"\(links.fiche($0.code))\">\(e($0.code)) \(e($0.title))</a></li>"
@@ -219,8 +235,11 @@ public struct BriefingPack: Sendable {
                 out +=
                     "<li>\(e(report.scenario.titel)): <a href=\"data/rapport-\(slug).json\">JSON</a>, <a href=\"data/begroting-\(slug).csv\">CSV (Excel)</a></li>"
             }
-            out +=
-                "<li>Vergelijking: <a href=\"data/vergelijking.json\">JSON</a>, <a href=\"data/vergelijking.csv\">CSV (Excel)</a></li></ul>"
+            out += "<li>Vergelijking: <a href=\"data/vergelijking.json\">JSON</a>, <a href=\"data/vergelijking.csv\">CSV (Excel)</a></li>"
+            if redline != nil {
+                out += "<li>\(HTMLText.escapeText(RedlineOutlineBuilder.title)): <a href=\"data/redline.json\">JSON</a></li>"
+            }
+            out += "</ul>"
         }
         return out + "</nav>\n"
     }
