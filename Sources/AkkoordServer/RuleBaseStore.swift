@@ -11,6 +11,8 @@ actor RuleBaseStore {
         var catalog: String
         /// Baselines evaluated for this rule base (new with every load, so never one of another rule base).
         var baselines = BaselineCache()
+        /// This rule base compiled, for the marginals of "wat verandert" (``ScenarioImpact``); compiled once per load.
+        var compiled: CompiledRuleBase?
     }
 
     let rulesDirectory: String
@@ -25,7 +27,9 @@ actor RuleBaseStore {
         self.sourcesDirectory = sourcesDirectory
         fingerprint = Self.fingerprint([rulesDirectory, sourcesDirectory])
         let ruleBase = try Self.load(rulesDirectory: rulesDirectory, sourcesDirectory: sourcesDirectory)
-        snapshot = Snapshot(ruleBase: ruleBase, generation: 1, catalog: RuleBaseCatalog(ruleBase, generation: 1).json)
+        snapshot = Snapshot(
+            ruleBase: ruleBase, generation: 1, catalog: RuleBaseCatalog(ruleBase, generation: 1).json,
+            compiled: try? CompiledRuleBase(ruleBase))
     }
 
     /// Loads as `akkoord report` does: the loader, then the quotes placed in their source texts.
@@ -43,7 +47,9 @@ actor RuleBaseStore {
         do {
             let ruleBase = try Self.load(rulesDirectory: rulesDirectory, sourcesDirectory: sourcesDirectory)
             let generation = snapshot.generation + 1
-            snapshot = Snapshot(ruleBase: ruleBase, generation: generation, catalog: RuleBaseCatalog(ruleBase, generation: generation).json)
+            snapshot = Snapshot(
+                ruleBase: ruleBase, generation: generation, catalog: RuleBaseCatalog(ruleBase, generation: generation).json,
+                compiled: try? CompiledRuleBase(ruleBase))
             problems = []
         } catch {
             problems = error.diagnostics.sorted().map(\.description)

@@ -8,9 +8,11 @@ struct TafelEvaluation: Sendable {
     var evaluation: Evaluation
     var report: ConsequenceReport
 
-    /// `baselines`: kept baseline evaluations of this rule base (``BaselineCache``); the report is the same with or
-    /// without them.
-    init(_ draft: TafelDraft, folder: ScenarioFolder, ruleBase: RuleBase, baselines: BaselineCache? = nil) throws(TafelError) {
+    /// `baselines`: kept baseline evaluations of this rule base (``BaselineCache``); `compiled`: this rule base compiled
+    /// once per load. The report is the same with or without them.
+    init(
+        _ draft: TafelDraft, folder: ScenarioFolder, ruleBase: RuleBase, baselines: BaselineCache? = nil, compiled: CompiledRuleBase? = nil
+    ) throws(TafelError) {
         let (yaml, scenario) = try Self.scenario(draft, folder: folder, ruleBase: ruleBase)
         self.yaml = yaml
         do {
@@ -21,7 +23,7 @@ struct TafelEvaluation: Sendable {
                 baselines.remember(evaluated)
                 baseline = evaluated
             }
-            report = try ReportBuilder().build(evaluation, baseline: baseline)
+            report = try ReportBuilder().build(evaluation, baseline: baseline, compiled: compiled)
         } catch {
             throw TafelError(.unprocessableContent, error.description, field: "body")
         }

@@ -24,7 +24,9 @@ struct TafelRoutes: Sendable {
             let started = ContinuousClock.now
             let snapshot = await server.store.snapshot
             let draft = try TafelDraft.parse(try await body(request), ruleBase: snapshot.ruleBase)
-            let evaluation = try TafelEvaluation(draft, folder: server.folder, ruleBase: snapshot.ruleBase, baselines: snapshot.baselines)
+            let evaluation = try TafelEvaluation(
+                draft, folder: server.folder, ruleBase: snapshot.ruleBase, baselines: snapshot.baselines,
+                compiled: snapshot.compiled)
             return timed(TafelResponse.json(evaluation.json), since: started)
         }
         router.get("/api/tafel") { _, _ in try await table() }
@@ -35,7 +37,9 @@ struct TafelRoutes: Sendable {
             let read = ContinuousClock.now
             let cpu = ThreadCPUClock.now
             let draft = try TafelDraft.parse(data, ruleBase: snapshot.ruleBase)
-            let evaluation = try TafelEvaluation(draft, folder: server.folder, ruleBase: snapshot.ruleBase, baselines: snapshot.baselines)
+            let evaluation = try TafelEvaluation(
+                draft, folder: server.folder, ruleBase: snapshot.ruleBase, baselines: snapshot.baselines,
+                compiled: snapshot.compiled)
             let (report, fragments) = (evaluation.pageJSON, evaluation.fragments)
             let computed = (ContinuousClock.now, ThreadCPUClock.now - cpu)
             // The answer is kept before the presentation views hear of the change, so their GET finds it ready
@@ -136,7 +140,9 @@ struct TafelRoutes: Sendable {
         }
         let snapshot = await server.store.snapshot
         if let text = await server.session.cachedAnswer(generation: snapshot.generation) { return TafelResponse.json(text) }
-        let evaluation = try TafelEvaluation(draft, folder: server.folder, ruleBase: snapshot.ruleBase, baselines: snapshot.baselines)
+        let evaluation = try TafelEvaluation(
+            draft, folder: server.folder, ruleBase: snapshot.ruleBase, baselines: snapshot.baselines,
+            compiled: snapshot.compiled)
         let text = tableJSON(revision: revision, draft: draft, evaluation: evaluation)
         await server.session.remember(revision: revision, generation: snapshot.generation, text: text)
         return TafelResponse.json(text)

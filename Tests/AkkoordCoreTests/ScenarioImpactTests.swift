@@ -152,4 +152,46 @@ struct ScenarioImpactTests {
         #expect(end.days(since: start) == 365)
         #expect(start.days(since: end) == -365)
     }
+    /// The marginals of two or more deviations come from the compiled rule base: they equal the reference evaluator's
+    /// "scenario minus the scenario with only that decision reverted", year by year, over the period and structurally.
+    @Test func compiledMarginalsEqualTheReferenceOnRandomScenarios() throws {
+        let ruleBase = Self.enschede
+        let compiled = try CompiledRuleBase(ruleBase)
+        var random = SplitMix(seed: 29)
+        var checked = 0, nonZero = 0, blockers = 0
+        for index in 0..<40 {
+            let scenario = CompiledEvaluatorTests.randomScenario(ruleBase, using: &random)
+            let evaluation = try Evaluator().evaluate(scenario, in: ruleBase)
+            guard !evaluation.deviations.isEmpty else { continue }
+            for impact in [try ScenarioImpact(evaluation, compiled: compiled)] {
+                #expect(impact.decisions.map(\.choice.ref) == evaluation.deviations.map(\.ref))
+                for decision in impact.decisions {
+                    var reverted = scenario
+                    reverted.choices[decision.choice.ref] = nil
+                    let expected = try BudgetChange(evaluation.budget, minus: try Evaluator().evaluate(reverted, in: ruleBase).budget)
+                    guard decision.marginal == expected else {
+                        Issue.record("scenario \(index), \(decision.choice.ref): \(decision.marginal) != \(expected)")
+                        return
+                    }
+                    checked += 1
+                    if !expected.isZero { nonZero += 1 }
+                    // What an assumption that keeps the money away would change, also from the compiled rule base.
+                    for blocker in decision.blockers {
+                        var flipped = scenario
+                        flipped.assumptions[blocker.assumption.assumption.id] = Located(
+                            !blocker.assumption.value, at: blocker.assumption.assumption.location)
+                        var flippedReverted = flipped
+                        flippedReverted.choices[decision.choice.ref] = nil
+                        let other = try BudgetChange(
+                            try Evaluator().evaluate(flipped, in: ruleBase).budget,
+                            minus: try Evaluator().evaluate(flippedReverted, in: ruleBase).budget)
+                        #expect(blocker.changeWithOtherValue == other, "scenario \(index), \(decision.choice.ref)")
+                        blockers += 1
+                    }
+                }
+            }
+        }
+        // The sample has many deviations with money, not only empty marginals.
+        #expect(checked > 500 && nonZero > 100, "\(checked) marginals, \(nonZero) with money, \(blockers) blockers")
+    }
 }

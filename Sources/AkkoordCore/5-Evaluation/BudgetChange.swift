@@ -30,6 +30,18 @@ public struct BudgetChange: Sendable, Hashable {
             structural: try BudgetDelta(budget.structuralRunRate, minus: reference.structuralRunRate))
     }
 
+    /// `budget − reference` from compiled totals (``CompiledTotals`` carries the same burdens as ``BudgetSummary``;
+    /// CompiledEvaluatorTests), both of the same compiled rule base.
+    public init(compiled budget: CompiledTotals, minus reference: CompiledTotals) throws(MoneyOverflow) {
+        var years: [Year] = []
+        for year in budget.layout.years {
+            years.append(Year(year: year, delta: try BudgetDelta(try budget.burden(year: year), minus: try reference.burden(year: year))))
+        }
+        self.init(
+            perYear: years, period: try BudgetDelta(try budget.periodBurden(), minus: try reference.periodBurden()),
+            structural: try BudgetDelta(budget.structuralRunRate, minus: reference.structuralRunRate))
+    }
+
     /// No change in any year, over the period or after it.
     public var isZero: Bool { period.isZero && structural.isZero && perYear.allSatisfy(\.delta.isZero) }
 

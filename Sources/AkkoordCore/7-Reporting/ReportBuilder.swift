@@ -6,9 +6,12 @@ public struct ReportBuilder: Sendable {
 
     /// Evaluates the scenario's baseline and each deviation reverted (``ScenarioImpact``) for the changes section.
     /// Throws only when money does not fit in cents, which the loader's ceilings rule out (``MoneyLimits``).
-    /// `baseline`: an earlier evaluation of the baseline, used when it fits (``ScenarioImpact/init(_:baseline:)``).
-    public func build(_ evaluation: Evaluation, baseline: Evaluation? = nil) throws(MoneyOverflow) -> ConsequenceReport {
-        let impact = try ScenarioImpact(evaluation, baseline: baseline)
+    /// `baseline`: an earlier evaluation of the baseline, used when it fits; `compiled`: the rule base compiled, for the
+    /// marginals (``ScenarioImpact/init(_:baseline:compiled:)``). The report is the same with or without them.
+    public func build(_ evaluation: Evaluation, baseline: Evaluation? = nil, compiled: CompiledRuleBase? = nil) throws(MoneyOverflow)
+        -> ConsequenceReport
+    {
+        let impact = try ScenarioImpact(evaluation, baseline: baseline, compiled: compiled)
         let info = evaluation.ruleBase.info
         let effects = effectLines(evaluation)
         let touched = touchedFiches(evaluation)
