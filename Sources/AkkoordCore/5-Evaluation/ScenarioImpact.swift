@@ -77,6 +77,7 @@ public struct ScenarioImpact: Sendable {
         total = try BudgetChange(evaluation.budget, minus: baseline.budget)
 
         let byRef = Dictionary(uniqueKeysWithValues: evaluation.choices.map { ($0.ref, $0) })
+        let fired = Set(evaluation.firedRules.map(\.id))
         let steering = SteeringAnalysis(
             scenario: scenario, ruleBase: ruleBase, choices: evaluation.choices, assumptions: evaluation.assumptions)
         var decisions: [DecisionImpact] = []
@@ -105,7 +106,9 @@ public struct ScenarioImpact: Sendable {
                 laterRequirements: steering.orderConflicts(of: choice, among: byRef).map(\.other.ref),
                 latest: choice.steeringMoment?.latest, referenceDate: scenario.referenceDate)
             var blockers: [Blocker] = []
-            if marginal.isZero, let rules { blockers = try Self.blockers(of: choice, in: evaluation, compiled: rules) }
+            if marginal.isZero, let rules {
+                blockers = try Self.blockers(of: choice, in: evaluation, chosen: byRef, fired: fired, compiled: rules)
+            }
             decisions.append(DecisionImpact(choice: choice, marginal: marginal, deadline: deadline, blockers: blockers))
         }
         self.decisions = decisions
@@ -160,12 +163,12 @@ public struct ScenarioImpact: Sendable {
 
     /// The assumptions that block a budget effect of `choice`: a rule with effects that names the decision does not
     /// fire, would fire with that one assumption flipped, and the flipped scenario gives the choice a marginal effect.
-    private static func blockers(of choice: ResolvedChoice, in evaluation: Evaluation, compiled: CompiledRuleBase) throws(MoneyOverflow)
-        -> [Blocker]
-    {
+    /// `chosen` and `fired` are the evaluation's choices by decision and fired rule ids (made once for all deviations).
+    private static func blockers(
+        of choice: ResolvedChoice, in evaluation: Evaluation, chosen: [DecisionRef: ResolvedChoice], fired: Set<String>,
+        compiled: CompiledRuleBase
+    ) throws(MoneyOverflow) -> [Blocker] {
         let ruleBase = evaluation.ruleBase
-        let fired = Set(evaluation.firedRules.map(\.id))
-        let chosen = Dictionary(uniqueKeysWithValues: evaluation.choices.map { ($0.ref, $0) })
         let values = Dictionary(uniqueKeysWithValues: evaluation.assumptions.map { ($0.assumption.id, $0.value) })
         var candidates: [String: [Rule]] = [:]
         for rule in ruleBase.rules
