@@ -53,11 +53,15 @@ struct ExploreCommand: ParsableCommand {
     var frameFrom: String?
 
     @Option(
-        name: .customLong("max-structureel"),
-        help: ArgumentHelp("Hoogstens dit structurele nadeel na de periode (euro).", valueName: "euro"))
+        name: .customLong("max-structureel"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Hoogstens dit structurele nadeel na de periode (euro; negatief: zoveel structurele ruimte moet overblijven, bijv. -1000000).",
+            valueName: "euro"))
     var maxStructural: EuroArgument?
 
-    @Option(name: .customLong("max-nadeel-per-jaar"), help: ArgumentHelp("Hoogstens dit nadeel in elk jaar (euro).", valueName: "euro"))
+    @Option(
+        name: .customLong("max-nadeel-per-jaar"), parsing: .unconditional,
+        help: ArgumentHelp("Hoogstens dit nadeel in elk jaar (euro; negatief mag).", valueName: "euro"))
     var maxPerYear: EuroArgument?
 
     @Option(
