@@ -30,21 +30,8 @@ public struct PackageScenarioWriter: Sendable {
         return out
     }
 
-    /// A YAML double-quoted string.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case _ where scalar.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// A YAML double-quoted string, as a scenario the table saves has it (``ScenarioWriter``).
+    static func quoted(_ text: String) -> String { ScenarioWriter.quoted(text) }
 
     /// Text on one comment line.
     static func comment(_ text: String) -> String {
