@@ -136,9 +136,19 @@ enum TafelPage {
 
           const euro = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
           const bedrag = (cent) => euro.format(cent / 100);
-          const totaal = (t) => (t.min_cent === t.max_cent ? bedrag(t.min_cent) : bedrag(t.min_cent) + " – " + bedrag(t.max_cent))
-            + (t.onbekend_nadeel > 0 ? " + " + t.onbekend_nadeel + " onbekend nadeel" : "")
-            + (t.onbekend_voordeel > 0 ? " + " + t.onbekend_voordeel + " onbekend voordeel" : "");
+          const grootte = (cent) => euro.format(Math.abs(cent) / 100);
+          // A net burden as the report words it (DutchFormat.burdenTotal): a negative nadeel reads as "voordeel".
+          const totaal = (t) => {
+            const onbekend = [t.onbekend_nadeel > 0 ? t.onbekend_nadeel + " onbekend nadeel" : null,
+              t.onbekend_voordeel > 0 ? t.onbekend_voordeel + " onbekend voordeel" : null].filter(Boolean).join(", ");
+            if (t.min_cent === 0 && t.max_cent === 0) return onbekend || "–";
+            const laag = Math.min(t.min_cent, t.max_cent), hoog = Math.max(t.min_cent, t.max_cent);
+            let bekend;
+            if (laag >= 0) bekend = laag === hoog ? grootte(laag) : grootte(laag) + " – " + grootte(hoog);
+            else if (hoog <= 0) bekend = (laag === hoog ? grootte(laag) : grootte(hoog) + " – " + grootte(laag)) + " voordeel";
+            else bekend = "van " + grootte(laag) + " voordeel tot " + grootte(hoog) + " nadeel";
+            return onbekend ? bekend + " + " + onbekend : bekend;
+          };
 
           function el(tag, attrs, ...kinderen) {
             const e = document.createElement(tag);

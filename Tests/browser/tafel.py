@@ -156,6 +156,8 @@ def run(binary, base, scenarios, artefacts):
         check(shown["structureel"] == {"min": structural["min_cent"], "max": structural["max_cent"],
                                        "nadeel": structural["onbekend_nadeel"], "voordeel": structural["onbekend_voordeel"]},
               f"het getoonde structurele nadeel ({shown['tekst']}) is dat van akkoord report")
+        check("-" not in shown["tekst"] and ("voordeel" in shown["tekst"]) == (structural["max_cent"] < 0),
+              f"een negatief nadeel staat er als voordeel, zoals in het rapport ({shown['tekst']})")
         years = [{"jaar": j["jaar"], "min": j["nadeel"]["min_cent"], "max": j["nadeel"]["max_cent"],
                   "nadeel": j["nadeel"]["onbekend_nadeel"], "voordeel": j["nadeel"]["onbekend_voordeel"]}
                  for j in expected["geld"]["jaren"]]
